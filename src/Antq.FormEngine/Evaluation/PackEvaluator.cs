@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Antq.FormEngine.Forms;
+using Antq.FormEngine.Packs;
+using Antq.FormEngine.Rules;
+
+namespace Antq.FormEngine.Evaluation;
+
+/// <summary>
+/// The whole evaluation of one submission: schema validation (Vietnamese messages, hidden fields
+/// skipped), typed data, every criterion three-valued with its explanation, summary and outcome.
+/// Never throws for bad data.
+/// </summary>
+internal static class PackEvaluator
+{
+    public static EvaluationResult Evaluate(CompiledPack pack, UnitInfo unit, int year, JsonElement data)
+    {
+        var form = pack.Form;
+        var (errors, unusable) = pack.Validator.Validate(data);
+        var typed = FormMaterializer.Materialize(form, data);
+        foreach (var pointer in unusable) FormMaterializer.MarkInvalid(form, typed, pointer);
+        var invalidFields = unusable.Select(form.FieldAt).Where(f => f is not null).Select(f => f!.Id).ToHashSet();
+
+        var context = new EvalContext();
+        if (pack.Visibility.Count > 0 && errors.Count > 0)
+            errors = DropHidden(pack, context, typed, unit, year, errors);
+
+        var criteria = new List<CriterionResult>(pack.Criteria.Count);
+        foreach (var criterion in pack.Criteria)
+            criteria.Add(Evaluate(criterion, form, context, typed, unit, year, invalidFields));
+
+        int met = 0, notMet = 0, notEvaluable = 0;
+        double points = 0, maxPoints = 0;
+        foreach (var c in criteria)
+        {
+            switch (c.Status)
+            {
+                case CriterionStatus.Met: met++; break;
+                case CriterionStatus.NotMet: notMet++; break;
+                default: notEvaluable++; break;
+            }
+            points += c.Points;
+            maxPoints += c.MaxPoints;
+        }
+        var summary = new EvaluationSummary(met, notMet, notEvaluable, criteria.Count, points, maxPoints);
+        return new EvaluationResult(new PackRef(pack.Manifest.Id, pack.Manifest.Version), errors.Count == 0, errors, criteria,
+            summary, Outcome(pack, context, summary, criteria));
+    }
+
+    private static CriterionResult Evaluate(Criterion criterion, FormModel form, EvalContext context, object typed, UnitInfo unit, int year, HashSet<int> invalidFields)
+    {
+        if (criterion.Predicate is null)
+        {
+            var children = criterion.Children.Select(c => Evaluate(c, form, context, typed, unit, year, invalidFields)).ToList();
+            var status = Combine(children, criterion.IsOr);
+            return Result(criterion, status, Explanations.Combined(criterion, status, children), children);
+        }
+        context.Reset(EvalContext.DefaultFuel);
+        try
+        {
+            return criterion.Predicate(context, typed, unit, year)
+                ? Result(criterion, CriterionStatus.Met, Explanations.Met(criterion, form, context.Reads), [])
+                : Result(criterion, CriterionStatus.NotMet, Explanations.NotMet(criterion, form, context.Reads), []);
+        }
+        catch (FieldUnavailableException e)
+        {
+            var field = form.Fields[e.FieldId];
+            return Result(criterion, CriterionStatus.NotEvaluable, Explanations.Unavailable(field, invalidFields.Contains(field.Id)), []);
+        }
+        catch (FuelExhaustedException)
+        {
+            return Result(criterion, CriterionStatus.NotEvaluable, Explanations.OutOfFuel, []);
+        }
+        catch (Exception e) when (e is ArithmeticException or InvalidOperationException or ArgumentException or NullReferenceException
+            or IndexOutOfRangeException or InvalidCastException or FormatException or KeyNotFoundException)
+        {
+            return Result(criterion, CriterionStatus.NotEvaluable, Explanations.Failed(e), []);
+        }
+    }
+
+    /// <summary>Three-valued (Kleene) And/Or: a definite answer wins over "cannot be evaluated" only when it decides.</summary>
+    private static CriterionStatus Combine(List<CriterionResult> children, bool isOr)
+    {
+        if (children.Count == 0) return CriterionStatus.NotEvaluable;
+        var decisive = isOr ? CriterionStatus.Met : CriterionStatus.NotMet;
+        if (children.Any(c => c.Status == decisive)) return decisive;
+        if (children.Any(c => c.Status == CriterionStatus.NotEvaluable)) return CriterionStatus.NotEvaluable;
+        return isOr ? CriterionStatus.NotMet : CriterionStatus.Met;
+    }
+
+    private static CriterionResult Result(Criterion c, CriterionStatus status, string explanation, IReadOnlyList<CriterionResult> children) =>
+        new(c.Id, c.Title, c.Group, status, status == CriterionStatus.Met ? c.Points : 0, c.Points, explanation, children);
+
+    private static OutcomeRef? Outcome(CompiledPack pack, EvalContext context, EvaluationSummary s, List<CriterionResult> criteria)
+    {
+        var status = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in CriteriaCompilerFlatten(criteria)) status[c.Id] = c.Status.ToWire();
+        object?[] values = [s.Met, s.NotMet, s.NotEvaluable, s.Total, s.Points, s.MaxPoints, status];
+        foreach (var level in pack.Outcomes)
+        {
+            context.Reset(EvalContext.DefaultFuel);
+            try
+            {
+                if (level.Predicate(context, values)) return new OutcomeRef(level.Level.Id, level.Level.Title);
+            }
+            catch (Exception e) when (e is KeyNotFoundException or ArithmeticException or InvalidOperationException or FuelExhaustedException)
+            {
+                // A level whose condition cannot be computed does not hold; the next one is tried.
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<CriterionResult> CriteriaCompilerFlatten(IEnumerable<CriterionResult> results) =>
+        results.SelectMany(r => new[] { r }.Concat(CriteriaCompilerFlatten(r.Children)));
+
+    private static List<FieldError> DropHidden(CompiledPack pack, EvalContext context, object typed, UnitInfo unit, int year, List<FieldError> errors)
+    {
+        var hidden = new List<FormField>();
+        foreach (var rule in pack.Visibility)
+        {
+            context.Reset(EvalContext.DefaultFuel);
+            bool visible;
+            try { visible = rule.Predicate(context, typed, unit, year); }
+            catch (Exception e) when (e is FieldUnavailableException or FuelExhaustedException or ArithmeticException or InvalidOperationException)
+            {
+                visible = false; // the condition's own inputs are not there yet: the dependent field waits
+            }
+            if (!visible) hidden.Add(rule.Field);
+        }
+        if (hidden.Count == 0) return errors;
+        bool IsHidden(string? pointer) => pointer is not null && pack.Form.FieldAt(pointer) is { } f && hidden.Any(h => h.IsAncestorOrSelfOf(f));
+        return errors.Where(e => !IsHidden(e.Field ?? e.Path) || (e.Field is null && e.Path.Length == 0)).ToList();
+    }
+}

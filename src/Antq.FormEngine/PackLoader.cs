@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Antq.FormEngine.Deadlines;
+using Antq.FormEngine.Forms;
+using Antq.FormEngine.Packs;
+using Antq.FormEngine.Rules;
+using Antq.FormEngine.Testing;
+using Json.Schema;
+
+namespace Antq.FormEngine;
+
+/// <summary>
+/// Verifies a pack and compiles it: manifest, form schema, every expression through the sandbox,
+/// workflows, outcome levels, visibility conditions, deadlines, documents and templates, and the
+/// pack's own tests. Every problem comes back as a <see cref="PackError"/>; a pack with any error
+/// is refused as a whole.
+/// </summary>
+public static class PackLoader
+{
+    /// <summary>Stack for parsing and compiling: well above what the pre-checked expressions can need.</summary>
+    private const int CompileStackBytes = 64 * 1024 * 1024;
+
+    public static PackLoadResult Load(string path, PackLoadOptions? options = null)
+    {
+        options ??= PackLoadOptions.Default;
+        var read = PackReader.Read(path, options.Limits);
+        return read.Ok ? Load(read.Files!, options) : new PackLoadResult(null, read.Errors, []);
+    }
+
+    public static PackLoadResult Load(PackFiles files, PackLoadOptions? options = null)
+    {
+        options ??= PackLoadOptions.Default;
+        PackLoadResult? result = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { result = LoadOnThisThread(files, options); }
+            catch (Exception e) { failure = e; }
+        }, CompileStackBytes) { IsBackground = true, Name = "antq-pack-compile" };
+        thread.Start();
+        thread.Join();
+        if (failure is not null) throw new InvalidOperationException("Pack verification failed unexpectedly.", failure);
+        return result!;
+    }
+
+    private static PackLoadResult LoadOnThisThread(PackFiles files, PackLoadOptions options)
+    {
+        var errors = new List<PackError>();
+        foreach (var required in new[] { "pack.json", "form.schema.json", "rules.json" })
+            if (!files.Contains(required)) errors.Add(new PackError(required, "pack.missing-file", $"Gói thiếu tệp bắt buộc {required}."));
+        var testFiles = files.Names.Where(n => n.StartsWith("tests/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (testFiles.Count == 0) errors.Add(new PackError("tests/", "pack.no-tests", "Gói phải có ít nhất một ca kiểm thử trong thư mục tests/ (*.json)."));
+        if (errors.Count > 0) return new PackLoadResult(null, errors, []);
+
+        var manifestNode = Json(files, "pack.json", errors);
+        var schemaNode = Json(files, "form.schema.json", errors);
+        var rulesNode = Json(files, "rules.json", errors);
+        if (errors.Count > 0) return new PackLoadResult(null, errors, []);
+
+        var (manifest, manifestErrors) = ManifestReader.Read(manifestNode, JsonSerializer.SerializeToElement(manifestNode));
+        errors.AddRange(manifestErrors);
+        var (schema, form) = FormSchemaCheck.Build(schemaNode!, errors);
+        var (workflows, ruleErrors) = RulesJsonReader.Read(rulesNode);
+        errors.AddRange(ruleErrors);
+
+        IReadOnlyList<DeadlineDefinition> deadlines = [];
+        if (files.Get("deadlines.json") is { } deadlineBytes)
+        {
+            var parsed = DeadlineParser.Parse(deadlineBytes);
+            deadlines = parsed.Deadlines;
+            errors.AddRange(parsed.Errors);
+        }
+        var tests = new List<PackTestCase>();
+        foreach (var file in testFiles)
+        {
+            var (test, testErrors) = PackTestCaseReader.Read(file, JsonNode.Parse(files.Get(file)!));
+            errors.AddRange(testErrors);
+            if (test is not null) tests.Add(test);
+        }
+        if (manifest is null || form is null || schema is null) return new PackLoadResult(null, errors, []);
+
+        var compiler = new ExpressionCompiler(form);
+        var (criteria, compileErrors) = ruleErrors.Count == 0 ? CriteriaCompiler.Compile(workflows, manifest.Workflow, compiler) : ([], []);
+        errors.AddRange(compileErrors);
+        var outcomes = OutcomeCompiler.Compile(manifest, errors);
+        var visibility = VisibilityCompiler.Compile(form, compiler, errors);
+        CheckTestUnits(manifest, tests, errors);
+        if (errors.Count > 0) return new PackLoadResult(null, errors, []);
+
+        var pack = new CompiledPack(manifest, files, schemaNode!, schema, form, criteria, outcomes, visibility, deadlines, tests);
+        var testResults = options.RunTests ? PackTestRunner.Run(pack) : [];
+        foreach (var failed in testResults.Where(t => !t.Passed))
+            foreach (var failure in failed.Failures)
+                errors.Add(new PackError(failed.File, "test.failed", $"Ca kiểm thử \"{failed.Name}\": {failure}"));
+        pack.Templates = DocumentCheck.Resolve(pack, options, errors);
+        return new PackLoadResult(errors.Count == 0 ? pack : null, errors, testResults);
+    }
+
+    private static void CheckTestUnits(Packs.PackManifest manifest, List<PackTestCase> tests, List<PackError> errors)
+    {
+        foreach (var test in tests.Where(t => !manifest.UnitKinds.Contains(t.Unit.Kind)))
+            errors.Add(new PackError(PackError.At(test.File, "/unit/kind"), "test.unit-kind",
+                $"Loại đơn vị \"{test.Unit.Kind}\" không thuộc unitKinds của gói ({string.Join(", ", manifest.UnitKinds)})."));
+    }
+
+    private static JsonNode? Json(PackFiles files, string name, List<PackError> errors)
+    {
+        try
+        {
+            return JsonNode.Parse(files.Get(name)!, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new PackError(PackError.AtText(name, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), "json.invalid",
+                $"JSON không hợp lệ: {e.Message}"));
+            return null;
+        }
+    }
+}
