@@ -1,0 +1,18 @@
+namespace Antq.FormEngine.Tests.Packs;
+
+/// <summary>A forward-only stream that will not say how long it is, like a network upload.</summary>
+internal sealed class UnknownLengthStream(byte[] bytes) : Stream
+{
+    private readonly MemoryStream _inner = new(bytes);
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
