@@ -11,7 +11,7 @@ namespace Antq.FormEngine.Forms;
 /// </summary>
 internal sealed partial class FormValidator(JsonSchema schema, FormModel model)
 {
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     /// <summary>Keywords that judge a container as a whole: they do not make the container's own value unusable.</summary>
     private static readonly HashSet<string> ContainerKeywords =
@@ -41,12 +41,22 @@ internal sealed partial class FormValidator(JsonSchema schema, FormModel model)
         }
         if (results.IsValid) return (errors, unusable);
         var seen = new HashSet<(string, string?, string)>();
-        foreach (var detail in results.Details ?? [])
+        Collect(results, errors, unusable, seen);
+        return (errors, unusable);
+    }
+
+    /// <summary>
+    /// Walks the failing part of the result tree only: a passing node's subtree holds the branches
+    /// a <c>oneOf</c>/<c>anyOf</c> tried and dropped, which are not errors of the data.
+    /// </summary>
+    private void Collect(EvaluationResults node, List<FieldError> errors, List<string> unusable, HashSet<(string, string?, string)> seen)
+    {
+        if (node.IsValid) return;
+        if (node.Errors is { Count: > 0 })
         {
-            if (detail.IsValid || detail.Errors is not { Count: > 0 }) continue;
-            var path = detail.InstanceLocation.ToString();
+            var path = node.InstanceLocation.ToString();
             var field = model.FieldAt(path);
-            foreach (var (keyword, english) in detail.Errors)
+            foreach (var (keyword, english) in node.Errors)
             {
                 if (keyword == "required")
                 {
@@ -58,13 +68,15 @@ internal sealed partial class FormValidator(JsonSchema schema, FormModel model)
                     }
                     continue;
                 }
-                if (!seen.Add((path, null, keyword))) continue;
+                // Alternatives (const in oneOf branches, say) all failing at one place read as one error.
+                var reported = keyword is "const" or "enum" ? "enum" : keyword;
+                if (!seen.Add((path, null, reported))) continue;
                 errors.Add(new FieldError(path, ValidationMessages.For(keyword, field, english), Keyword: keyword));
                 var scalar = field is not null && !field.IsContainer;
                 if (path.Length > 0 && (scalar || !ContainerKeywords.Contains(keyword))) unusable.Add(path);
             }
         }
-        return (errors, unusable);
+        foreach (var child in node.Details ?? []) Collect(child, errors, unusable, seen);
     }
 
     private static IEnumerable<string> MissingNames(string message)

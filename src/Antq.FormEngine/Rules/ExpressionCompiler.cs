@@ -94,6 +94,9 @@ internal sealed partial class ExpressionCompiler(FormModel form)
     [GeneratedRegex(@"^No property or field '([^']+)' exists in type '([^']+)'")]
     private static partial Regex MissingMember();
 
+    [GeneratedRegex(@"^Method '([^']+)' on type '([^']+)' is not accessible")]
+    private static partial Regex InaccessibleMethod();
+
     [GeneratedRegex(@"^Unknown identifier '([^']+)'")]
     private static partial Regex UnknownIdentifier();
 
@@ -113,6 +116,10 @@ internal sealed partial class ExpressionCompiler(FormModel form)
             }
             return $"Không có thành phần '{m.Groups[1].Value}' trong kiểu '{FriendlyType(typeName)}'{where}.";
         }
+        if (InaccessibleMethod().Match(message) is { Success: true } im)
+            return $"Không được dùng phương thức '{im.Groups[1].Value}' trong biểu thức (ngoài danh sách cho phép){where}.";
+        if (message.Contains("new operator", StringComparison.Ordinal))
+            return $"Không được dùng 'new' trong biểu thức{where}.";
         if (UnknownIdentifier().Match(message) is { Success: true } u)
             return $"Không biết tên '{u.Groups[1].Value}': biểu thức chỉ dùng được form, unit, year và các tham số đã khai báo{where}.";
         return $"Lỗi cú pháp: {message}{where}.";
