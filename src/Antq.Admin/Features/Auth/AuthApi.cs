@@ -1,0 +1,36 @@
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Antq.Admin.Features.Auth;
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record AccountView(string Id, string Name, string Role, int UnitId, string UnitName);
+
+public static class AuthApi
+{
+    public static void MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+
+        group.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (LoginRequest request, SignInManager<AppUser> signIn) =>
+            {
+                // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken } itself.
+                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+                var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+                if (result.Succeeded) return TypedResults.Empty;
+                return Problems.Of(StatusCodes.Status401Unauthorized, "Đăng nhập không thành công",
+                    result.IsLockedOut ? "Tài khoản tạm bị khoá do nhập sai nhiều lần. Vui lòng thử lại sau." : "Sai thư điện tử hoặc mật khẩu.");
+            })
+            .WithName("Login").WithSummary("Exchange e-mail and password for a bearer access token.").AllowAnonymous();
+
+        group.MapGet("/me", async Task<Ok<AccountView>> (CurrentAccount current) =>
+            {
+                var account = await current.RequireAsync();
+                return TypedResults.Ok(new AccountView(account.UserId, account.Name, account.Role, account.ScopeUnit.Id, account.ScopeUnit.Name));
+            })
+            .WithName("Me").WithSummary("The signed-in account, its role and scope.").RequireAuthorization();
+    }
+}

@@ -1,0 +1,19 @@
+using Antq.Admin.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Health;
+
+public static class HealthApi
+{
+    public static void MapHealthApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/health", async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> (AntqDbContext db, CancellationToken ct) =>
+            {
+                var database = await db.Database.CanConnectAsync(ct);
+                var view = new HealthView(database ? "ok" : "degraded", database);
+                return database ? TypedResults.Ok(view) : TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable);
+            })
+            .WithTags("Health").WithName("Health").AllowAnonymous();
+}
+
+public sealed record HealthView(string Status, bool Database);

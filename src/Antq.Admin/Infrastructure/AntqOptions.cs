@@ -1,0 +1,66 @@
+namespace Antq.Admin.Infrastructure;
+
+/// <summary>
+/// Server settings, from environment variables (and appsettings): <c>ANTQ_DATA_DIR</c> (default
+/// <c>./data</c>), <c>ANTQ_DB_PROVIDER</c> (<c>sqlite</c> default, or <c>postgres</c>),
+/// <c>ConnectionStrings__Antq</c>, <c>ANTQ_ADMIN_EMAIL</c> / <c>ANTQ_ADMIN_PASSWORD</c> (first administrator),
+/// <c>ANTQ_SEED_DEMO</c> (demo data; default on in Development), <c>ANTQ_PACKS_DIR</c>, <c>ANTQ_TEMPLATES_DIR</c>.
+/// </summary>
+public sealed class AntqOptions
+{
+    public string DataDirectory { get; set; } = "data";
+    public DbProvider Provider { get; set; } = DbProvider.Sqlite;
+    public string? ConnectionString { get; set; }
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+    public bool SeedDemo { get; set; }
+
+    /// <summary>Shipped packs imported (and activated when none is active) at start.</summary>
+    public string? PacksDirectory { get; set; }
+
+    /// <summary>Default document templates (the repository's templates/).</summary>
+    public string? TemplatesDirectory { get; set; }
+
+    public string SqliteConnectionString =>
+        ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "antq.db")};Default Timeout=30;Pooling=True";
+
+    public static AntqOptions From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = (configuration["ANTQ_DB_PROVIDER"] ?? "sqlite").Trim().ToLowerInvariant();
+        var options = new AntqOptions
+        {
+            DataDirectory = Path.GetFullPath(configuration["ANTQ_DATA_DIR"] ?? "data"),
+            Provider = provider switch
+            {
+                "postgres" or "postgresql" or "npgsql" => DbProvider.Postgres,
+                "sqlite" => DbProvider.Sqlite,
+                _ => throw new InvalidOperationException($"ANTQ_DB_PROVIDER must be 'sqlite' or 'postgres', not '{provider}'."),
+            },
+            ConnectionString = configuration.GetConnectionString("Antq"),
+            AdminEmail = configuration["ANTQ_ADMIN_EMAIL"],
+            AdminPassword = configuration["ANTQ_ADMIN_PASSWORD"],
+            SeedDemo = bool.TryParse(configuration["ANTQ_SEED_DEMO"], out var seed) ? seed : environment.IsDevelopment(),
+            PacksDirectory = configuration["ANTQ_PACKS_DIR"] ?? RepositoryFolder("criteria-packs"),
+            TemplatesDirectory = configuration["ANTQ_TEMPLATES_DIR"] ?? RepositoryFolder("templates"),
+        };
+        if (options.Provider == DbProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new InvalidOperationException("ANTQ_DB_PROVIDER=postgres needs ConnectionStrings__Antq.");
+        return options;
+    }
+
+    /// <summary>A folder of the repository, found upwards from the working directory and from the binaries.</summary>
+    private static string? RepositoryFolder(string name)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln")) && Directory.Exists(Path.Combine(dir.FullName, name)))
+                    return Path.Combine(dir.FullName, name);
+        return null;
+    }
+}
+
+public enum DbProvider
+{
+    Sqlite,
+    Postgres,
+}

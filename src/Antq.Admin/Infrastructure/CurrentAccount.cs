@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Infrastructure;
+
+/// <summary>The signed-in account with its role and scope unit, loaded once per request from the database
+/// (so a changed role or scope applies at once, whatever a token says).</summary>
+public sealed record Account(string UserId, string Name, string Role, Unit ScopeUnit)
+{
+    public bool IsAdmin => Role == Roles.Admin;
+    public bool IsReviewer => Role == Roles.Reviewer;
+    public bool IsUnit => Role == Roles.UnitUser;
+
+    /// <summary>Whether the unit lies in this account's scope (its unit's subtree).</summary>
+    public bool CanSee(Unit unit) => unit.IsInSubtreeOf(ScopeUnit);
+}
+
+public sealed class CurrentAccount(IHttpContextAccessor http, AntqDbContext db)
+{
+    private Account? _account;
+    private bool _loaded;
+
+    public async Task<Account?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_loaded) return _account;
+        _loaded = true;
+        var principal = http.HttpContext?.User;
+        var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return null;
+        var user = await db.Users.AsNoTracking().Include(u => u.Unit).FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user?.Unit is null) return null;
+        var roleIds = db.UserRoles.Where(r => r.UserId == userId).Select(r => r.RoleId);
+        var roles = await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name!).ToListAsync(cancellationToken);
+        var role = roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Reviewer) ? Roles.Reviewer : roles.Contains(Roles.UnitUser) ? Roles.UnitUser : null;
+        if (role is null) return null;
+        _account = new Account(user.Id, user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? user.Id, role, user.Unit);
+        return _account;
+    }
+
+    /// <summary>The account, or an <see cref="AccessDeniedException"/> (401) when there is none.</summary>
+    public async Task<Account> RequireAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync(cancellationToken) ?? throw new AccessDeniedException("Cần đăng nhập.", StatusCodes.Status401Unauthorized);
+}
+
+/// <summary>Thrown by services when the account may not do what it asked; becomes a 401/403/404 ProblemDetails.</summary>
+public sealed class AccessDeniedException(string message, int statusCode = StatusCodes.Status403Forbidden) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+}

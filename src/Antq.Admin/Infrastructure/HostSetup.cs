@@ -1,0 +1,48 @@
+using System.Globalization;
+using Antq.Admin.Features.Auth;
+using Antq.Admin.Features.Accounts;
+using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Submissions;
+using Antq.Admin.Features.Units;
+using Microsoft.AspNetCore.Localization;
+
+namespace Antq.Admin.Infrastructure;
+
+public static class HostSetup
+{
+    /// <summary>Everything the server registers, in one place so Program.cs reads like a table of contents.</summary>
+    public static AntqOptions AddAntqServer(this WebApplicationBuilder builder)
+    {
+        var options = AntqOptions.From(builder.Configuration, builder.Environment);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls("http://localhost:5080");
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddAntqData(options);
+        builder.Services.AddAntqAuth();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddPacksFeature();
+        builder.Services.AddUnitsFeature();
+        builder.Services.AddSubmissionsFeature();
+        builder.Services.AddAccountsFeature();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var vi = new CultureInfo("vi-VN");
+            o.DefaultRequestCulture = new RequestCulture(vi);
+            o.SupportedCultures = [vi];
+            o.SupportedUICultures = [vi];
+        });
+        return options;
+    }
+
+    public static void UseAntqPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+}

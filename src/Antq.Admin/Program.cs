@@ -1,0 +1,33 @@
+using Antq.Admin.Features.Accounts;
+using Antq.Admin.Features.Auth;
+using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Submissions;
+using Antq.Admin.Features.Units;
+using Antq.Admin.Features.Health;
+using Antq.Admin.Infrastructure;
+using Scalar.AspNetCore;
+
+// First statement: schema `pattern`s run through .NET regexes, bounded only by the process default.
+AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromMilliseconds(200));
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAntqServer();
+
+var app = builder.Build();
+await app.InitialiseAsync();
+app.UseAntqPipeline();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthApi();
+app.MapAuthApi();
+app.MapPacksApi();
+app.MapUnitsApi();
+app.MapAccountsApi();
+app.MapSubmissionsApi();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Run();
+
+/// <summary>For WebApplicationFactory in the tests.</summary>
+public partial class Program;
