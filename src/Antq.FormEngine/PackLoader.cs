@@ -85,7 +85,7 @@ public static class PackLoader
         var outcomes = OutcomeCompiler.Compile(manifest, errors);
         var visibility = VisibilityCompiler.Compile(form, compiler, errors);
         CheckTestUnits(manifest, tests, errors);
-        if (errors.Count > 0) return new PackLoadResult(null, errors, []);
+        if (errors.Count > 0) return new PackLoadResult(null, errors.Distinct().ToList(), []);
 
         var pack = new CompiledPack(manifest, files, schemaNode!, schema, form, criteria, outcomes, visibility, deadlines, tests);
         var testResults = options.RunTests ? PackTestRunner.Run(pack) : [];
@@ -93,7 +93,7 @@ public static class PackLoader
             foreach (var failure in failed.Failures)
                 errors.Add(new PackError(failed.File, "test.failed", $"Ca kiểm thử \"{failed.Name}\": {failure}"));
         pack.Templates = DocumentCheck.Resolve(pack, options, errors);
-        return new PackLoadResult(errors.Count == 0 ? pack : null, errors, testResults);
+        return new PackLoadResult(errors.Count == 0 ? pack : null, errors.Distinct().ToList(), testResults);
     }
 
     private static void CheckTestUnits(Packs.PackManifest manifest, List<PackTestCase> tests, List<PackError> errors)

@@ -45,18 +45,13 @@ internal sealed partial class FormValidator(JsonSchema schema, FormModel model)
         return (errors, unusable);
     }
 
-    /// <summary>
-    /// Walks the failing part of the result tree only: a passing node's subtree holds the branches
-    /// a <c>oneOf</c>/<c>anyOf</c> tried and dropped, which are not errors of the data.
-    /// </summary>
-    private void Collect(EvaluationResults node, List<FieldError> errors, List<string> unusable, HashSet<(string, string?, string)> seen)
+    private void Collect(EvaluationResults results, List<FieldError> errors, List<string> unusable, HashSet<(string, string?, string)> seen)
     {
-        if (node.IsValid) return;
-        if (node.Errors is { Count: > 0 })
+        foreach (var node in SchemaResults.FailingNodes(results))
         {
             var path = node.InstanceLocation.ToString();
             var field = model.FieldAt(path);
-            foreach (var (keyword, english) in node.Errors)
+            foreach (var (keyword, english) in node.Errors!)
             {
                 if (keyword == "required")
                 {
@@ -76,7 +71,6 @@ internal sealed partial class FormValidator(JsonSchema schema, FormModel model)
                 if (path.Length > 0 && (scalar || !ContainerKeywords.Contains(keyword))) unusable.Add(path);
             }
         }
-        foreach (var child in node.Details ?? []) Collect(child, errors, unusable, seen);
     }
 
     private static IEnumerable<string> MissingNames(string message)

@@ -32,7 +32,7 @@ internal static class TypeFactory
         if (field.Item!.ClrType is null) { field.ClrType = null; return; }
         var listType = typeof(List<>).MakeGenericType(field.Item.ClrType);
         field.ClrType = listType;
-        field.CreateList = Expression.Lambda<Func<IList>>(Expression.Convert(Expression.New(listType), typeof(IList))).Compile();
+        field.CreateList = Rules.FastCompile.Compile(Expression.Lambda<Func<IList>>(Expression.Convert(Expression.New(listType), typeof(IList))));
     }
 
     private static void AssignObject(FormField field)
@@ -43,7 +43,7 @@ internal static class TypeFactory
         properties.Add(new DynamicProperty(FormModelBuilder.AbsentPropertyName, typeof(bool[])));
         var type = DynamicClassFactory.CreateType(properties, createParameterCtor: false);
         field.ClrType = type;
-        field.Create = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(type), typeof(object))).Compile();
+        field.Create = Rules.FastCompile.Compile(Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(type), typeof(object))));
         var absent = type.GetProperty(FormModelBuilder.AbsentPropertyName)!;
         field.GetAbsent = (Func<object, bool[]?>)Getter(type, absent, typeof(bool[]));
         field.SetAbsent = (Action<object, bool[]?>)Setter(type, absent, typeof(bool[]));
@@ -60,7 +60,7 @@ internal static class TypeFactory
         var obj = Expression.Parameter(typeof(object), "o");
         var body = Expression.Convert(Expression.Property(Expression.Convert(obj, owner), property), result);
         var delegateType = typeof(Func<,>).MakeGenericType(typeof(object), result);
-        return Expression.Lambda(delegateType, body, obj).Compile();
+        return Rules.FastCompile.Compile(Expression.Lambda(delegateType, body, obj));
     }
 
     private static Delegate Setter(Type owner, System.Reflection.PropertyInfo property, Type value)
@@ -69,6 +69,6 @@ internal static class TypeFactory
         var val = Expression.Parameter(value, "v");
         var body = Expression.Assign(Expression.Property(Expression.Convert(obj, owner), property), Expression.Convert(val, property.PropertyType));
         var delegateType = typeof(Action<,>).MakeGenericType(typeof(object), value);
-        return Expression.Lambda(delegateType, body, obj, val).Compile();
+        return Rules.FastCompile.Compile(Expression.Lambda(delegateType, body, obj, val));
     }
 }

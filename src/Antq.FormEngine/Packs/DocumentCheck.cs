@@ -32,15 +32,18 @@ internal static class DocumentCheck
                 errors.Add(new PackError(PackError.At("pack.json", $"/documents/{i}/template"), "document.template-missing",
                     $"Không tìm thấy mẫu văn bản \"{document.Template}\" (trong templates/ của gói hoặc thư mục mẫu dùng chung)."));
         }
+        // Each test case is evaluated once; every template renders against every case as an issued
+        // document, and against the first case as a draft too (empty number and signer branches).
+        var evaluations = pack.Tests.Select(t => pack.Evaluate(t.Unit, t.Year, t.Data)).ToList();
         foreach (var (id, template) in used)
         {
             var document = pack.Manifest.Documents.First(d => d.Template == id);
-            foreach (var test in pack.Tests)
+            for (var i = 0; i < pack.Tests.Count; i++)
             {
-                var evaluation = pack.Evaluate(test.Unit, test.Year, test.Data);
-                foreach (var draft in new[] { false, true })
+                var test = pack.Tests[i];
+                foreach (var draft in i == 0 ? new[] { false, true } : [false])
                 {
-                    var model = TemplateModel.Build(TemplateModelInput.Sample(test.Unit, test.Year, pack.Manifest, test.Data, evaluation, document.Id, draft));
+                    var model = TemplateModel.Build(TemplateModelInput.Sample(test.Unit, test.Year, pack.Manifest, test.Data, evaluations[i], document.Id, draft));
                     var render = TemplateSandbox.Render(template, model, RenderOptions.Default);
                     foreach (var error in render.Errors)
                         errors.Add(error with { Message = $"{error.Message} (khi dựng văn bản \"{document.Id}\" với ca kiểm thử \"{test.Name}\")" });

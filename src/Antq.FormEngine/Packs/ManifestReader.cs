@@ -18,18 +18,16 @@ internal static class ManifestReader
         return JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     });
 
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
 
     public static (PackManifest? Manifest, IReadOnlyList<PackError> Errors) Read(JsonNode? node, JsonElement element)
     {
         var errors = new List<PackError>();
-        var results = Schema.Value.Evaluate(element, Options);
+        var results = Schema.Value.Evaluate(element, SchemaResults.Hierarchical);
         if (!results.IsValid)
         {
-            foreach (var detail in results.Details ?? [])
-                if (!detail.IsValid && detail.Errors is { Count: > 0 })
-                    foreach (var (keyword, english) in detail.Errors)
-                        errors.Add(new PackError(PackError.At(File, detail.InstanceLocation.ToString()), "manifest.invalid", Message(keyword, english, detail.InstanceLocation.ToString())));
+            foreach (var detail in SchemaResults.FailingNodes(results))
+                foreach (var (keyword, english) in detail.Errors!)
+                    errors.Add(new PackError(PackError.At(File, detail.InstanceLocation.ToString()), "manifest.invalid", Message(keyword, english, detail.InstanceLocation.ToString())));
             return (null, errors);
         }
         var o = (JsonObject)node!;

@@ -13,10 +13,23 @@ internal static class CriteriaCompiler
     private const string File = "rules.json";
     public static readonly string[] AllowedActions = ["OutputExpression", "EvaluateRule"];
 
+    /// <summary>Rules (all workflows, nested ones included) one pack may hold: far above the 34 + 14 criteria
+    /// sets, low enough that verifying a pack stays a matter of seconds.</summary>
+    public const int MaxRules = 1000;
+
+    /// <summary>Local and global params one rule may compute before its expression.</summary>
+    public const int MaxScopedParams = 32;
+
     public static (IReadOnlyList<Criterion> Criteria, IReadOnlyList<PackError> Errors) Compile(
         IReadOnlyList<WorkflowDefinition> workflows, string criteriaWorkflow, ExpressionCompiler compiler)
     {
         var errors = new List<PackError>();
+        var ruleCount = workflows.Sum(w => AllRules(w.Rules).Count());
+        if (ruleCount > MaxRules)
+        {
+            errors.Add(new PackError(File, "rules.too-many", $"rules.json có {ruleCount} luật, vượt giới hạn {MaxRules} luật mỗi gói."));
+            return ([], errors);
+        }
         var byName = workflows.Where(w => w.Name.Length > 0).GroupBy(w => w.Name).ToDictionary(g => g.Key, g => g.First());
         CheckInjections(workflows, byName, errors);
         CheckActions(workflows, byName, compiler, errors);
@@ -62,6 +75,12 @@ internal static class CriteriaCompiler
         var children = rule.Rules.Where(r => r.Enabled).Select(r => CompileRule(r, workflow, compiler, errors)).ToList();
         if (rule.Rules.Count > 0) return new Criterion { Definition = rule, Children = children };
         if (rule.Expression is null) return new Criterion { Definition = rule };
+        if (workflow.GlobalParams.Count + rule.LocalParams.Count > MaxScopedParams)
+        {
+            errors.Add(new PackError(PackError.At(File, rule.Pointer + "/LocalParams"), "rules.too-many-params",
+                $"Luật \"{rule.Name}\" có quá {MaxScopedParams} tham số (LocalParams và GlobalParams)."));
+            return new Criterion { Definition = rule };
+        }
         var scoped = workflow.GlobalParams.Concat(rule.LocalParams)
             .Select(p => new NamedExpression(p.Name, p.Expression, PackError.At(File, p.Pointer))).ToList();
         var (predicate, error) = compiler.CompilePredicate(rule.Expression, PackError.At(File, rule.Pointer + "/Expression"), scoped);

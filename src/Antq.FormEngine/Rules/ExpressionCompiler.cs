@@ -50,7 +50,7 @@ internal sealed partial class ExpressionCompiler(FormModel form)
         steps.Add(rewriter.Visit(body)!);
         var lambda = Expression.Lambda<Func<EvalContext, object, UnitInfo, int, bool>>(
             Expression.Block(typeof(bool), variables, steps), context, formObject, unit, year);
-        return (lambda.Compile(), null);
+        return (FastCompile.Compile(lambda), null);
     }
 
     /// <summary>Parses and checks one expression against named parameters (no form reads are guarded).</summary>
@@ -68,7 +68,7 @@ internal sealed partial class ExpressionCompiler(FormModel form)
             steps.Add(Expression.Assign(scope[i], Expression.Convert(Expression.ArrayIndex(values, Expression.Constant(i)), scope[i].Type)));
         steps.Add(new GuardRewriter(context, null, null).Visit(body)!);
         var lambda = Expression.Lambda<Func<EvalContext, object?[], bool>>(Expression.Block(typeof(bool), scope, steps), context, values);
-        return (lambda.Compile(), null);
+        return (FastCompile.Compile(lambda), null);
     }
 
     private (Expression? Body, PackError? Error) Parse(string text, string location, List<ParameterExpression> scope, Type? resultType)
@@ -85,7 +85,7 @@ internal sealed partial class ExpressionCompiler(FormModel form)
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or FormatException or OverflowException)
         {
-            return (null, new PackError(location, "expression.parse", $"Biểu thức không hợp lệ: {e.Message}"));
+            return (null, new PackError(location, "expression.parse", ParseMessages.Unusable(e.Message)));
         }
         if (ExpressionChecker.Check(parsed.Body, _formTypes) is { } reason) return (null, new PackError(location, "expression.forbidden", reason));
         return (parsed.Body, null);
@@ -122,7 +122,7 @@ internal sealed partial class ExpressionCompiler(FormModel form)
             return $"Không được dùng 'new' trong biểu thức{where}.";
         if (UnknownIdentifier().Match(message) is { Success: true } u)
             return $"Không biết tên '{u.Groups[1].Value}': biểu thức chỉ dùng được form, unit, year và các tham số đã khai báo{where}.";
-        return $"Lỗi cú pháp: {message}{where}.";
+        return ParseMessages.Translate(message) + where + ".";
     }
 
     private static string FriendlyType(string name) => name switch
