@@ -21,6 +21,11 @@ public sealed class PackCatalog(IServiceScopeFactory scopes, AntqOptions options
     private readonly ConcurrentDictionary<(string PackId, string Version), Lazy<Task<CompiledPack>>> _compiled = new();
     private readonly ConcurrentDictionary<string, (string? Version, DateTimeOffset FetchedAt)> _active = new();
 
+    // Bumped by every local activation, so a database read that started before it cannot put the
+    // old pointer back into the cache after it (the read's result is dropped instead).
+    private readonly Dictionary<string, long> _generations = new();
+    private readonly Lock _gate = new();
+
     public PackLoadOptions LoadOptions => new() { TemplateDirectory = options.TemplatesDirectory, RunTests = false };
 
     /// <summary>The active version of a pack, or null when the pack has none.</summary>
@@ -34,11 +39,21 @@ public sealed class PackCatalog(IServiceScopeFactory scopes, AntqOptions options
     {
         var now = time.GetUtcNow();
         if (_active.TryGetValue(packId, out var cached) && now - cached.FetchedAt < ActiveCacheTtl) return cached.Version;
+        var generation = Generation(packId);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
         var version = await db.ActivePacks.AsNoTracking().Where(a => a.PackId == packId).Select(a => a.Version!.Version).FirstOrDefaultAsync(cancellationToken);
-        _active[packId] = (version, now);
+        if (version is null) return null; // not cached: unknown ids from requests must not grow the cache
+        lock (_gate)
+        {
+            if (_generations.GetValueOrDefault(packId) == generation) _active[packId] = (version, now);
+        }
         return version;
+    }
+
+    private long Generation(string packId)
+    {
+        lock (_gate) return _generations.GetValueOrDefault(packId);
     }
 
     /// <summary>A stored version, compiled on first use; null when it was never accepted.</summary>
@@ -66,8 +81,25 @@ public sealed class PackCatalog(IServiceScopeFactory scopes, AntqOptions options
     public void Remember(CompiledPack pack) =>
         _compiled.TryAdd((pack.Manifest.Id, pack.Manifest.Version), new Lazy<Task<CompiledPack>>(Task.FromResult(pack)));
 
-    /// <summary>Forgets the cached active pointer of a pack (after this instance activated a version).</summary>
-    public void InvalidateActive(string packId) => _active.TryRemove(packId, out _);
+    /// <summary>Forgets the cached active pointer of a pack; the next request reads the database.</summary>
+    public void InvalidateActive(string packId)
+    {
+        lock (_gate)
+        {
+            _generations[packId] = _generations.GetValueOrDefault(packId) + 1;
+            _active.TryRemove(packId, out _);
+        }
+    }
+
+    /// <summary>This instance just activated <paramref name="version"/>: its next requests use it at once.</summary>
+    public void ActivatedHere(string packId, string version)
+    {
+        lock (_gate)
+        {
+            _generations[packId] = _generations.GetValueOrDefault(packId) + 1;
+            _active[packId] = (version, time.GetUtcNow());
+        }
+    }
 
     private async Task<CompiledPack> CompileStoredAsync(string packId, string version)
     {

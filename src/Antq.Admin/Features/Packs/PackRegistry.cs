@@ -16,13 +16,25 @@ public abstract record UploadOutcome
     public sealed record Conflict(string PackId, string Version, string Message) : UploadOutcome;
 }
 
+/// <summary>Who uploads or activates a pack version, as the audit trail records it.</summary>
+public sealed record PackActor(string Id, string Name, int? UnitId = null)
+{
+    public static PackActor System { get; } = new("system", "system");
+}
+
+/// <summary>A done activation: the version now active and the one it replaced.</summary>
+public sealed record PackActivation(string PackId, string Version, string? Previous, DateTimeOffset ActivatedAt, bool Changed);
+
 /// <summary>
 /// Accepts pack versions (full verification, then stored immutably) and activates them. A refused
 /// upload writes nothing; activation is one row update, so it is atomic on every provider.
 /// </summary>
 public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProvider time, ILogger<PackRegistry> logger)
 {
-    public async Task<UploadOutcome> UploadAsync(byte[] archive, string uploader, CancellationToken cancellationToken = default)
+    public Task<UploadOutcome> UploadAsync(byte[] archive, string uploader, CancellationToken cancellationToken = default) =>
+        UploadAsync(archive, new PackActor(uploader, uploader), cancellationToken);
+
+    public async Task<UploadOutcome> UploadAsync(byte[] archive, PackActor uploader, CancellationToken cancellationToken = default)
     {
         var read = PackReader.ReadZip(new MemoryStream(archive));
         if (!read.Ok) return new UploadOutcome.Refused(read.Errors);
@@ -34,27 +46,23 @@ public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProv
     {
         var read = PackReader.ReadDirectory(folder);
         if (!read.Ok) return new UploadOutcome.Refused(read.Errors);
-        return await AcceptAsync(read.Files!, PackArchive.Zip(read.Files!), "system", activateIfFirst: true, cancellationToken);
+        return await AcceptAsync(read.Files!, PackArchive.Zip(read.Files!), PackActor.System, activateIfFirst: true, cancellationToken);
     }
 
-    private async Task<UploadOutcome> AcceptAsync(PackFiles files, byte[] archive, string uploader, bool activateIfFirst, CancellationToken cancellationToken)
+    private async Task<UploadOutcome> AcceptAsync(PackFiles files, byte[] archive, PackActor uploader, bool activateIfFirst, CancellationToken cancellationToken)
     {
         var options = catalog.LoadOptions with { RunTests = true };
         var loaded = await Task.Run(() => PackLoader.Load(files, options), cancellationToken);
         if (!loaded.Ok) return new UploadOutcome.Refused(loaded.Errors);
         var pack = loaded.Pack;
         var (id, version) = (pack.Manifest.Id, pack.Manifest.Version);
-        var existing = await db.PackVersions.AsNoTracking().Where(p => p.PackId == id && p.Version == version)
-            .Select(p => new { p.ContentHash }).FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
-            return existing.ContentHash == pack.ContentHash
-                ? new UploadOutcome.AlreadyStored(id, version)
-                : new UploadOutcome.Conflict(id, version, $"Phiên bản {version} của gói {id} đã được lưu với nội dung khác. Hãy tăng số phiên bản (ví dụ {NextPatch(version)}).");
+        var existing = await StoredHashAsync(id, version, cancellationToken);
+        if (existing is not null) return Repeated(id, version, existing, pack.ContentHash);
         var record = new PackVersionRecord
         {
             PackId = id, Version = version, Title = pack.Manifest.Title, Archive = archive,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(archive)), ContentHash = pack.ContentHash,
-            UploadedBy = uploader, UploadedAt = time.GetUtcNow(),
+            UploadedBy = uploader.Name, UploadedAt = time.GetUtcNow(),
         };
         db.PackVersions.Add(record);
         db.AuditEntries.Add(Audit("pack.uploaded", uploader, new { packId = id, version, sha256 = record.Sha256 }));
@@ -66,41 +74,77 @@ public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProv
         {
             // Another request stored the same (id, version) first: answer as if we came second.
             db.ChangeTracker.Clear();
-            var stored = await db.PackVersions.AsNoTracking().Where(p => p.PackId == id && p.Version == version).Select(p => p.ContentHash).FirstOrDefaultAsync(cancellationToken);
+            var stored = await StoredHashAsync(id, version, cancellationToken);
             if (stored is null) throw;
-            return stored == pack.ContentHash ? new UploadOutcome.AlreadyStored(id, version) : new UploadOutcome.Conflict(id, version, $"Phiên bản {version} của gói {id} đã được lưu với nội dung khác.");
+            return Repeated(id, version, stored, pack.ContentHash);
         }
         catalog.Remember(pack);
         var activated = activateIfFirst && !await db.ActivePacks.AnyAsync(a => a.PackId == id, cancellationToken)
-            && await ActivateAsync(id, version, uploader, cancellationToken);
-        logger.LogInformation("Pack {PackId} {Version} stored by {Uploader} (activated: {Activated})", id, version, uploader, activated);
+            && await ActivateAsync(id, version, uploader, cancellationToken) is not null;
+        logger.LogInformation("Pack {PackId} {Version} stored by {Uploader} (activated: {Activated})", id, version, uploader.Name, activated);
         return new UploadOutcome.Created(id, version, activated);
     }
 
-    /// <summary>Makes a stored version the active one (also how a rollback is done). False when the version is unknown.</summary>
-    public async Task<bool> ActivateAsync(string packId, string version, string actor, CancellationToken cancellationToken = default)
+    private Task<string?> StoredHashAsync(string id, string version, CancellationToken cancellationToken) =>
+        db.PackVersions.AsNoTracking().Where(p => p.PackId == id && p.Version == version).Select(p => p.ContentHash).FirstOrDefaultAsync(cancellationToken);
+
+    // Same content is a no-op whatever the zip's timestamps or entry order; other content is refused.
+    private static UploadOutcome Repeated(string id, string version, string storedHash, string uploadedHash) =>
+        storedHash == uploadedHash
+            ? new UploadOutcome.AlreadyStored(id, version)
+            : new UploadOutcome.Conflict(id, version,
+                $"Phiên bản {version} của gói {id} đã được lưu với nội dung khác. Hãy tăng số phiên bản (ví dụ {NextPatch(version)}).");
+
+    /// <summary>Makes a stored version the active one (also how a rollback is done). Null when the version is unknown.</summary>
+    public async Task<PackActivation?> ActivateAsync(string packId, string version, PackActor actor, CancellationToken cancellationToken = default)
     {
         var target = await db.PackVersions.AsNoTracking().Where(p => p.PackId == packId && p.Version == version).Select(p => new { p.Id }).FirstOrDefaultAsync(cancellationToken);
-        if (target is null) return false;
+        if (target is null) return null;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await SwapAsync(packId, version, target.Id, actor, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Two first activations raced to insert the pointer row; the second becomes an update.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public Task<PackActivation?> ActivateAsync(string packId, string version, string actor, CancellationToken cancellationToken = default) =>
+        ActivateAsync(packId, version, new PackActor(actor, actor), cancellationToken);
+
+    private async Task<PackActivation> SwapAsync(string packId, string version, int versionId, PackActor actor, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var active = await db.ActivePacks.FirstOrDefaultAsync(a => a.PackId == packId, cancellationToken);
         var from = active is null ? null : await db.PackVersions.Where(p => p.Id == active.VersionId).Select(p => p.Version).FirstOrDefaultAsync(cancellationToken);
-        if (active is null) db.ActivePacks.Add(new ActivePackRecord { PackId = packId, VersionId = target.Id, ActivatedAt = now, ActivatedBy = actor });
+        if (active is not null && active.VersionId == versionId)
+        {
+            catalog.ActivatedHere(packId, version);
+            return new PackActivation(packId, version, from, active.ActivatedAt, Changed: false);
+        }
+        if (active is null) db.ActivePacks.Add(new ActivePackRecord { PackId = packId, VersionId = versionId, ActivatedAt = now, ActivatedBy = actor.Name });
         else
         {
-            active.VersionId = target.Id;
+            active.VersionId = versionId;
             active.ActivatedAt = now;
-            active.ActivatedBy = actor;
+            active.ActivatedBy = actor.Name;
         }
         db.AuditEntries.Add(Audit("pack.activated", actor, new { packId, from, to = version }));
         await db.SaveChangesAsync(cancellationToken);
-        catalog.InvalidateActive(packId);
-        return true;
+        catalog.ActivatedHere(packId, version);
+        logger.LogInformation("Pack {PackId}: active version {From} → {To} by {Actor}", packId, from, version, actor.Name);
+        return new PackActivation(packId, version, from, now, Changed: true);
     }
 
-    private AuditEntry Audit(string action, string actor, object details) => new()
+    private AuditEntry Audit(string action, PackActor actor, object details) => new()
     {
-        Action = action, ActorId = actor, ActorName = actor, At = time.GetUtcNow(), DetailsJson = JsonSerializer.Serialize(details),
+        Action = action, ActorId = actor.Id, ActorName = actor.Name, ActorUnitId = actor.UnitId, At = time.GetUtcNow(),
+        DetailsJson = JsonSerializer.Serialize(details),
     };
 
     private static string NextPatch(string version)

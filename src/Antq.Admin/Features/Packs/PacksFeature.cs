@@ -1,15 +1,17 @@
 namespace Antq.Admin.Features.Packs;
 
-/// <summary>Registration and routes of the pack registry (filled in by the packs feature).</summary>
+/// <summary>Registration and routes of the pack registry.</summary>
 public static class PacksFeature
 {
     public static void AddPacksFeature(this IServiceCollection services)
     {
         services.AddSingleton<PackCatalog>();
         services.AddScoped<PackRegistry>();
+        services.AddScoped<PackQueries>();
+        services.AddScoped<PackEvaluation>();
+        services.AddScoped<PackAdministration>();
+        services.AddScoped<PackImpact>();
     }
 
-    public static void MapPacksApi(this IEndpointRouteBuilder app)
-    {
-    }
+    public static void MapPacksApi(this IEndpointRouteBuilder app) => PacksApi.Map(app);
 }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Antq.FormEngine.Packs;
+
+namespace Antq.Admin.Features.Packs;
+
+/// <summary>A pack as listed: what its active version says about it.</summary>
+public sealed record PackSummary(string Id, string Title, string? ActiveVersion, IReadOnlyList<string> UnitKinds, string RecognisedBy, int Versions);
+
+/// <summary>One stored version: the uploaded bytes' SHA-256, who uploaded it and when.</summary>
+public sealed record PackVersionView(string Id, string Version, string Title, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, bool Active);
+
+public sealed record PackUploaded(string Id, string Version, bool Activated);
+
+public sealed record PackAlreadyStored(string Id, string Version);
+
+/// <summary>A refusal reason of an upload, as in the 422 ProblemDetails' <c>errors</c>.</summary>
+public sealed record PackErrorView(string Path, string Code, string Message);
+
+public sealed record PackActivationView(string Id, string ActiveVersion, string? PreviousVersion, DateTimeOffset ActivatedAt, bool Changed);
+
+/// <summary>What a form renderer needs: the schema with its x-ui hints, the criteria, documents and deadlines.</summary>
+public sealed record PackFormView(
+    string Id,
+    string Version,
+    string Title,
+    JsonElement Schema,
+    IReadOnlyList<PackCriterionView> Criteria,
+    IReadOnlyList<DocumentRef> Documents,
+    IReadOnlyList<PackDeadlineView> Deadlines);
+
+public sealed record PackCriterionView(string Id, string Title, string? Group);
+
+/// <summary>A deadline in the words of deadlines.json (<c>MM-DD</c>, ISO 8601 durations).</summary>
+public sealed record PackDeadlineView(string Id, string Title, string Due, string? Opens, string Stage, IReadOnlyList<string> Remind, string? EscalateAfter);
+
+/// <summary>Body of <c>POST /api/packs/{id}/evaluate</c>.</summary>
+public sealed record EvaluateRequest(EvaluateUnit? Unit, int? Year, JsonElement Data);
+
+/// <summary>The unit the data is evaluated for; only <see cref="Kind"/> is required.</summary>
+public sealed record EvaluateUnit(string? Kind, string? Code = null, string? Name = null, string? Level = null);
+
+/// <summary>Impact of a candidate version on the stored submissions of its pack.</summary>
+public sealed record PackImpactView(string PackId, string Version, IReadOnlyList<SubmissionImpact> Changed, int Unchanged);
+
+/// <summary>A submission whose outcome or criteria would change: <c>from</c>/<c>to</c> are outcome ids.</summary>
+public sealed record SubmissionImpact(
+    Guid SubmissionId,
+    int UnitId,
+    string UnitName,
+    int Year,
+    string PackVersion,
+    string? From,
+    string? To,
+    IReadOnlyList<CriterionImpact> Criteria);
+
+/// <summary>A criterion whose status changes (<c>met</c>, <c>notMet</c>, <c>notEvaluable</c>; null where absent).</summary>
+public sealed record CriterionImpact(string Id, string? From, string? To);

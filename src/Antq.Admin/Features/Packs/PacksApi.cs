@@ -1,0 +1,98 @@
+using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Evaluation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Antq.Admin.Features.Packs;
+
+/// <summary>The pack registry API. Authorisation is done by the services; the group only requires a sign-in.</summary>
+public static class PacksApi
+{
+    /// <summary>The largest pack plus room for the multipart framing around it.</summary>
+    private static readonly long UploadRequestLimit = PackAdministration.MaxArchiveBytes + 64 * 1024;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/packs").WithTags("Packs").RequireAuthorization();
+
+        group.MapGet("/", async Task<Ok<IReadOnlyList<PackSummary>>> (PackQueries packs, CancellationToken ct) =>
+                TypedResults.Ok(await packs.ListAsync(ct)))
+            .WithName("ListPacks").WithSummary("Packs with their active version, unit kinds and recognising level.");
+
+        group.MapPost("/", Upload)
+            .WithName("UploadPack").WithSummary("Upload a pack version (.zip, field 'file'): verified in full, then stored immutably. Administrators only.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            // An API called with a bearer token: no antiforgery token to check. The size limit is explicit.
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimit))
+            .WithFormOptions(multipartBodyLengthLimit: UploadRequestLimit);
+
+        group.MapGet("/{id}/versions", async Task<Ok<IReadOnlyList<PackVersionView>>> (string id, PackQueries packs, CancellationToken ct) =>
+                TypedResults.Ok(await packs.VersionsAsync(id, ct)))
+            .WithName("ListPackVersions").WithSummary("Stored versions of a pack: SHA-256, uploader, time, which one is active.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/versions/{version}", async Task<Ok<PackVersionView>> (string id, string version, PackQueries packs, CancellationToken ct) =>
+                TypedResults.Ok(await packs.VersionAsync(id, version, ct)))
+            .WithName("GetPackVersion").WithSummary("One stored version of a pack.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id}/versions/{version}/activate", async Task<Ok<PackActivationView>> (string id, string version, PackAdministration admin, CancellationToken ct) =>
+            {
+                var done = await admin.ActivateAsync(id, version, ct);
+                return TypedResults.Ok(new PackActivationView(done.PackId, done.Version, done.Previous, done.ActivatedAt, done.Changed));
+            })
+            .WithName("ActivatePackVersion").WithSummary("Make a stored version active (also the rollback). New requests use it at once; requests in flight finish on theirs.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/versions/{version}/impact", async Task<Ok<PackImpactView>> (string id, string version, PackImpact impact, CancellationToken ct) =>
+                TypedResults.Ok(await impact.PreviewAsync(id, version, ct)))
+            .WithName("PreviewPackImpact").WithSummary("Re-evaluate every submission of the pack under a candidate version and list who changes outcome, criterion by criterion.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/form", async Task<Ok<PackFormView>> (string id, string? version, PackQueries packs, CancellationToken ct) =>
+                TypedResults.Ok(await packs.FormAsync(id, version, ct)))
+            .WithName("GetPackForm").WithSummary("The form of the active version (or ?version=): schema with x-ui hints, criteria, documents, deadlines.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id}/evaluate", Evaluate)
+            .WithName("EvaluatePack").WithSummary("Evaluate form data against the active version (or ?version=) without storing anything.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new RequestSizeLimitAttribute(4L * 1024 * 1024));
+    }
+
+    private static async Task<Results<Created<PackUploaded>, Ok<PackAlreadyStored>, ProblemHttpResult>> Upload(
+        IFormFile? file, PackAdministration admin, CancellationToken ct)
+    {
+        switch (await admin.UploadAsync(file, ct))
+        {
+            case UploadOutcome.Created created:
+                var location = $"/api/packs/{Uri.EscapeDataString(created.PackId)}/versions/{Uri.EscapeDataString(created.Version)}";
+                return TypedResults.Created(location, new PackUploaded(created.PackId, created.Version, created.Activated));
+            case UploadOutcome.AlreadyStored stored:
+                return TypedResults.Ok(new PackAlreadyStored(stored.PackId, stored.Version));
+            case UploadOutcome.Conflict conflict:
+                return Problems.Conflict(conflict.Message);
+            case UploadOutcome.Refused refused:
+                var errors = refused.Errors.Select(e => new PackErrorView(e.Path, e.Code, e.Message)).ToList();
+                return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Gói tiêu chí bị từ chối",
+                    $"Gói tiêu chí không được chấp nhận ({errors.Count} lỗi); không có gì thay đổi.",
+                    new Dictionary<string, object?> { ["errors"] = errors });
+            default:
+                throw new InvalidOperationException("Unknown upload outcome.");
+        }
+    }
+
+    private static async Task<Results<Ok<EvaluationResult>, ProblemHttpResult>> Evaluate(
+        string id, string? version, EvaluateRequest request, PackEvaluation evaluation, CancellationToken ct) =>
+        await evaluation.EvaluateAsync(id, version, request, ct) switch
+        {
+            EvaluateOutcome.Evaluated done => TypedResults.Ok(done.Result),
+            EvaluateOutcome.BadRequest bad => Problems.BadRequest(bad.Detail),
+            _ => throw new InvalidOperationException("Unknown evaluation outcome."),
+        };
+}

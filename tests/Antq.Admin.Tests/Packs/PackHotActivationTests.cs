@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Antq.Admin.Tests.Support;
+
+namespace Antq.Admin.Tests.Packs;
+
+/// <summary>Activating and rolling back while evaluations run: nothing fails, each answer comes from one whole version.</summary>
+public sealed class PackHotActivationTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
+{
+    [Fact]
+    public async Task Evaluate_WhileActivatingAndRollingBack_AllSucceedOnOneOfTheVersions()
+    {
+        await factory.WorldAsync();
+        var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
+        var units = new[]
+        {
+            await TestWorld.LoginAsync(factory, "xa-a1@test.vn"),
+            await TestWorld.LoginAsync(factory, "xa-b1@test.vn"),
+            await TestWorld.LoginAsync(factory, "huyen-a@test.vn"),
+        };
+        Assert.Equal(HttpStatusCode.Created, (await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision("1.1.0", 75)))).StatusCode);
+        var data = PackZips.Tt124DataWithRecognised(72);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var evaluations = Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            var response = await units[i % units.Length].PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/evaluate",
+                new { unit = new { kind = "xa" }, year = 2025, data });
+            var body = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, Body: body);
+        })).ToList();
+        var activations = Task.Run(async () =>
+        {
+            await start.Task;
+            var statuses = new List<HttpStatusCode>();
+            foreach (var version in new[] { "1.1.0", "1.0.0", "1.1.0", "1.0.0", "1.1.0" })
+            {
+                statuses.Add((await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/{version}/activate", null)).StatusCode);
+                await Task.Delay(15);
+            }
+            return statuses;
+        });
+        start.SetResult();
+
+        var results = await Task.WhenAll(evaluations);
+        Assert.All(await activations, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.All(results, r => Assert.True(r.StatusCode == HttpStatusCode.OK, $"{r.StatusCode}: {r.Body}"));
+        foreach (var (_, body) in results)
+        {
+            var result = JsonDocument.Parse(body).RootElement;
+            var version = result.GetProperty("pack").GetProperty("version").GetString();
+            // A whole version answers: 72% passes under 1.0.0 (70%) and fails under 1.1.0 (75%), never a mix.
+            var expected = version switch { "1.0.0" => "dat", "1.1.0" => "chua-dat", _ => throw new Xunit.Sdk.XunitException($"version {version}") };
+            Assert.Equal(expected, result.GetProperty("outcome").GetProperty("id").GetString());
+        }
+
+        // After the last activation, new requests get the last version.
+        var last = await units[0].PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/evaluate", new { unit = new { kind = "xa" }, year = 2025, data });
+        Assert.Equal("1.1.0", (await last.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pack").GetProperty("version").GetString());
+    }
+}

@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Antq.Admin.Tests.Support;
+
+namespace Antq.Admin.Tests.Packs;
+
+/// <summary>Builds pack archives in memory from the shipped packs, edited the way an administrator would.</summary>
+internal static class PackZips
+{
+    public const string Tt124 = "tt124.xa";
+
+    /// <summary>The text files of a shipped pack folder, by relative path with forward slashes.</summary>
+    public static Dictionary<string, string> Shipped(string pack)
+    {
+        var root = Path.Combine(RepoPaths.Root, "criteria-packs", pack);
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A revision of tt124.xa: another version, and the "recognised" threshold of TC04.b moved from
+    /// 70% to <paramref name="threshold"/>%. The two boundary tests written for 70% go with the old rule.
+    /// </summary>
+    public static Dictionary<string, string> Tt124Revision(string version, int threshold)
+    {
+        var files = WithVersion(Shipped(Tt124), version);
+        const string oldRule = ">= 70\"";
+        Assert.Equal(2, files["rules.json"].Split(oldRule).Length); // the rule is where we expect it, once
+        files["rules.json"] = files["rules.json"].Replace(oldRule, $">= {threshold}\"", StringComparison.Ordinal);
+        files.Remove("tests/12-cong-nhan-70-phan-tram.json");
+        files.Remove("tests/13-cong-nhan-70-phan-tram-nhieu-loai.json");
+        return files;
+    }
+
+    public static Dictionary<string, string> WithVersion(Dictionary<string, string> files, string version)
+    {
+        var manifest = JsonNode.Parse(files["pack.json"])!;
+        manifest["version"] = version;
+        files["pack.json"] = manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return files;
+    }
+
+    public static byte[] Zip(IReadOnlyDictionary<string, string> files, params (string Name, string Text)[] extra)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in files.Select(f => (f.Key, f.Value)).Concat(extra))
+            {
+                var entry = zip.CreateEntry(name);
+                using var stream = entry.Open();
+                stream.Write(Encoding.UTF8.GetBytes(text));
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, string fileName = "goi.zip")
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(zip);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        content.Add(file, "file", fileName);
+        return await client.PostAsync("/api/packs", content);
+    }
+
+    /// <summary>The data of one of tt124.xa's own test cases.</summary>
+    public static JsonObject Tt124TestData(string testFile) =>
+        JsonNode.Parse(Shipped(Tt124)[$"tests/{testFile}"])!["data"]!.AsObject();
+
+    /// <summary>tt124.xa data where <paramref name="recognised"/> of 100 residential areas are recognised (all registered).</summary>
+    public static JsonObject Tt124DataWithRecognised(int recognised)
+    {
+        var data = Tt124TestData("01-dat-tat-ca.json");
+        var tc04 = data["tc04"]!.AsObject();
+        tc04["khu_dan_cu"] = new JsonObject { ["tong_so"] = 100, ["so_dang_ky"] = 100, ["so_duoc_cong_nhan"] = recognised };
+        foreach (var other in new[] { "co_quan", "doanh_nghiep", "co_so_giao_duc" })
+            tc04[other] = new JsonObject { ["tong_so"] = 0, ["so_dang_ky"] = 0, ["so_duoc_cong_nhan"] = 0 };
+        return data;
+    }
+}
