@@ -20,7 +20,7 @@ public static class HostSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAntqData(options);
         builder.Services.AddAntqAuth();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Vietnamese);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddPacksFeature();

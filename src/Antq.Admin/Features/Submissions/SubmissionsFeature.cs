@@ -1,13 +1,17 @@
 namespace Antq.Admin.Features.Submissions;
 
-/// <summary>Registration and routes of submissions and review (filled in by the submissions feature).</summary>
+/// <summary>Registration and routes of submissions and review.</summary>
 public static class SubmissionsFeature
 {
     public static void AddSubmissionsFeature(this IServiceCollection services)
     {
+        services.AddScoped<SubmissionStore>();
+        services.AddScoped<SubmissionEvaluator>();
+        services.AddScoped<SubmissionQueries>();
+        services.AddScoped<SubmissionDrafts>();
+        services.AddScoped<SubmissionMove>();
+        services.AddScoped<SubmissionReview>();
     }
 
-    public static void MapSubmissionsApi(this IEndpointRouteBuilder app)
-    {
-    }
+    public static void MapSubmissionsApi(this IEndpointRouteBuilder app) => app.MapSubmissionRoutes();
 }

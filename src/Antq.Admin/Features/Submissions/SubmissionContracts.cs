@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace Antq.Admin.Features.Submissions;
+
+/// <summary>
+/// Body of <c>PUT /api/submissions/{id}</c>. Without <see cref="Version"/> it is a create (or its
+/// retry); with it, a draft save against that revision. <see cref="UnitId"/> only has to agree with
+/// the account's unit: the unit always comes from the account and the stored record.
+/// </summary>
+public sealed record SaveSubmissionRequest(int? UnitId, string? PackId, int? Year, JsonElement Data, int? Version);
+
+/// <summary>Return for changes: an overall reason and, optionally, one reason per criterion id.</summary>
+public sealed record ReturnRequest(string? Reason, Dictionary<string, string>? Criteria);
+
+public sealed record RecogniseRequest(string? DecisionNumber, DateOnly? DecisionDate);
+
+public sealed record RejectRequest(string? Reason);
+
+public sealed record MoveRequest(string? Version);
+
+public sealed record UnitRef(int Id, string Name, string Kind);
+
+public sealed record DecisionView(string Number, DateOnly? Date);
+
+public sealed record ReturnReasonsView(string Reason, IReadOnlyDictionary<string, string> Criteria, string By, DateTimeOffset At);
+
+/// <summary>One submission as its readers see it, with the stored evaluation and where it waits.</summary>
+public sealed record SubmissionView(
+    Guid Id,
+    UnitRef Unit,
+    string PackId,
+    string PackVersion,
+    int Year,
+    string Status,
+    UnitRef? PendingUnit,
+    int Revision,
+    JsonElement Data,
+    JsonElement Evaluation,
+    bool Valid,
+    string? OutcomeId,
+    string EvaluatedPackHash,
+    DecisionView? Decision,
+    IReadOnlyList<UnitRef> ReviewChain,
+    ReturnReasonsView? LatestReturn,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt);
+
+/// <summary>A row of the submission list (no form data).</summary>
+public sealed record SubmissionSummary(
+    Guid Id,
+    UnitRef Unit,
+    string PackId,
+    string PackVersion,
+    int Year,
+    string Status,
+    int? PendingUnitId,
+    int Revision,
+    bool Valid,
+    string? OutcomeId,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt);
+
+public sealed record SubmissionFilter(int? UnitId, string? PackId, int? Year, string? Status, bool Pending);
+
+public sealed record AuditView(long Id, string Action, string ActorName, int? ActorUnitId, DateTimeOffset At, string? FromStatus, string? ToStatus, JsonElement Details);
+
+/// <summary>What a PUT did: the record, and whether it was created now (201) or already there / saved (200).</summary>
+public sealed record SaveOutcome(SubmissionView View, bool Created);

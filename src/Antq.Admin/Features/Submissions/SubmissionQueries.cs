@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Submissions;
+
+/// <summary>Reads of submissions and their audit trail, always limited to the caller's scope.</summary>
+public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, SubmissionStore store)
+{
+    public async Task<SubmissionView> GetAsync(Guid id, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var record = await store.GetVisibleAsync(account, id, ct);
+        return await ViewAsync(record, record.Unit!, ct);
+    }
+
+    public async Task<SubmissionResult<IReadOnlyList<SubmissionSummary>>> ListAsync(SubmissionFilter filter, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        if (filter.Status is { } status && !SubmissionStates.Labels.ContainsKey(status))
+            return SubmissionFailure.BadRequest($"Trạng thái «{status}» không có. Các trạng thái: {string.Join(", ", SubmissionStates.Labels.Keys)}.");
+        var scopePath = account.ScopeUnit.Path;
+        var query = db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(scopePath));
+        if (filter.UnitId is { } unitId) query = query.Where(s => s.UnitId == unitId);
+        if (!string.IsNullOrWhiteSpace(filter.PackId)) query = query.Where(s => s.PackId == filter.PackId);
+        if (filter.Year is { } year) query = query.Where(s => s.Year == year);
+        if (filter.Status is not null) query = query.Where(s => s.Status == filter.Status);
+        if (filter.Pending)
+        {
+            // What waits on the caller's own committee, not on units below it.
+            var scopeId = account.ScopeUnit.Id;
+            query = query.Where(s => s.PendingUnitId == scopeId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved));
+        }
+        var rows = await query
+            .OrderByDescending(s => s.Year).ThenBy(s => s.Unit!.Name).ThenBy(s => s.PackId)
+            .Select(s => new SubmissionSummary(s.Id, new UnitRef(s.UnitId, s.Unit!.Name, s.Unit!.KindId), s.PackId, s.PackVersion, s.Year,
+                s.Status, s.PendingUnitId, s.Revision, s.Valid, s.OutcomeId, s.UpdatedAt, s.SubmittedAt))
+            .ToListAsync(ct);
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<AuditView>> AuditAsync(Guid id, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        await store.GetVisibleAsync(account, id, ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.SubmissionId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        return entries.Select(e =>
+        {
+            var details = SubmissionEvaluator.Parse(e.DetailsJson);
+            return new AuditView(e.Id, e.Action, e.ActorName, e.ActorUnitId, e.At, Text(details, "fromStatus"), Text(details, "toStatus"), details);
+        }).ToList();
+    }
+
+    /// <summary>The record view: unit, where it waits, its review chain and the latest return reasons.</summary>
+    public async Task<SubmissionView> ViewAsync(SubmissionRecord record, Unit unit, CancellationToken ct)
+    {
+        var pack = await store.PinnedPackAsync(record, ct);
+        var chain = await store.ChainAsync(unit, pack, ct);
+        var pending = record.PendingUnitId is { } pendingId
+            ? chain.FirstOrDefault(u => u.Id == pendingId) ?? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == pendingId, ct)
+            : null;
+        return new SubmissionView(record.Id, Ref(unit), record.PackId, record.PackVersion, record.Year, record.Status,
+            pending is null ? null : Ref(pending), record.Revision,
+            SubmissionEvaluator.Parse(record.DataJson), SubmissionEvaluator.Parse(record.EvaluationJson), record.Valid, record.OutcomeId,
+            record.EvaluatedPackHash,
+            record.DecisionNumber is null ? null : new DecisionView(record.DecisionNumber, record.DecisionDate),
+            chain.Select(Ref).ToList(), await LatestReturnAsync(record.Id, ct),
+            record.CreatedAt, record.UpdatedAt, record.SubmittedAt);
+    }
+
+    /// <summary>Return reasons live in the audit trail (the record has no column for them).</summary>
+    private async Task<ReturnReasonsView?> LatestReturnAsync(Guid id, CancellationToken ct)
+    {
+        var entry = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.SubmissionId == id && a.Action == SubmissionAudit.Returned)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        if (entry is null) return null;
+        var details = SubmissionEvaluator.Parse(entry.DetailsJson);
+        var criteria = details.TryGetProperty("criteria", out var c) && c.ValueKind == JsonValueKind.Object
+            ? c.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "")
+            : new Dictionary<string, string>();
+        return new ReturnReasonsView(Text(details, "reason") ?? "", criteria, entry.ActorName, entry.At);
+    }
+
+    private static UnitRef Ref(Unit unit) => new(unit.Id, unit.Name, unit.KindId);
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

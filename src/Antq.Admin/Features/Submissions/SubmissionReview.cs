@@ -1,0 +1,130 @@
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Infrastructure;
+
+namespace Antq.Admin.Features.Submissions;
+
+/// <summary>
+/// The review procedure: the unit submits; each unit of the review chain endorses in turn (or
+/// returns with reasons); the last one, the recognising level, recognises or does not.
+/// </summary>
+public sealed class SubmissionReview(CurrentAccount current, SubmissionStore store, SubmissionEvaluator evaluator, SubmissionQueries queries, TimeProvider time)
+{
+    public async Task<SubmissionResult<SubmissionView>> SubmitAsync(Guid id, CancellationToken ct)
+    {
+        var (account, record) = await LoadAsync(id, ct);
+        SubmissionStore.RequireOwner(account, record);
+        if (!SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "gửi");
+        var pack = await store.PinnedPackAsync(record, ct);
+        var data = SubmissionEvaluator.Parse(record.DataJson);
+        var result = await evaluator.EvaluateAsync(pack, record.Unit!, record.Year, data, ct);
+        if (!result.Valid)
+            return SubmissionFailure.Unprocessable("Biểu mẫu còn trường chưa hợp lệ nên chưa gửi được. Bản nháp vẫn được giữ nguyên; hãy sửa các trường được nêu rồi gửi lại.",
+                new Dictionary<string, object?> { ["errors"] = result.Errors });
+        var chain = await store.ChainAsync(record.Unit!, pack, ct);
+        if (chain.Count == 0) return SubmissionFailure.Unprocessable($"{record.Unit!.Name} không có cấp trên để xét duyệt hồ sơ.");
+
+        var from = record.Status;
+        SubmissionEvaluator.Store(record, pack, data, result);
+        record.Status = SubmissionStatus.Submitted;
+        record.PendingUnitId = chain[0].Id;
+        record.SubmittedAt = time.GetUtcNow();
+        return await CommitAsync(account, record, SubmissionAudit.Submitted, from, new { outcomeId = result.Outcome?.Id }, ct);
+    }
+
+    public async Task<SubmissionResult<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
+    {
+        var (account, record) = await LoadAsync(id, ct);
+        SubmissionStore.RequireReviewer(account);
+        if (record.Status != SubmissionStatus.Submitted) return SubmissionStates.WrongState(record, "thông qua");
+        RequirePendingHere(account, record);
+        var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), ct);
+        var at = chain.FindIndex(u => u.Id == record.PendingUnitId);
+        if (at < 0) return SubmissionFailure.Conflict("Cấp xét duyệt của hồ sơ đã thay đổi (đơn vị được chuyển nơi quản lý). Hãy báo quản trị viên.");
+
+        // The recognising level's endorsement leaves the decision with it: still pending there.
+        var from = record.Status;
+        if (at == chain.Count - 1) record.Status = SubmissionStatus.Approved;
+        else record.PendingUnitId = chain[at + 1].Id;
+        return await CommitAsync(account, record, SubmissionAudit.Endorsed, from, new { reviewUnitId = account.ScopeUnit.Id }, ct);
+    }
+
+    public async Task<SubmissionResult<SubmissionView>> ReturnAsync(Guid id, ReturnRequest request, CancellationToken ct)
+    {
+        var (account, record) = await LoadAsync(id, ct);
+        SubmissionStore.RequireReviewer(account);
+        if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, "trả lại");
+        RequirePendingHere(account, record);
+        if (string.IsNullOrWhiteSpace(request.Reason)) return SubmissionFailure.BadRequest("Cần nêu lý do trả lại hồ sơ.");
+        var criteria = request.Criteria ?? [];
+        var known = SubmissionCriteria.Ids(record.EvaluationJson);
+        if (criteria.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+            return SubmissionFailure.BadRequest($"Bộ tiêu chí không có tiêu chí «{unknown}».");
+        if (criteria.FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Value)) is { Key: { } empty })
+            return SubmissionFailure.BadRequest($"Cần nêu lý do cho tiêu chí {empty}.");
+
+        var from = record.Status;
+        record.Status = SubmissionStatus.Returned;
+        record.PendingUnitId = null;
+        return await CommitAsync(account, record, SubmissionAudit.Returned, from, new { reason = request.Reason.Trim(), criteria }, ct);
+    }
+
+    public async Task<SubmissionResult<SubmissionView>> RecogniseAsync(Guid id, RecogniseRequest request, CancellationToken ct)
+    {
+        var (account, record) = await LoadAsync(id, ct);
+        if (await DecisionRefusalAsync(account, record, "công nhận", ct) is { } refused) return refused;
+        if (string.IsNullOrWhiteSpace(request.DecisionNumber) || request.DecisionNumber.Length > 100 || request.DecisionDate is null)
+            return SubmissionFailure.BadRequest("Cần có số quyết định công nhận (decisionNumber, tối đa 100 ký tự) và ngày quyết định (decisionDate).");
+
+        var from = record.Status;
+        record.Status = SubmissionStatus.Recognised;
+        record.PendingUnitId = null;
+        record.DecisionNumber = request.DecisionNumber.Trim();
+        record.DecisionDate = request.DecisionDate;
+        return await CommitAsync(account, record, SubmissionAudit.Recognised, from, new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate }, ct);
+    }
+
+    public async Task<SubmissionResult<SubmissionView>> RejectAsync(Guid id, RejectRequest request, CancellationToken ct)
+    {
+        var (account, record) = await LoadAsync(id, ct);
+        if (await DecisionRefusalAsync(account, record, "quyết định không công nhận", ct) is { } refused) return refused;
+        if (string.IsNullOrWhiteSpace(request.Reason)) return SubmissionFailure.BadRequest("Cần nêu lý do không công nhận.");
+
+        var from = record.Status;
+        record.Status = SubmissionStatus.NotRecognised;
+        record.PendingUnitId = null;
+        return await CommitAsync(account, record, SubmissionAudit.Rejected, from, new { reason = request.Reason.Trim() }, ct);
+    }
+
+    /// <summary>The decision belongs to the last unit of the chain, once the submission has reached it.</summary>
+    private async Task<SubmissionFailure?> DecisionRefusalAsync(Account account, SubmissionRecord record, string action, CancellationToken ct)
+    {
+        SubmissionStore.RequireReviewer(account);
+        if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, action);
+        var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), ct);
+        var recognising = chain[^1];
+        if (account.ScopeUnit.Id != recognising.Id)
+            throw new AccessDeniedException($"Chỉ Ban Chỉ đạo của {recognising.Name} mới được {action} hồ sơ này.");
+        if (record.PendingUnitId != recognising.Id)
+            return SubmissionFailure.Conflict($"Hồ sơ chưa được các cấp dưới thông qua đến {recognising.Name} nên chưa thể {action}.",
+                new Dictionary<string, object?> { ["status"] = record.Status, ["pendingUnitId"] = record.PendingUnitId });
+        return null;
+    }
+
+    private static void RequirePendingHere(Account account, SubmissionRecord record)
+    {
+        if (record.PendingUnitId != account.ScopeUnit.Id)
+            throw new AccessDeniedException("Hồ sơ không chờ đơn vị của bạn xét duyệt ở bước này.");
+    }
+
+    private async Task<(Account, SubmissionRecord)> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        return (account, await store.GetVisibleAsync(account, id, ct));
+    }
+
+    private async Task<SubmissionResult<SubmissionView>> CommitAsync(Account account, SubmissionRecord record, string action, string from, object details, CancellationToken ct)
+    {
+        if (await store.CommitAsync(account, record, action, from, details, ct) is { } failure) return failure;
+        return await queries.ViewAsync(record, record.Unit!, ct);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics.CodeAnalysis;
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Units;
+using Antq.Admin.Infrastructure;
+using Antq.FormEngine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Submissions;
+
+/// <summary>
+/// Loading a submission for an account, the access checks every action shares, and saving a change
+/// together with its audit entry under the <see cref="SubmissionRecord.Revision"/> concurrency token.
+/// </summary>
+public sealed class SubmissionStore(AntqDbContext db, PackCatalog catalog, UnitDirectory units, TimeProvider time)
+{
+    public Task<SubmissionRecord?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Submissions.Include(s => s.Unit).FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    /// <summary>The submission, tracked, if the account's scope covers its unit; 404 otherwise (no probing).</summary>
+    public async Task<SubmissionRecord> GetVisibleAsync(Account account, Guid id, CancellationToken ct)
+    {
+        var record = await FindAsync(id, ct);
+        EnsureVisible(account, record, id);
+        return record;
+    }
+
+    public static void EnsureVisible(Account account, [NotNull] SubmissionRecord? record, Guid id)
+    {
+        if (record?.Unit is null || !account.CanSee(record.Unit))
+            throw new AccessDeniedException($"Không tìm thấy hồ sơ {id}.", StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Only the unit's own account fills in and submits its form.</summary>
+    public static void RequireOwner(Account account, SubmissionRecord record)
+    {
+        if (!account.IsUnit || account.ScopeUnit.Id != record.UnitId)
+            throw new AccessDeniedException("Chỉ tài khoản của chính đơn vị lập hồ sơ mới được thực hiện thao tác này.");
+    }
+
+    /// <summary>Reviewing is done by steering-committee (reviewer) accounts only.</summary>
+    public static void RequireReviewer(Account account)
+    {
+        if (!account.IsReviewer)
+            throw new AccessDeniedException("Chỉ tài khoản xét duyệt của Ban Chỉ đạo mới được thực hiện thao tác này.");
+    }
+
+    /// <summary>The pack version the submission is pinned to. Stored versions are never deleted.</summary>
+    public async Task<CompiledPack> PinnedPackAsync(SubmissionRecord record, CancellationToken ct) =>
+        await catalog.GetAsync(record.PackId, record.PackVersion, ct)
+        ?? throw new InvalidOperationException($"Pinned pack {record.PackId} {record.PackVersion} is not stored.");
+
+    /// <summary>The reviewing units, from the parent up to the recognising level (or the root).</summary>
+    public Task<List<Unit>> ChainAsync(Unit unit, CompiledPack pack, CancellationToken ct) =>
+        units.ReviewChainAsync(unit, pack.Manifest.RecognisedBy, ct);
+
+    /// <summary>
+    /// Saves the record's changes with one audit entry in the same SaveChanges. The revision goes up
+    /// by one; a concurrent change since the record was read makes this a 409 and writes nothing.
+    /// </summary>
+    public async Task<SubmissionFailure?> CommitAsync(Account actor, SubmissionRecord record, string action, string fromStatus, object? details, CancellationToken ct)
+    {
+        record.Revision++;
+        record.UpdatedAt = time.GetUtcNow();
+        db.AuditEntries.Add(SubmissionAudit.Entry(actor, record, action, fromStatus, details, record.UpdatedAt));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return SubmissionFailure.Conflict("Hồ sơ vừa được cập nhật ở nơi khác nên thao tác này không được ghi. Hãy tải lại hồ sơ rồi thử lại.");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Antq.Admin.Features.Submissions;
+
+/// <summary>Submissions and their review. Every handler only binds and maps: the services authorise against the record.</summary>
+public static class SubmissionsApi
+{
+    public static void MapSubmissionRoutes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/submissions").WithTags("Submissions").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPut("/{id:guid}", async Task<Results<Created<SubmissionView>, Ok<SubmissionView>, ProblemHttpResult>> (
+                Guid id, SaveSubmissionRequest request, SubmissionDrafts drafts, CancellationToken ct) =>
+            {
+                var result = await drafts.PutAsync(id, request, ct);
+                if (result.Failure is { } failure) return failure.ToProblem();
+                var outcome = result.Value!;
+                return outcome.Created ? TypedResults.Created($"/api/submissions/{id}", outcome.View) : TypedResults.Ok(outcome.View);
+            })
+            .WithName("PutSubmission")
+            .WithSummary("Create a submission with a client id (a retry returns the same record), or save its draft against `version`.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{id:guid}", async Task<Ok<SubmissionView>> (Guid id, SubmissionQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.GetAsync(id, ct)))
+            .WithName("GetSubmission").WithSummary("One submission with its data, evaluation, review chain and latest return reasons.");
+
+        group.MapGet("/", async Task<Results<Ok<IReadOnlyList<SubmissionSummary>>, ProblemHttpResult>> (
+                [FromQuery] int? unitId, [FromQuery] string? packId, [FromQuery] int? year, [FromQuery] string? status, [FromQuery] bool? pending,
+                SubmissionQueries queries, CancellationToken ct) =>
+                Reply(await queries.ListAsync(new SubmissionFilter(unitId, packId, year, status, pending ?? false), ct)))
+            .WithName("ListSubmissions").WithSummary("Submissions in the caller's scope; `pending=true`: those waiting on the caller's unit.");
+
+        group.MapGet("/{id:guid}/audit", async Task<Ok<IReadOnlyList<AuditView>>> (Guid id, SubmissionQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.AuditAsync(id, ct)))
+            .WithName("GetSubmissionAudit").WithSummary("The submission's audit trail, oldest first.");
+
+        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, SubmissionReview review, CancellationToken ct) =>
+                Reply(await review.SubmitAsync(id, ct)))
+            .WithName("SubmitSubmission").WithSummary("The unit submits its (valid) form to the first unit of its review chain.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{id:guid}/endorse", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, SubmissionReview review, CancellationToken ct) =>
+                Reply(await review.EndorseAsync(id, ct)))
+            .WithName("EndorseSubmission").WithSummary("The pending unit's reviewer endorses: on to the next level, or approved at the recognising level.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/return", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, ReturnRequest request, SubmissionReview review, CancellationToken ct) =>
+                Reply(await review.ReturnAsync(id, request, ct)))
+            .WithName("ReturnSubmission").WithSummary("The pending unit's reviewer returns the submission with reasons (overall and per criterion).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/recognise", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, RecogniseRequest request, SubmissionReview review, CancellationToken ct) =>
+                Reply(await review.RecogniseAsync(id, request, ct)))
+            .WithName("RecogniseSubmission").WithSummary("The recognising level records its recognition decision (number and date).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/reject", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, RejectRequest request, SubmissionReview review, CancellationToken ct) =>
+                Reply(await review.RejectAsync(id, request, ct)))
+            .WithName("RejectSubmission").WithSummary("The recognising level decides not to recognise, with a reason.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/move", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, MoveRequest request, SubmissionMove move, CancellationToken ct) =>
+                Reply(await move.MoveAsync(id, request, ct)))
+            .WithName("MoveSubmission").WithSummary("The unit re-pins its draft to another stored version of the same pack and re-evaluates it.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(SubmissionResult<T> result) where T : class =>
+        result.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(result.Value!);
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Tests.Support;
+
+namespace Antq.Admin.Tests.Submissions;
+
+/// <summary>Form data from the shipped packs' own test cases, so the tests use real, checked forms.</summary>
+internal static class Samples
+{
+    public const string CommunePack = "tt124.xa";
+    public const string SchoolPack = "qd9745.co-quan-doanh-nghiep-giao-duc";
+
+    public static JsonElement ValidCommune => Data(CommunePack, "01-dat-tat-ca.json");
+    public static JsonElement FailingCommune => Data(CommunePack, "02-chua-dat-tat-ca.json");
+    public static JsonElement InvalidCommune => Data(CommunePack, "21-khong-hop-le-so-am.json");
+    public static JsonElement ValidSchool => Data(SchoolPack, "01-tat-ca-dat.json");
+
+    public static JsonElement Data(string packId, string testFile)
+    {
+        var path = Path.Combine(RepoPaths.Root, "criteria-packs", packId, "tests", testFile);
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.GetProperty("data").Clone();
+    }
+}
+
+/// <summary>The submissions API as the tests call it.</summary>
+internal static class SubmissionHttp
+{
+    public static Task<HttpResponseMessage> PutSubmissionAsync(this HttpClient client, Guid id, object body) =>
+        client.PutAsJsonAsync($"/api/submissions/{id}", body);
+
+    /// <summary>Creates a submission and returns its id (fails the test unless 201).</summary>
+    public static async Task<Guid> CreateSubmissionAsync(this HttpClient client, Unit unit, string packId, int year, JsonElement data)
+    {
+        var id = Guid.NewGuid();
+        var response = await client.PutSubmissionAsync(id, new { unitId = unit.Id, packId, year, data });
+        await response.ExpectAsync(HttpStatusCode.Created);
+        return id;
+    }
+
+    public static Task<HttpResponseMessage> ActAsync(this HttpClient client, Guid id, string action, object? body = null) =>
+        client.PostAsJsonAsync($"/api/submissions/{id}/{action}", body ?? new { });
+
+    public static Task<HttpResponseMessage> GetSubmissionAsync(this HttpClient client, Guid id) => client.GetAsync($"/api/submissions/{id}");
+
+    /// <summary>Asserts the status (showing the body when it differs) and returns the JSON body, if any.</summary>
+    public static async Task<JsonElement> ExpectAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> ReadSubmissionAsync(this HttpClient client, Guid id) =>
+        await (await client.GetSubmissionAsync(id)).ExpectAsync(HttpStatusCode.OK);
+
+    public static async Task<IReadOnlyList<Guid>> ListIdsAsync(this HttpClient client, string query = "")
+    {
+        var list = await (await client.GetAsync($"/api/submissions{query}")).ExpectAsync(HttpStatusCode.OK);
+        return list.EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
+    }
+
+    public static string Status(this JsonElement submission) => submission.GetProperty("status").GetString()!;
+
+    public static int Revision(this JsonElement submission) => submission.GetProperty("revision").GetInt32();
+
+    public static int? PendingUnitId(this JsonElement submission) =>
+        submission.GetProperty("pendingUnit") is { ValueKind: JsonValueKind.Object } unit ? unit.GetProperty("id").GetInt32() : null;
+}
