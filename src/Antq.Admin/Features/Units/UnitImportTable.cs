@@ -1,0 +1,47 @@
+namespace Antq.Admin.Features.Units;
+
+/// <summary>One data row of an import file; <see cref="Row"/> counts the header as row 1, as a spreadsheet does.</summary>
+public sealed record UnitImportRow(int Row, string Code, string Name, string Kind, string Level, string ParentCode);
+
+/// <summary>A problem with one cell or row of an import file. <see cref="Column"/> is a header name, or null for the whole row.</summary>
+public sealed record UnitImportError(int Row, string? Column, string Message);
+
+/// <summary>The rows of an import file (CSV or XLSX), or what made them unreadable.</summary>
+public sealed record UnitImportTable(IReadOnlyList<UnitImportRow> Rows, IReadOnlyList<UnitImportError> Errors)
+{
+    public static readonly string[] Columns = ["code", "name", "kind", "level", "parentCode"];
+
+    public static UnitImportTable Failed(int row, string message) => new([], [new UnitImportError(row, null, message)]);
+
+    /// <summary>Maps raw records (header first, each with its row number) to rows by header name, in any column order.</summary>
+    public static UnitImportTable FromRecords(IEnumerable<(int Row, IReadOnlyList<string> Cells)> records)
+    {
+        using var e = records.GetEnumerator();
+        if (!e.MoveNext()) return Failed(1, "Tệp trống: cần dòng tiêu đề " + string.Join(",", Columns) + ".");
+        var (headerRow, header) = e.Current;
+        var errors = new List<UnitImportError>();
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i].Trim().TrimStart('\uFEFF');
+            if (name.Length == 0) continue;
+            if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase)) errors.Add(new(headerRow, name, $"Cột \"{name}\" không thuộc mẫu tệp ({string.Join(",", Columns)})."));
+            else if (!index.TryAdd(name, i)) errors.Add(new(headerRow, name, $"Cột \"{name}\" xuất hiện hai lần."));
+        }
+        foreach (var column in Columns)
+            if (!index.ContainsKey(column)) errors.Add(new(headerRow, column, $"Thiếu cột \"{column}\" trong dòng tiêu đề."));
+        if (errors.Count > 0) return new([], errors);
+
+        var rows = new List<UnitImportRow>();
+        while (e.MoveNext())
+        {
+            var (row, cells) = e.Current;
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            string Cell(string column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
+            if (cells.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
+                errors.Add(new(row, null, "Dòng có nhiều cột hơn dòng tiêu đề."));
+            rows.Add(new UnitImportRow(row, Cell("code"), Cell("name"), Cell("kind"), Cell("level"), Cell("parentCode")));
+        }
+        return new(rows, errors);
+    }
+}

@@ -1,0 +1,72 @@
+using Antq.Admin.Data;
+using Antq.Admin.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Units;
+
+public sealed record UnitImportSummary(int Created, int Updated, bool DryRun);
+
+/// <summary>The summary, or every error found (nothing written), or a conflict with a concurrent change.</summary>
+public sealed record UnitImportOutcome(UnitImportSummary? Summary, IReadOnlyList<UnitImportError> Errors, string? Conflict = null);
+
+/// <summary>
+/// Imports units from CSV or XLSX (<c>code,name,kind,level,parentCode</c>), all or nothing: codes
+/// already in the caller's scope are updated (and moved when their parent differs), new codes are
+/// created under parents that already exist or appear on an earlier row.
+/// </summary>
+public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, AdminAudit audit)
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+    public const int MaxRows = 20_000;
+
+    public async Task<UnitImportOutcome> ImportAsync(IFormFile? file, bool dryRun, CancellationToken ct)
+    {
+        var account = await current.RequireAdminAsync(ct);
+        if (file is null || file.Length == 0) return Failed("Cần gửi tệp CSV hoặc XLSX (trường \"file\").");
+        if (file.Length > MaxBytes) return Failed($"Tệp lớn hơn {MaxBytes / 1024 / 1024} MB; hãy chia thành nhiều tệp.");
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
+
+        var table = Read(file.FileName, bytes);
+        if (table.Errors.Count > 0) return new(null, table.Errors);
+        if (table.Rows.Count == 0) return Failed("Tệp không có dòng dữ liệu nào.");
+        if (table.Rows.Count > MaxRows) return Failed($"Tệp có hơn {MaxRows} dòng; hãy chia thành nhiều tệp.");
+
+        var plan = await UnitImportPlan.BuildAsync(db, account, table.Rows, ct);
+        if (plan.Errors.Count > 0) return new(null, plan.Errors);
+        var summary = new UnitImportSummary(plan.Created, plan.Updated, dryRun);
+        if (dryRun) return new(summary, []);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await plan.ApplyAsync(db, ct);
+            audit.Add(account, "units.imported", new
+            {
+                file = file.FileName,
+                created = plan.Steps.Where(s => s.IsNew).Select(s => s.Unit.Code),
+                updated = plan.Steps.Where(s => !s.IsNew).Select(s => s.Unit.Code),
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A unique code taken meanwhile by another request: nothing of this file is kept.
+            return new(null, [], "Dữ liệu đơn vị vừa được thay đổi bởi một thao tác khác; vui lòng nhập lại tệp.");
+        }
+        return new(summary, []);
+    }
+
+    private static UnitImportTable Read(string fileName, byte[] bytes)
+    {
+        // An .xlsx is a zip archive; anything else is read as CSV text.
+        var isZip = bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        if (isZip) return XlsxUnitReader.Read(bytes);
+        if (fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            return UnitImportTable.Failed(1, "Chỉ nhận tệp .xlsx (Excel 2007 trở lên) hoặc .csv.");
+        return CsvUnitReader.Read(bytes);
+    }
+
+    private static UnitImportOutcome Failed(string message) => new(null, [new UnitImportError(0, null, message)]);
+}

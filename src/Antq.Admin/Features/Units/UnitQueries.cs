@@ -1,0 +1,64 @@
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Units;
+
+/// <summary>Reads of the hierarchy, always limited to the caller's scope (its unit's subtree).</summary>
+public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, CurrentAccount current)
+{
+    public async Task<Page<UnitView>> ListAsync(UnitFilter filter, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var query = directory.Subtree(account.ScopeUnit);
+        if (filter.ParentId is int parentId) query = query.Where(u => u.ParentId == parentId);
+        if (!string.IsNullOrWhiteSpace(filter.Level)) query = query.Where(u => u.LevelId == filter.Level.Trim());
+        if (!string.IsNullOrWhiteSpace(filter.Kind)) query = query.Where(u => u.KindId == filter.Kind.Trim());
+        var (skip, take) = (filter.SkipOrDefault, filter.TakeOrDefault);
+
+        if (string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var total = await query.CountAsync(ct);
+            var items = await query.OrderBy(u => u.Depth).ThenBy(u => u.Code).Skip(skip).Take(take).ToListAsync(ct);
+            return new Page<UnitView>(items.Select(UnitView.Of).ToList(), total, skip, take);
+        }
+
+        // Name search ignores case and Vietnamese diacritics, which SQL LIKE cannot do on every
+        // provider; a scope holds at most some thousands of units, so it is folded here.
+        var needle = VietnameseText.Fold(filter.Q.Trim());
+        var candidates = await query.ToListAsync(ct);
+        var matches = candidates
+            .Where(u => VietnameseText.Fold(u.Name).Contains(needle, StringComparison.Ordinal) || u.Code.Contains(filter.Q.Trim(), StringComparison.OrdinalIgnoreCase))
+            .OrderBy(u => u.Depth).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .ToList();
+        return new Page<UnitView>(matches.Skip(skip).Take(take).Select(UnitView.Of).ToList(), matches.Count, skip, take);
+    }
+
+    public async Task<UnitDetailView> GetAsync(int id, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var unit = await directory.GetVisibleAsync(account, id, ct);
+        // The chain above the caller's own unit is shown by name only: a unit knows its district and province.
+        var ancestors = await directory.AncestorsAsync(unit, ct);
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id)
+            .GroupBy(u => u.KindId).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var descendants = await directory.Subtree(unit).CountAsync(ct) - 1;
+        return new UnitDetailView(unit.Id, unit.Code, unit.Name, unit.KindId, unit.LevelId, unit.ParentId, unit.Path, unit.Depth, unit.Active,
+            ancestors.Select(a => new UnitRef(a.Id, a.Code, a.Name, a.LevelId)).ToList(),
+            children.Sum(c => c.Count), descendants, children.ToDictionary(c => c.Kind, c => c.Count));
+    }
+
+    public async Task<List<UnitLevelView>> LevelsAsync(CancellationToken ct)
+    {
+        await current.RequireAsync(ct);
+        return await db.UnitLevels.AsNoTracking().OrderBy(l => l.Rank).ThenBy(l => l.Id)
+            .Select(l => new UnitLevelView(l.Id, l.Name, l.Rank)).ToListAsync(ct);
+    }
+
+    public async Task<List<UnitKindView>> KindsAsync(CancellationToken ct)
+    {
+        await current.RequireAsync(ct);
+        return await db.UnitKinds.AsNoTracking().OrderBy(k => k.Id).Select(k => new UnitKindView(k.Id, k.Name)).ToListAsync(ct);
+    }
+}

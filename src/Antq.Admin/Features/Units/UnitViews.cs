@@ -1,0 +1,43 @@
+using Antq.Admin.Data.Entities;
+
+namespace Antq.Admin.Features.Units;
+
+/// <summary>A unit as the API shows it; <c>kind</c> and <c>level</c> are ids of the data tables.</summary>
+public sealed record UnitView(int Id, string Code, string Name, string Kind, string Level, int? ParentId, string Path, int Depth, bool Active)
+{
+    public static UnitView Of(Unit u) => new(u.Id, u.Code, u.Name, u.KindId, u.LevelId, u.ParentId, u.Path, u.Depth, u.Active);
+}
+
+/// <summary>One unit with where it sits: its ancestors (root first) and how many units lie below it.</summary>
+public sealed record UnitDetailView(
+    int Id, string Code, string Name, string Kind, string Level, int? ParentId, string Path, int Depth, bool Active,
+    IReadOnlyList<UnitRef> Ancestors, int ChildCount, int DescendantCount, IReadOnlyDictionary<string, int> ChildrenByKind);
+
+public sealed record UnitRef(int Id, string Code, string Name, string Level);
+
+public sealed record UnitLevelView(string Id, string Name, int Rank);
+
+public sealed record UnitKindView(string Id, string Name);
+
+/// <summary>A page of a longer list.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Skip, int Take);
+
+/// <summary>Filters of <c>GET /api/units</c>.</summary>
+public sealed record UnitFilter(int? ParentId, string? Level, string? Kind, string? Q, int? Skip, int? Take)
+{
+    public const int DefaultTake = 100;
+    public const int MaxTake = 500;
+
+    public int SkipOrDefault => Math.Max(0, Skip ?? 0);
+    public int TakeOrDefault => Math.Clamp(Take ?? DefaultTake, 1, MaxTake);
+}
+
+/// <summary>Body of <c>POST /api/units</c>.</summary>
+public sealed record CreateUnitRequest(string? Code, string? Name, string? Kind, string? Level, int? ParentId);
+
+/// <summary>Body of <c>PUT /api/units/{id}</c>: only the fields present change; a new parent moves the subtree.</summary>
+public sealed record UpdateUnitRequest(string? Code, string? Name, string? Kind, string? Level, int? ParentId, bool? Active);
+
+public sealed record CreateLevelRequest(string? Id, string? Name, int? Rank);
+
+public sealed record CreateKindRequest(string? Id, string? Name);

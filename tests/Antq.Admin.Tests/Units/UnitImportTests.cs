@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Antq.Admin.Tests.Support;
+
+namespace Antq.Admin.Tests.Units;
+
+/// <summary>Unit import from CSV and XLSX: all or nothing, every error with its row and column.</summary>
+public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
+{
+    private const string Header = "code,name,kind,level,parentCode";
+
+    private async Task<HttpClient> AdminAsync()
+    {
+        await factory.WorldAsync();
+        return await TestWorld.LoginAsync(factory, "admin@test.vn");
+    }
+
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file, string fileName, bool dryRun = false)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", fileName } };
+        return client.PostAsync("/api/units/import" + (dryRun ? "?dryRun=true" : ""), form);
+    }
+
+    private static Task<HttpResponseMessage> ImportCsvAsync(HttpClient client, string csv, bool dryRun = false) =>
+        ImportAsync(client, Encoding.UTF8.GetBytes(csv), "don-vi.csv", dryRun);
+
+    private static async Task<JsonElement?> FindAsync(HttpClient client, string code)
+    {
+        var items = await client.ItemsAsync($"/api/units?q={Uri.EscapeDataString(code)}");
+        return items.Where(u => u.Str("code") == code).Cast<JsonElement?>().FirstOrDefault();
+    }
+
+    private static async Task<List<(int Row, string? Column, string Message)>> ErrorsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return problem.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.Int("row"), e.GetProperty("column").GetString(), e.Str("message"))).ToList();
+    }
+
+    [Fact]
+    public async Task Csv_GoodFile_CreatedUnderExistingAndEarlierParents()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var csv = $""""
+            {Header}
+            IM-D1,Huyện Nhập,huyen,district,{world.Province.Code}
+            IM-X1,"Xã Nhập, Một",xa,commune,IM-D1
+            IM-X2,Xã Nhập Hai,xa,commune,IM-D1
+            IM-G1,"Trường THCS ""Nhập""",co-so-giao-duc,unit,IM-X1
+            IM-X3,Phường Nhập Ba,phuong,commune,{world.DistrictA.Code}
+            """";
+        var response = await ImportCsvAsync(admin, csv);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(5, summary.Int("created"));
+        Assert.Equal(0, summary.Int("updated"));
+
+        var district = (await FindAsync(admin, "IM-D1"))!.Value;
+        var commune = (await FindAsync(admin, "IM-X1"))!.Value;
+        var school = (await FindAsync(admin, "IM-G1"))!.Value;
+        Assert.Equal("Xã Nhập, Một", commune.Str("name"));
+        Assert.Equal("Trường THCS \"Nhập\"", school.Str("name"));
+        Assert.Equal($"{world.Province.Path}{district.Int("id")}/{commune.Int("id")}/{school.Int("id")}/", school.Str("path"));
+        Assert.Equal(3, school.Int("depth"));
+        Assert.Equal(world.DistrictA.Id, (await FindAsync(admin, "IM-X3"))!.Value.Int("parentId"));
+    }
+
+    [Fact]
+    public async Task Csv_SemicolonWithExistingCodes_UpdatedAndMovedWithSubtree()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var first = $"{Header}\nUP-D1,Huyện Một,huyen,district,{world.Province.Code}\nUP-D2,Huyện Hai,huyen,district,{world.Province.Code}\n"
+            + "UP-X1,Xã Cũ,xa,commune,UP-D1\nUP-K1,Khu dân cư 1,khu-dan-cu,unit,UP-X1\n";
+        Assert.Equal(HttpStatusCode.OK, (await ImportCsvAsync(admin, first)).StatusCode);
+
+        // Excel in Vietnamese saves CSV with semicolons and a BOM.
+        var second = "\uFEFFcode;name;kind;level;parentCode\r\nUP-X1;Phường Mới;phuong;commune;UP-D2\r\nUP-X9;Xã Thêm;xa;commune;UP-D2\r\n";
+        var response = await ImportCsvAsync(admin, second);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, summary.Int("created"));
+        Assert.Equal(1, summary.Int("updated"));
+
+        var d2 = (await FindAsync(admin, "UP-D2"))!.Value;
+        var x1 = (await FindAsync(admin, "UP-X1"))!.Value;
+        var k1 = (await FindAsync(admin, "UP-K1"))!.Value;
+        Assert.Equal("Phường Mới", x1.Str("name"));
+        Assert.Equal("phuong", x1.Str("kind"));
+        Assert.Equal($"{d2.Str("path")}{x1.Int("id")}/{k1.Int("id")}/", k1.Str("path"));
+    }
+
+    [Fact]
+    public async Task Csv_BadRows_422WithRowNumbersAndNothingWritten()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var csv = $"""
+            {Header}
+            BAD-1,Xã Tốt,xa,commune,{world.Province.Code}
+            BAD-2,Xã Sai Loại,thon,commune,{world.Province.Code}
+            BAD-3,Xã Mồ Côi,xa,commune,KHONG-CO
+            BAD-1,Xã Trùng Mã,xa,commune,{world.Province.Code}
+            BAD-5,,xa,commune,{world.Province.Code}
+            {world.CommuneB1.Code},Xã Đổi Cấp,xa,cap-la,{world.DistrictB.Code}
+            """;
+        var errors = await ErrorsAsync(await ImportCsvAsync(admin, csv));
+        Assert.Contains(errors, e => e is { Row: 3, Column: "kind" });
+        Assert.Contains(errors, e => e is { Row: 4, Column: "parentCode" });
+        Assert.Contains(errors, e => e is { Row: 5, Column: "code" } && e.Message.Contains("dòng 2"));
+        Assert.Contains(errors, e => e is { Row: 6, Column: "name" });
+        Assert.Contains(errors, e => e is { Row: 7, Column: "level" });
+        Assert.DoesNotContain(errors, e => e.Row == 2);
+        Assert.Null(await FindAsync(admin, "BAD-1"));
+        Assert.Equal(world.CommuneB1.Name, (await FindAsync(admin, world.CommuneB1.Code))!.Value.Str("name"));
+    }
+
+    [Fact]
+    public async Task Csv_DryRun_ChecksButWritesNothing()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var csv = $"{Header}\nDRY-1,Xã Thử,xa,commune,{world.DistrictB.Code}\nDRY-2,Xã Thử Hai,xa,commune,{world.DistrictB.Code}\n";
+        var response = await ImportCsvAsync(admin, csv, dryRun: true);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, summary.Int("created"));
+        Assert.True(summary.GetProperty("dryRun").GetBoolean());
+        Assert.Null(await FindAsync(admin, "DRY-1"));
+
+        var bad = await ErrorsAsync(await ImportCsvAsync(admin, $"{Header}\nDRY-3,Xã,xa,commune,KHONG-CO\n", dryRun: true));
+        Assert.Equal(2, Assert.Single(bad).Row);
+    }
+
+    [Fact]
+    public async Task Csv_ParentOnLaterRow_422()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var csv = $"{Header}\nLATE-X,Xã Sớm,xa,commune,LATE-D\nLATE-D,Huyện Muộn,huyen,district,{world.Province.Code}\n";
+        var errors = await ErrorsAsync(await ImportCsvAsync(admin, csv));
+        Assert.Equal((2, "parentCode"), (Assert.Single(errors).Row, errors[0].Column));
+        Assert.Null(await FindAsync(admin, "LATE-D"));
+    }
+
+    [Fact]
+    public async Task Csv_MoveUnderOwnDescendant_422()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var create = $"{Header}\nLOOP-A,Xã Vòng,xa,commune,{world.DistrictB.Code}\nLOOP-B,Khu B,khu-dan-cu,unit,LOOP-A\n";
+        Assert.Equal(HttpStatusCode.OK, (await ImportCsvAsync(admin, create)).StatusCode);
+        var loop = $"{Header}\nLOOP-A,Xã Vòng,xa,commune,LOOP-B\n";
+        var errors = await ErrorsAsync(await ImportCsvAsync(admin, loop));
+        Assert.Contains(errors, e => e is { Row: 2, Column: "parentCode" });
+    }
+
+    [Fact]
+    public async Task Csv_MissingColumnOrNotUtf8_422()
+    {
+        await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var header = await ErrorsAsync(await ImportCsvAsync(admin, "code,name,kind,level\nX,Xã,xa,commune\n"));
+        Assert.Contains(header, e => e is { Row: 1, Column: "parentCode" });
+        var latin1 = await ErrorsAsync(await ImportAsync(admin, [.. "code,name,kind,level,parentCode\nX,X"u8, 0xE0, .. "\n"u8], "cu.csv"));
+        Assert.Contains("UTF-8", Assert.Single(latin1).Message);
+        var empty = await ErrorsAsync(await ImportCsvAsync(admin, Header + "\n"));
+        Assert.Single(empty);
+    }
+
+    [Fact]
+    public async Task Import_OverFiveMegabytes_RefusedNothingWritten()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var big = new StringBuilder(Header + "\n");
+        for (var i = 0; big.Length < 6 * 1024 * 1024; i++) big.Append($"BIG-{i},Xã Rất Dài Số {i},xa,commune,{world.Province.Code}\n");
+        var response = await ImportCsvAsync(admin, big.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(await FindAsync(admin, "BIG-0"));
+    }
+
+    [Fact]
+    public async Task Xlsx_GoodFile_CreatedFromFirstSheet()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var xlsx = XlsxBuilder.Build(
+            ["code", "name", "kind", "level", "parentCode"],
+            ["91001", "Xã Sông Trầu", "xa", "commune", world.Province.Code],
+            [],
+            ["91002", "Công ty TNHH Gỗ Sông Trầu", "doanh-nghiep", "unit", "91001"]);
+        var response = await ImportAsync(admin, xlsx, "don-vi.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).Int("created"));
+        var commune = (await FindAsync(admin, "91001"))!.Value;
+        var company = (await FindAsync(admin, "91002"))!.Value;
+        Assert.Equal("Xã Sông Trầu", commune.Str("name"));
+        Assert.Equal(1, commune.Int("depth"));
+        Assert.Equal(commune.Int("id"), company.Int("parentId"));
+    }
+
+    [Fact]
+    public async Task Xlsx_BadRow_422WithSpreadsheetRowNumber()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var xlsx = XlsxBuilder.Build(
+            ["code", "name", "kind", "level", "parentCode"],
+            ["XL-1", "Xã Một", "xa", "commune", world.Province.Code],
+            [],
+            ["XL-2", "Xã Hai", "xa", "", world.Province.Code]);
+        var errors = await ErrorsAsync(await ImportAsync(admin, xlsx, "don-vi.xlsx"));
+        Assert.Equal((4, "level"), (Assert.Single(errors).Row, errors[0].Column));
+        Assert.Null(await FindAsync(admin, "XL-1"));
+    }
+
+    [Fact]
+    public async Task Xlsx_Corrupt_422()
+    {
+        await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var errors = await ErrorsAsync(await ImportAsync(admin, [(byte)'P', (byte)'K', 3, 4, 1, 2, 3], "hong.xlsx"));
+        Assert.Contains("XLSX", Assert.Single(errors).Message);
+    }
+}
