@@ -17,7 +17,7 @@ public sealed record Account(string UserId, string Name, string Role, Unit Scope
     public bool CanSee(Unit unit) => unit.IsInSubtreeOf(ScopeUnit);
 }
 
-public sealed class CurrentAccount(IHttpContextAccessor http, AntqDbContext db)
+public sealed class CurrentAccount(IHttpContextAccessor http, AntqDbContext db, TimeProvider time)
 {
     private Account? _account;
     private bool _loaded;
@@ -31,6 +31,8 @@ public sealed class CurrentAccount(IHttpContextAccessor http, AntqDbContext db)
         if (userId is null) return null;
         var user = await db.Users.AsNoTracking().Include(u => u.Unit).FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user?.Unit is null) return null;
+        // A disabled or locked account loses access at once, even with a token issued before.
+        if (user.LockoutEnd is { } lockedUntil && lockedUntil > time.GetUtcNow()) return null;
         var roleIds = db.UserRoles.Where(r => r.UserId == userId).Select(r => r.RoleId);
         var roles = await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name!).ToListAsync(cancellationToken);
         var role = roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Reviewer) ? Roles.Reviewer : roles.Contains(Roles.UnitUser) ? Roles.UnitUser : null;

@@ -153,6 +153,21 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     }
 
     [Fact]
+    public async Task Update_Disable_TokenIssuedBeforeStopsWorking()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var created = await CreateAsync(admin, "token-cu@test.vn", "unit", world.CommuneB1.Id);
+        var client = await TestWorld.LoginAsync(factory, "token-cu@test.vn");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+
+        await admin.PutAsJsonAsync($"/api/accounts/{created.Str("id")}", new { active = false });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/units/{world.CommuneB1.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Update_OwnRoleOrLock_422()
     {
         await factory.WorldAsync();
