@@ -1,0 +1,13 @@
+using Antq.Bench;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+// `throughput [seconds]`: the quick, plain probe. Anything else goes to BenchmarkDotNet's switcher
+// (--filter '*', --filter '*Evaluate*', --list flat, …).
+if (args.Length > 0 && string.Equals(args[0], "throughput", StringComparison.OrdinalIgnoreCase))
+    return ThroughputProbe.Run(args[1..]);
+
+// Artifacts (logs, results tables) under bench/, not the working directory.
+var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(BenchData.RepoRoot, "bench", "BenchmarkDotNet.Artifacts"));
+BenchmarkSwitcher.FromAssembly(typeof(EvaluateBenchmarks).Assembly).Run(args, config);
+return 0;
