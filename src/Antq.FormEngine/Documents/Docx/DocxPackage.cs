@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.IO.Packaging;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.CustomProperties;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.VariantTypes;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Antq.FormEngine.Documents.Docx;
+
+/// <summary>
+/// Writes the .docx package: the document, and parts that are the same for every document
+/// (styles, settings, the page-number header) fed from bytes serialised once. No font table:
+/// Word and LibreOffice build their own, and Times New Roman is named in the styles.
+/// </summary>
+internal static class DocxPackage
+{
+    private const string StylesId = "rIdStyles";
+    private const string SettingsId = "rIdSettings";
+    private const string FirstHeaderId = "rIdHeaderFirst";
+    private const string HeaderId = "rIdHeader";
+    private const string FirstFooterId = "rIdFooterFirst";
+    private const string FooterId = "rIdFooter";
+
+    private static readonly byte[] StylesXml = Serialise(DocxStyles.Build());
+    private static readonly byte[] SettingsXml = Serialise(Settings());
+    private static readonly byte[] FirstHeaderXml = Serialise(new Header(HeaderParagraph(pageNumber: false)));
+    private static readonly byte[] HeaderXml = Serialise(new Header(HeaderParagraph(pageNumber: true)));
+
+    private static readonly XmlWriterSettings PartSettings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        CloseOutput = false,
+        CheckCharacters = false, // every text is passed through DocxFlow's XML-safe filter first
+    };
+
+    public static byte[] Write(HtmlNode root, PageSetup page, DocumentStamp stamp, string title)
+    {
+        using var stream = new MemoryStream(64 * 1024);
+        using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document, autoSave: true))
+        {
+            package.CompressionOption = CompressionOption.Fast;
+            var main = package.AddMainDocumentPart();
+            WriteDocument(main, root, page);
+            Feed(main.AddNewPart<StyleDefinitionsPart>(StylesId), StylesXml);
+            // The other parts are a few hundred bytes: compressing them costs more than it saves.
+            package.CompressionOption = CompressionOption.NotCompressed;
+            Feed(main.AddNewPart<DocumentSettingsPart>(SettingsId), SettingsXml);
+            Feed(main.AddNewPart<HeaderPart>(FirstHeaderId), FirstHeaderXml);
+            Feed(main.AddNewPart<HeaderPart>(HeaderId), HeaderXml);
+            var footer = Serialise(StampFooter(stamp));
+            Feed(main.AddNewPart<FooterPart>(FirstFooterId), footer);
+            Feed(main.AddNewPart<FooterPart>(FooterId), footer);
+            package.AddCustomFilePropertiesPart().Properties = CustomProperties(stamp);
+            WriteCoreProperties(package.AddCoreFilePropertiesPart(), stamp, title);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>word/document.xml, streamed: the body from the HTML, then the section (page) properties.</summary>
+    private static void WriteDocument(MainDocumentPart main, HtmlNode root, PageSetup page)
+    {
+        using var stream = main.GetStream(FileMode.Create, FileAccess.Write);
+        using var xml = XmlWriter.Create(stream, PartSettings);
+        var w = new WordWriter(xml);
+        xml.WriteStartDocument(standalone: true);
+        w.Start("document");
+        xml.WriteAttributeString("xmlns", "w", null, WordWriter.W);
+        xml.WriteAttributeString("xmlns", "r", null, WordWriter.R);
+        w.Start("body");
+        DocxBody.Write(root, page.TextWidth, w);
+        WriteSection(w, page);
+        w.End();
+        w.End();
+    }
+
+    /// <summary>A4 with the template's margins; header and footer 10 mm from the edge; no page number on page 1.</summary>
+    private static void WriteSection(WordWriter w, PageSetup page)
+    {
+        w.Start("sectPr");
+        foreach (var (element, type, id) in new[]
+        {
+            ("headerReference", "first", FirstHeaderId), ("headerReference", "default", HeaderId),
+            ("footerReference", "first", FirstFooterId), ("footerReference", "default", FooterId),
+        })
+        {
+            w.Start(element);
+            w.Attribute("type", type);
+            w.Xml.WriteAttributeString("r", "id", WordWriter.R, id);
+            w.End();
+        }
+        w.Start("pgSz");
+        w.Attribute("w", page.Width);
+        w.Attribute("h", page.Height);
+        if (page.Width > page.Height)
+        {
+            w.Attribute("orient", "landscape");
+        }
+        w.End();
+        w.Start("pgMar");
+        w.Attribute("top", page.Top);
+        w.Attribute("right", page.Right);
+        w.Attribute("bottom", page.Bottom);
+        w.Attribute("left", page.Left);
+        w.Attribute("header", PageSetup.HeaderDistance);
+        w.Attribute("footer", PageSetup.HeaderDistance);
+        w.Attribute("gutter", 0);
+        w.End();
+        w.Empty("cols", "space", "720");
+        w.Empty("titlePg");
+        w.End();
+    }
+
+    /// <summary>docProps/core.xml: title, the pack as category and version, the verification code as identifier.</summary>
+    private static void WriteCoreProperties(CoreFilePropertiesPart part, DocumentStamp stamp, string title)
+    {
+        const string cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        const string dc = "http://purl.org/dc/elements/1.1/";
+        const string dcterms = "http://purl.org/dc/terms/";
+        const string xsi = "http://www.w3.org/2001/XMLSchema-instance";
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var writer = XmlWriter.Create(stream, PartSettings);
+        writer.WriteStartDocument(standalone: true);
+        writer.WriteStartElement("cp", "coreProperties", cp);
+        writer.WriteAttributeString("xmlns", "dc", null, dc);
+        writer.WriteAttributeString("xmlns", "dcterms", null, dcterms);
+        writer.WriteAttributeString("xmlns", "xsi", null, xsi);
+        Element("dc", "title", dc, title);
+        Element("dc", "subject", dc, stamp.DocumentId);
+        Element("dc", "creator", dc, "Antq.Forms");
+        Element("cp", "keywords", cp, $"{stamp.PackId} {stamp.PackVersion} {stamp.VerificationCode}".Trim());
+        Element("dc", "description", dc, stamp.FooterText);
+        Element("dc", "identifier", dc, stamp.VerificationCode);
+        Element("dc", "language", dc, "vi-VN");
+        Element("cp", "category", cp, stamp.PackId);
+        Element("cp", "version", cp, stamp.PackVersion);
+        var created = stamp.Created.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        foreach (var name in new[] { "created", "modified" })
+        {
+            writer.WriteStartElement("dcterms", name, dcterms);
+            writer.WriteAttributeString("xsi", "type", xsi, "dcterms:W3CDTF");
+            writer.WriteString(created);
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+
+        void Element(string prefix, string name, string ns, string value)
+        {
+            if (value.Length > 0)
+            {
+                writer.WriteElementString(prefix, name, ns, DocxFlow.XmlSafe(value));
+            }
+        }
+    }
+
+    private static void Feed(OpenXmlPart part, byte[] xml)
+    {
+        using var source = new MemoryStream(xml, writable: false);
+        part.FeedData(source);
+    }
+
+    /// <summary>Page numbers centred in the top margin from page 2 (the first-page header is empty).</summary>
+    private static Paragraph HeaderParagraph(bool pageNumber)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Header }));
+        if (pageNumber)
+        {
+            paragraph.Append(
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                new Run(new Text("2")),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+        }
+        return paragraph;
+    }
+
+    /// <summary>A small line at the foot of every page: the verification code and the pack.</summary>
+    private static Footer StampFooter(DocumentStamp stamp) =>
+        new(new Paragraph(
+            new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Footer }),
+            new Run(new Text(DocxFlow.XmlSafe(stamp.FooterText)))));
+
+    private static Properties CustomProperties(DocumentStamp stamp)
+    {
+        var properties = new Properties();
+        var id = 2; // property ids start at 2
+        foreach (var (name, value) in new[]
+        {
+            ("AntqPackId", stamp.PackId), ("AntqPackVersion", stamp.PackVersion),
+            ("AntqVerificationCode", stamp.VerificationCode), ("AntqDocumentId", stamp.DocumentId),
+        })
+        {
+            properties.Append(new CustomDocumentProperty(new VTLPWSTR(DocxFlow.XmlSafe(value)))
+            {
+                FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}",
+                PropertyId = id++,
+                Name = name,
+            });
+        }
+        return properties;
+    }
+
+    private static Settings Settings() => new(
+        new Zoom { Percent = "100" },
+        new DefaultTabStop { Val = 720 },
+        new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+        new Compatibility(new CompatibilitySetting
+        {
+            Name = CompatSettingNameValues.CompatibilityMode,
+            Uri = "http://schemas.microsoft.com/office/word",
+            Val = "15",
+        }),
+        new ThemeFontLanguages { Val = "vi-VN" });
+
+    /// <summary>Serialises a part's root element once, with the XML declaration.</summary>
+    private static byte[] Serialise(OpenXmlPartRootElement root)
+    {
+        using var stream = new MemoryStream();
+        root.Save(stream);
+        return stream.ToArray();
+    }
+}
