@@ -13,11 +13,36 @@ namespace Antq.Admin.Tests.Support;
 /// The server in process on a fresh SQLite database in a temporary data folder, with the shipped
 /// packs imported. <see cref="TestWorld"/> adds units and accounts for the authorisation matrix.
 /// Set ANTQ_TEST_DB_PROVIDER=postgres and ANTQ_TEST_POSTGRES (a server connection string) to run
-/// the same tests on PostgreSQL (a fresh database per factory).
+/// the same tests on PostgreSQL (a fresh database per factory, dropped when the factory is disposed).
 /// </summary>
 public sealed class AntqApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "antq-tests", Guid.NewGuid().ToString("N"));
+
+    // PostgreSQL: made on first use and kept, so hosts derived with WithWebHostBuilder (which run
+    // ConfigureWebHost again) share this factory's database, as they share its SQLite folder.
+    private readonly Lock _databaseLock = new();
+    private readonly AntqApiFactory? _databaseOwner;
+    private string? _postgresConnection;
+
+    public AntqApiFactory() { }
+
+    /// <summary>Another server instance on <paramref name="other"/>'s PostgreSQL database (which it owns and drops).</summary>
+    private AntqApiFactory(AntqApiFactory other) => _databaseOwner = other;
+
+    /// <summary>A second server instance on the same database, as in a scale-out (PostgreSQL only).</summary>
+    public AntqApiFactory SecondInstance() =>
+        TestDatabase.IsPostgres ? new AntqApiFactory(this) : throw new InvalidOperationException("A shared database needs ANTQ_TEST_DB_PROVIDER=postgres.");
+
+    /// <summary>The PostgreSQL connection string of this factory's database (created on first use).</summary>
+    public string PostgresConnectionString
+    {
+        get
+        {
+            if (_databaseOwner is not null) return _databaseOwner.PostgresConnectionString;
+            lock (_databaseLock) return _postgresConnection ??= TestDatabase.NewPostgresDatabase();
+        }
+    }
 
     private readonly SemaphoreSlim _worldLock = new(1, 1);
     private TestWorld? _world;
@@ -37,12 +62,13 @@ public sealed class AntqApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ANTQ_DATA_DIR", _dataDir);
         builder.UseSetting("ANTQ_SEED_DEMO", "false");
+        builder.UseSetting("ANTQ_JOBS", "false"); // no Hangfire server: tests run the reminder planner themselves
         builder.UseSetting("ANTQ_PACKS_DIR", Path.Combine(RepoPaths.Root, "criteria-packs"));
         builder.UseSetting("ANTQ_TEMPLATES_DIR", Path.Combine(RepoPaths.Root, "templates"));
-        if (TestDatabase.Provider == "postgres")
+        if (TestDatabase.IsPostgres)
         {
             builder.UseSetting("ANTQ_DB_PROVIDER", "postgres");
-            builder.UseSetting("ConnectionStrings:Antq", TestDatabase.NewPostgresDatabase());
+            builder.UseSetting("ConnectionStrings:Antq", PostgresConnectionString);
         }
     }
 
@@ -59,6 +85,9 @@ public sealed class AntqApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        string? owned;
+        lock (_databaseLock) (owned, _postgresConnection) = (_postgresConnection, null);
+        if (owned is not null) TestDatabase.DropPostgresDatabase(owned);
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

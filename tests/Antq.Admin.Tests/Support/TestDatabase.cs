@@ -5,21 +5,48 @@ namespace Antq.Admin.Tests.Support;
 /// <summary>Which database the API tests run on (SQLite unless ANTQ_TEST_DB_PROVIDER=postgres).</summary>
 public static class TestDatabase
 {
-    public static string Provider => (Environment.GetEnvironmentVariable("ANTQ_TEST_DB_PROVIDER") ?? "sqlite").ToLowerInvariant();
+    /// <summary>What scripts/ensure-postgres.sh sets up and prints when ANTQ_TEST_POSTGRES is not given.</summary>
+    public const string DefaultPostgresServer = "Host=127.0.0.1;Port=5432;Username=postgres;Password=antq-test";
+
+    public static string Provider => (Environment.GetEnvironmentVariable("ANTQ_TEST_DB_PROVIDER") ?? "sqlite").Trim().ToLowerInvariant();
+
+    public static bool IsPostgres => Provider is "postgres" or "postgresql" or "npgsql";
+
+    /// <summary>The test server (no database named), from ANTQ_TEST_POSTGRES.</summary>
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable("ANTQ_TEST_POSTGRES") is { Length: > 0 } server ? server : DefaultPostgresServer;
 
     /// <summary>Creates an empty database on the test PostgreSQL server and returns its connection string.</summary>
     public static string NewPostgresDatabase()
     {
-        var server = Environment.GetEnvironmentVariable("ANTQ_TEST_POSTGRES")
-            ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
         var name = "antq_test_" + Guid.NewGuid().ToString("N")[..12];
-        using (var connection = new NpgsqlConnection(server + ";Database=postgres"))
+        Execute($"CREATE DATABASE {name}");
+        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Drops a database made by <see cref="NewPostgresDatabase"/>, closing what still uses it.</summary>
+    public static void DropPostgresDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (name is null || !name.StartsWith("antq_test_", StringComparison.Ordinal)) return;
+        NpgsqlConnection.ClearAllPools();
+        try
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE {name}";
-            command.ExecuteNonQuery();
+            Execute($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
-        return $"{server};Database={name}";
+        catch (NpgsqlException)
+        {
+            // Best effort: a leftover test database is harmless (names are unique).
+        }
+    }
+
+    private static void Execute(string sql)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false };
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }
