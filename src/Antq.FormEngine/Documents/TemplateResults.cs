@@ -40,8 +40,9 @@ public sealed record RenderOptions
     /// <summary>HTML-escape every value a <c>{{ expression }}</c> writes; the template's own text is kept as is.</summary>
     public bool HtmlEscape { get; init; } = true;
 
-    /// <summary>Wall-clock bound of one render, behind the loop, recursion, size and allocation limits.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>Wall-clock bound of one render, a last resort behind the deterministic loop, recursion, step,
+    /// size and allocation limits (generous, so a busy machine does not fail a normal render).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public static RenderOptions Default { get; } = new();
 }
