@@ -41,7 +41,15 @@ public sealed class SubmissionDrafts(
         if (!pack.Manifest.UnitKinds.Contains(unit.KindId))
             return SubmissionFailure.Unprocessable($"Bộ tiêu chí «{pack.Manifest.Id}» không áp dụng cho loại đơn vị «{unit.KindId}» của {unit.Name}.");
         if (await HolderAsync(unit.Id, pack.Manifest.Id, year, ct) is { } holder)
+        {
+            // A concurrent create with this very id committed since the lookup above: that is a retry.
+            if (holder == id && await store.FindAsync(id, ct) is { } same)
+            {
+                SubmissionStore.EnsureVisible(account, same, id);
+                return await RetryAsync(account, same, request, ct);
+            }
             return OneCopyConflict(unit, pack.Manifest.Id, year, holder);
+        }
 
         var now = time.GetUtcNow();
         var record = new SubmissionRecord
