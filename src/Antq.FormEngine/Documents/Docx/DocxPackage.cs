@@ -3,9 +3,7 @@ using System.IO.Packaging;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.VariantTypes;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Antq.FormEngine.Documents.Docx;
@@ -29,6 +27,11 @@ internal static class DocxPackage
     private static readonly byte[] FirstHeaderXml = Serialise(new Header(HeaderParagraph(pageNumber: false)));
     private static readonly byte[] HeaderXml = Serialise(new Header(HeaderParagraph(pageNumber: true)));
 
+    private const string StampMarker = "ANTQ-STAMP-TEXT";
+
+    /// <summary>The footer part around its text, serialised once; each document fills in its stamp line.</summary>
+    private static readonly (byte[] Before, byte[] After) FooterXml = SplitAt(Serialise(StampFooter(StampMarker)), StampMarker);
+
     private static readonly XmlWriterSettings PartSettings = new()
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
@@ -38,7 +41,7 @@ internal static class DocxPackage
 
     public static byte[] Write(HtmlNode root, PageSetup page, DocumentStamp stamp, string title)
     {
-        using var stream = new MemoryStream(64 * 1024);
+        using var stream = new MemoryStream(32 * 1024); // a dossier document is 10–20 KB
         using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document, autoSave: true))
         {
             package.CompressionOption = CompressionOption.Fast;
@@ -50,31 +53,50 @@ internal static class DocxPackage
             Feed(main.AddNewPart<DocumentSettingsPart>(SettingsId), SettingsXml);
             Feed(main.AddNewPart<HeaderPart>(FirstHeaderId), FirstHeaderXml);
             Feed(main.AddNewPart<HeaderPart>(HeaderId), HeaderXml);
-            var footer = Serialise(StampFooter(stamp));
+            var footer = Footer(stamp);
             Feed(main.AddNewPart<FooterPart>(FirstFooterId), footer);
             Feed(main.AddNewPart<FooterPart>(FooterId), footer);
-            package.AddCustomFilePropertiesPart().Properties = CustomProperties(stamp);
+            WriteCustomProperties(package.AddCustomFilePropertiesPart(), stamp);
             WriteCoreProperties(package.AddCoreFilePropertiesPart(), stamp, title);
         }
         return stream.ToArray();
     }
 
-    /// <summary>word/document.xml, streamed: the body from the HTML, then the section (page) properties.</summary>
+    /// <summary>
+    /// word/document.xml: the body from the HTML, then the section (page) properties. Written to a
+    /// per-thread buffer first and fed to the part in one piece: the package keeps a new part in a
+    /// memory stream that would otherwise grow by doubling, past the large-object heap threshold
+    /// for an ordinary dossier, and each such allocation costs a full garbage collection later.
+    /// </summary>
     private static void WriteDocument(MainDocumentPart main, HtmlNode root, PageSetup page)
     {
-        using var stream = main.GetStream(FileMode.Create, FileAccess.Write);
-        using var xml = XmlWriter.Create(stream, PartSettings);
-        var w = new WordWriter(xml);
-        xml.WriteStartDocument(standalone: true);
-        w.Start("document");
-        xml.WriteAttributeString("xmlns", "w", null, WordWriter.W);
-        xml.WriteAttributeString("xmlns", "r", null, WordWriter.R);
-        w.Start("body");
-        DocxBody.Write(root, page.TextWidth, w);
-        WriteSection(w, page);
-        w.End();
-        w.End();
+        var buffer = t_documentBuffer ??= new MemoryStream(128 * 1024);
+        buffer.SetLength(0);
+        using (var xml = XmlWriter.Create(buffer, PartSettings))
+        {
+            var w = new WordWriter(xml);
+            xml.WriteStartDocument(standalone: true);
+            w.Start("document");
+            xml.WriteAttributeString("xmlns", "w", null, WordWriter.W);
+            xml.WriteAttributeString("xmlns", "r", null, WordWriter.R);
+            w.Start("body");
+            DocxBody.Write(root, page.TextWidth, w);
+            WriteSection(w, page);
+            w.End();
+            w.End();
+        }
+        buffer.Position = 0;
+        main.FeedData(buffer);
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            t_documentBuffer = null; // an unusually large document: do not keep its buffer
+        }
     }
+
+    private const int MaxKeptBuffer = 1024 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? t_documentBuffer;
 
     /// <summary>A4 with the template's margins; header and footer 10 mm from the edge; no page number on page 1.</summary>
     private static void WriteSection(WordWriter w, PageSetup page)
@@ -178,14 +200,33 @@ internal static class DocxPackage
     }
 
     /// <summary>A small line at the foot of every page: the verification code and the pack.</summary>
-    private static Footer StampFooter(DocumentStamp stamp) =>
+    private static Footer StampFooter(string text) =>
         new(new Paragraph(
             new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Footer }),
-            new Run(new Text(DocxFlow.XmlSafe(stamp.FooterText)))));
+            new Run(new Text(text))));
 
-    private static Properties CustomProperties(DocumentStamp stamp)
+    private static byte[] Footer(DocumentStamp stamp)
     {
-        var properties = new Properties();
+        var text = Encoding.UTF8.GetBytes(HtmlText.Escape(DocxFlow.XmlSafe(stamp.FooterText)));
+        return [.. FooterXml.Before, .. text, .. FooterXml.After];
+    }
+
+    private static (byte[], byte[]) SplitAt(byte[] xml, string marker)
+    {
+        var at = xml.AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker));
+        return (xml[..at], xml[(at + marker.Length)..]);
+    }
+
+    /// <summary>docProps/custom.xml: <c>AntqPackId</c>, <c>AntqPackVersion</c>, <c>AntqVerificationCode</c>, <c>AntqDocumentId</c>.</summary>
+    private static void WriteCustomProperties(CustomFilePropertiesPart part, DocumentStamp stamp)
+    {
+        const string ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+        const string vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var writer = XmlWriter.Create(stream, PartSettings);
+        writer.WriteStartDocument(standalone: true);
+        writer.WriteStartElement("Properties", ns);
+        writer.WriteAttributeString("xmlns", "vt", null, vt);
         var id = 2; // property ids start at 2
         foreach (var (name, value) in new[]
         {
@@ -193,14 +234,14 @@ internal static class DocxPackage
             ("AntqVerificationCode", stamp.VerificationCode), ("AntqDocumentId", stamp.DocumentId),
         })
         {
-            properties.Append(new CustomDocumentProperty(new VTLPWSTR(DocxFlow.XmlSafe(value)))
-            {
-                FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}",
-                PropertyId = id++,
-                Name = name,
-            });
+            writer.WriteStartElement("property", ns);
+            writer.WriteAttributeString("fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
+            writer.WriteAttributeString("pid", (id++).ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("name", name);
+            writer.WriteElementString("vt", "lpwstr", vt, DocxFlow.XmlSafe(value));
+            writer.WriteEndElement();
         }
-        return properties;
+        writer.WriteEndElement();
     }
 
     private static Settings Settings() => new(
