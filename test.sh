@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and ends with one line: "N passed, N failed".
-#   1. every test project on SQLite (the embedded default);
+#   1. every test project on SQLite (the embedded default), including the browser tests, which use
+#      Debian's chromium (scripts/ensure-chromium.sh installs it when /usr/bin/chromium is missing);
 #   2. the API tests (tests/Antq.Admin.Tests) again on PostgreSQL. scripts/ensure-postgres.sh
 #      installs and starts a local server when none answers on 127.0.0.1:5432 (root or sudo);
 #      set ANTQ_TEST_POSTGRES to use another server, or ANTQ_SKIP_POSTGRES=1 to skip this run.
@@ -21,6 +22,11 @@ fi
 
 status=0
 extra_failed=0
+
+# The browser tests and PDF rendering need Debian's chromium; without it they fail with a clear message.
+if ! scripts/ensure-chromium.sh; then
+  echo "Chromium could not be installed (scripts/ensure-chromium.sh failed); the browser tests will fail."
+fi
 
 echo "== All tests on SQLite"
 ANTQ_TEST_DB_PROVIDER=sqlite dotnet test Antq.Forms.sln -c Release --no-build --nologo "$@" 2>&1 | tee -a "$log"

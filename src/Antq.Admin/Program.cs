@@ -1,10 +1,15 @@
+using Antq.Admin.Components;
 using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Auth;
+using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Reminders;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Features.Health;
 using Antq.Admin.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 // First statement: schema `pattern`s run through .NET regexes, bounded only by the process default.
@@ -25,6 +30,13 @@ app.MapPacksApi();
 app.MapUnitsApi();
 app.MapAccountsApi();
 app.MapSubmissionsApi();
+app.MapRemindersApi();
+app.MapEvidenceFiles();
+app.MapStaticAssets();
+// Every page needs a signed-in user unless marked [AllowAnonymous]; the cookie scheme's challenge
+// redirects to the login page (the default scheme's would answer a bare 401, as for the API).
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+    .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();

@@ -19,6 +19,8 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Antq.Admin.Components;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,11 @@ public sealed record Account(string UserId, string Name, string Role, Unit Scope
     public bool CanSee(Unit unit) => unit.IsInSubtreeOf(ScopeUnit);
 }
 
-public sealed class CurrentAccount(IHttpContextAccessor http, AntqDbContext db, TimeProvider time)
+/// <summary>
+/// The account of the current request, or of the Blazor circuit when a UI operation put the
+/// circuit's user into <see cref="PrincipalHolder"/> (circuits have no HttpContext after the first request).
+/// </summary>
+public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder holder, AntqDbContext db, TimeProvider time)
 {
     private Account? _account;
     private bool _loaded;
@@ -26,20 +31,29 @@ public sealed class CurrentAccount(IHttpContextAccessor http, AntqDbContext db, 
     {
         if (_loaded) return _account;
         _loaded = true;
-        var principal = http.HttpContext?.User;
+        var principal = holder.Principal ?? http.HttpContext?.User;
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null) return null;
-        var user = await db.Users.AsNoTracking().Include(u => u.Unit).FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        // One compiled query per request (this runs on every API call): the user, its unit and its role names.
+        var user = await LoadUser(db, userId, cancellationToken);
         if (user?.Unit is null) return null;
         // A disabled or locked account loses access at once, even with a token issued before.
         if (user.LockoutEnd is { } lockedUntil && lockedUntil > time.GetUtcNow()) return null;
-        var roleIds = db.UserRoles.Where(r => r.UserId == userId).Select(r => r.RoleId);
-        var roles = await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name!).ToListAsync(cancellationToken);
+        var roles = user.Roles;
         var role = roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Reviewer) ? Roles.Reviewer : roles.Contains(Roles.UnitUser) ? Roles.UnitUser : null;
         if (role is null) return null;
         _account = new Account(user.Id, user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? user.Id, role, user.Unit);
         return _account;
     }
+
+    private sealed record SignedInUser(string Id, string DisplayName, string? Email, DateTimeOffset? LockoutEnd, Unit? Unit, List<string> Roles);
+
+    private static readonly Func<AntqDbContext, string, CancellationToken, Task<SignedInUser?>> LoadUser = EF.CompileAsyncQuery(
+        (AntqDbContext db, string userId, CancellationToken _) => db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new SignedInUser(u.Id, u.DisplayName, u.Email, u.LockoutEnd, u.Unit,
+                db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList()))
+            .FirstOrDefault());
 
     /// <summary>The account, or an <see cref="AccessDeniedException"/> (401) when there is none.</summary>
     public async Task<Account> RequireAsync(CancellationToken cancellationToken = default) =>

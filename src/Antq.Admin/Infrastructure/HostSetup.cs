@@ -1,10 +1,15 @@
 using System.Globalization;
+using Antq.Admin.Components;
 using Antq.Admin.Features.Auth;
 using Antq.Admin.Features.Accounts;
+using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Review;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Microsoft.AspNetCore.Localization;
+using Radzen;
 
 namespace Antq.Admin.Infrastructure;
 
@@ -27,6 +32,8 @@ public static class HostSetup
         builder.Services.AddUnitsFeature();
         builder.Services.AddSubmissionsFeature();
         builder.Services.AddAccountsFeature();
+        builder.Services.AddRemindersFeature(builder.Configuration, options);
+        builder.Services.AddAntqUi();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var vi = new CultureInfo("vi-VN");
@@ -44,5 +51,19 @@ public static class HostSetup
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // The UI's static SSR forms (login, logout) carry antiforgery tokens; API uploads opt out.
+        app.UseAntiforgery();
+    }
+
+    /// <summary>The Blazor admin UI: interactive server components, Radzen, and the scope helpers UI operations run in.</summary>
+    private static void AddAntqUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddRadzenComponents();
+        services.AddScoped<PrincipalHolder>();
+        services.AddScoped<UiOperations>();
+        services.AddFormsFeature();
+        services.AddReviewFeature();
     }
 }

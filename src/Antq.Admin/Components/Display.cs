@@ -1,0 +1,29 @@
+using System.Globalization;
+using Antq.FormEngine.Deadlines;
+
+namespace Antq.Admin.Components;
+
+/// <summary>How the UI writes times, dates and numbers: vi-VN, in Vietnam's time zone whatever the server's.</summary>
+public static class Display
+{
+    public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static DateTimeOffset InVietnam(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, VietnamTime.Zone);
+
+    /// <summary>05/10/2025 14:30</summary>
+    public static string DateTime(DateTimeOffset at) => InVietnam(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>05/10/2025</summary>
+    public static string Date(DateTimeOffset at) => InVietnam(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>14:30:05</summary>
+    public static string Time(DateTimeOffset at) => InVietnam(at).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>1.234,5</summary>
+    public static string Number(double value) => value.ToString("#,##0.##", Vi);
+
+    /// <summary>The year it is now in Vietnam.</summary>
+    public static int CurrentYear(TimeProvider time) => InVietnam(time.GetUtcNow()).Year;
+}

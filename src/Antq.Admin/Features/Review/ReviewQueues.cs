@@ -1,0 +1,55 @@
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Submissions;
+using Antq.Admin.Infrastructure;
+using Antq.FormEngine;
+
+namespace Antq.Admin.Features.Review;
+
+/// <summary>A submission in a reviewer's queue, with the pack's title and the review deadline when the pack sets one.</summary>
+public sealed record ReviewRow(SubmissionSummary Submission, string PackTitle, DateTimeOffset? DueAt, bool Overdue);
+
+public sealed record ReviewQueueSet(IReadOnlyList<ReviewRow> Pending, IReadOnlyList<ReviewRow> Returned, IReadOnlyList<ReviewRow> Overdue);
+
+/// <summary>
+/// The reviewer's queues: what waits on the caller's own committee ("Cần xem xét"), what was
+/// returned for changes in the caller's scope ("Đã trả lại"), and what waits here past the pack's
+/// deadline for this step ("Quá hạn": <c>reviewed:&lt;level&gt;</c>, or <c>recognised</c> for the decision).
+/// Scope is enforced by <see cref="SubmissionQueries"/>.
+/// </summary>
+public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queries, PackCatalog catalog, TimeProvider time)
+{
+    public async Task<SubmissionResult<ReviewQueueSet>> LoadAsync(CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var pending = await queries.ListAsync(new SubmissionFilter(null, null, null, null, Pending: true), ct);
+        if (pending.Failure is { } failure) return failure;
+        var returned = await queries.ListAsync(new SubmissionFilter(null, null, null, SubmissionStatus.Returned, Pending: false), ct);
+        if (returned.Failure is { } failure2) return failure2;
+
+        var now = time.GetUtcNow();
+        var pendingRows = new List<ReviewRow>();
+        foreach (var row in pending.Value!)
+        {
+            var pack = await catalog.GetAsync(row.PackId, row.PackVersion, ct);
+            var due = pack is null ? null : DueAt(pack, account, row);
+            pendingRows.Add(new ReviewRow(row, pack?.Manifest.Title ?? row.PackId, due, due is { } d && d < now));
+        }
+        var returnedRows = new List<ReviewRow>();
+        foreach (var row in returned.Value!)
+        {
+            var pack = await catalog.GetAsync(row.PackId, row.PackVersion, ct);
+            returnedRows.Add(new ReviewRow(row, pack?.Manifest.Title ?? row.PackId, null, false));
+        }
+        return new ReviewQueueSet(pendingRows, returnedRows, pendingRows.Where(r => r.Overdue).OrderBy(r => r.DueAt).ToList());
+    }
+
+    /// <summary>The earliest deadline of the step the caller's committee has to take, in the submission's year.</summary>
+    private static DateTimeOffset? DueAt(CompiledPack pack, Account account, SubmissionSummary row)
+    {
+        var stages = new HashSet<string>(StringComparer.Ordinal) { $"reviewed:{account.ScopeUnit.LevelId}" };
+        if (row.Status == SubmissionStatus.Approved || pack.Manifest.RecognisedBy == account.ScopeUnit.LevelId) stages.Add("recognised");
+        var dues = pack.Deadlines.Where(d => stages.Contains(d.Stage)).Select(d => d.DueAt(row.Year)).ToList();
+        return dues.Count == 0 ? null : dues.Min();
+    }
+}

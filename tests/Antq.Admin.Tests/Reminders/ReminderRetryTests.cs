@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Antq.Admin.Tests.Support;
+
+namespace Antq.Admin.Tests.Reminders;
+
+/// <summary>
+/// The planner's idempotency: a retried run, two runs at once (a retry racing the original, or two
+/// instances) and a run killed between writing a reminder and queueing its e-mail never tell anyone
+/// twice. On 17, 24 and 30/03/2026 nobody in the test world has registered, so each run owes the
+/// same seven reminders: the three communes for two packs each and the school for one.
+/// </summary>
+public sealed class ReminderRetryTests(ReminderHost host) : IClassFixture<ReminderHost>
+{
+    private const int RemindersPerMoment = 7;
+    private static readonly string[] Accounts = ["xa-a1@test.vn", "xa-a2@test.vn", "xa-b1@test.vn", "truong-a@test.vn"];
+
+    [Fact]
+    public async Task Planner_RetriedConcurrentOrKilledRuns_NeverSendTwice()
+    {
+        await host.WorldAsync();
+
+        // A retry at the same instant finds everything sent.
+        host.Clock.SetUtcNow(ReminderHost.At(2026, 3, 17, 0, 15));
+        Assert.Equal(RemindersPerMoment, (await host.RunPlannerAsync()).Notifications.Count);
+        Assert.Empty((await host.RunPlannerAsync()).Notifications);
+        Assert.Equal(RemindersPerMoment, host.Mail.TakeAll().Count);
+
+        // Two runs at once: the unique key lets only one of them write each reminder.
+        host.Clock.SetUtcNow(ReminderHost.At(2026, 3, 24, 0, 15));
+        var runs = await Task.WhenAll(Task.Run(host.RunPlannerAsync), Task.Run(host.RunPlannerAsync));
+        Assert.Equal(RemindersPerMoment, runs.Sum(r => r.Notifications.Count));
+        Assert.Equal(RemindersPerMoment, host.Mail.TakeAll().Distinct().Count());
+
+        // Killed right after writing the first reminder, before queueing its e-mail; then restarted.
+        host.Clock.SetUtcNow(ReminderHost.At(2026, 3, 30, 0, 15));
+        host.Mail.CrashNext();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(host.RunPlannerAsync);
+        var restarted = await host.RunPlannerAsync();
+        Assert.Equal(RemindersPerMoment - 1, restarted.Notifications.Count);
+        Assert.Equal(RemindersPerMoment - 1, host.Mail.TakeAll().Count);
+        // The lost e-mail is queued once, by the first run after the grace period, and never again.
+        host.Clock.SetUtcNow(ReminderHost.At(2026, 3, 30, 0, 30));
+        var recovery = await host.RunPlannerAsync();
+        Assert.Equal((0, 1), (recovery.Notifications.Count, recovery.EmailsRequeued));
+        Assert.Single(host.Mail.TakeAll());
+        host.Clock.SetUtcNow(ReminderHost.At(2026, 3, 30, 0, 45));
+        Assert.Equal(0, (await host.RunPlannerAsync()).EmailsRequeued);
+        Assert.Empty(host.Mail.TakeAll());
+
+        // Each account holds one message per deadline and moment: 2 packs × 3 moments for communes, 1 × 3 for the school.
+        foreach (var email in Accounts)
+        {
+            var inbox = await host.InboxAsync(email);
+            var keys = inbox.Select(Key).ToList();
+            Assert.Equal(keys.Distinct().Count(), keys.Count);
+            Assert.Equal(email == "truong-a@test.vn" ? 3 : 6, keys.Count);
+        }
+    }
+
+    private static string Key(JsonElement n) =>
+        $"{n.GetProperty("packId").GetString()}/{n.GetProperty("deadlineId").GetString()}/{n.GetProperty("occasion").GetString()}";
+}
