@@ -22,7 +22,7 @@ public sealed record Account(string UserId, string Name, string Role, Unit Scope
 /// The account of the current request, or of the Blazor circuit when a UI operation put the
 /// circuit's user into <see cref="PrincipalHolder"/> (circuits have no HttpContext after the first request).
 /// </summary>
-public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder holder, AntqDbContext db, TimeProvider time)
+public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder holder, AntqDbContext db, AccountSnapshots snapshots, TimeProvider time)
 {
     private Account? _account;
     private bool _loaded;
@@ -34,8 +34,14 @@ public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder ho
         var principal = holder.Principal ?? http.HttpContext?.User;
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null) return null;
-        // One compiled query per request (this runs on every API call): the user, its unit and its role names.
-        var user = await LoadUser(db, userId, cancellationToken);
+        // Every API call needs this: served from the short-lived snapshot cache, else one compiled query for the
+        // user, its unit and its role names.
+        if (!snapshots.TryGet(userId, out var user))
+        {
+            var generation = snapshots.Generation;
+            user = await LoadUser(db, userId, cancellationToken);
+            snapshots.Set(userId, user, generation);
+        }
         if (user?.Unit is null) return null;
         // A disabled or locked account loses access at once, even with a token issued before.
         if (user.LockoutEnd is { } lockedUntil && lockedUntil > time.GetUtcNow()) return null;
@@ -46,12 +52,10 @@ public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder ho
         return _account;
     }
 
-    private sealed record SignedInUser(string Id, string DisplayName, string? Email, DateTimeOffset? LockoutEnd, Unit? Unit, List<string> Roles);
-
-    private static readonly Func<AntqDbContext, string, CancellationToken, Task<SignedInUser?>> LoadUser = EF.CompileAsyncQuery(
+    private static readonly Func<AntqDbContext, string, CancellationToken, Task<AccountSnapshot?>> LoadUser = EF.CompileAsyncQuery(
         (AntqDbContext db, string userId, CancellationToken _) => db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new SignedInUser(u.Id, u.DisplayName, u.Email, u.LockoutEnd, u.Unit,
+            .Select(u => new AccountSnapshot(u.Id, u.DisplayName, u.Email, u.LockoutEnd, u.Unit,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList()))
             .FirstOrDefault());
 

@@ -8,15 +8,20 @@ public static class DataRegistration
     /// <summary>Registers <see cref="AntqDbContext"/> on the configured provider (migrations per provider).</summary>
     public static void AddAntqData(this IServiceCollection services, AntqOptions options)
     {
+        services.AddSingleton<AccountSnapshots>();
+        services.AddSingleton<AccountChangeInterceptor>();
         if (options.Provider == DbProvider.Postgres)
         {
-            services.AddDbContext<AntqDbContext, PostgresAntqDbContext>(db =>
-                db.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+            services.AddDbContext<AntqDbContext, PostgresAntqDbContext>((sp, db) => db
+                .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>()));
         }
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
-            services.AddDbContext<AntqDbContext, SqliteAntqDbContext>(db => db.UseSqlite(options.SqliteConnectionString));
+            services.AddDbContext<AntqDbContext, SqliteAntqDbContext>((sp, db) => db
+                .UseSqlite(options.SqliteConnectionString)
+                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>()));
         }
     }
 }

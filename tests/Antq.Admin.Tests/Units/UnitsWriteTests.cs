@@ -157,6 +157,27 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     }
 
     [Fact]
+    public async Task Update_Move_AccountScopedThereFollowsAtOnce()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var commune = await CreateAsync(admin, "MS-X1", "Xã Dời", "xa", "commune", world.DistrictA.Id);
+        var hamlet = await CreateAsync(admin, "MS-K1", "Khu dân cư Dời", "khu-dan-cu", "unit", commune.Int("id"));
+        var account = await admin.PostAsJsonAsync("/api/accounts",
+            new { email = "xa-doi@test.vn", displayName = "Công an xã Dời", role = "reviewer", unitId = commune.Int("id"), password = TestWorld.Password });
+        Assert.Equal(HttpStatusCode.Created, account.StatusCode);
+        var client = await TestWorld.LoginAsync(factory, "xa-doi@test.vn");
+        // Seen once, so the account's scope (its unit's path) is now held by the server between requests.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/units/{hamlet.Int("id")}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/units/{commune.Int("id")}", new { parentId = world.DistrictB.Id })).StatusCode);
+
+        // The next request judges with the new path: the own subtree is still visible, under its new parent.
+        var seen = await client.GetFromJsonAsync<JsonElement>($"/api/units/{hamlet.Int("id")}");
+        Assert.Equal($"{world.DistrictB.Path}{commune.Int("id")}/{hamlet.Int("id")}/", seen.Str("path"));
+    }
+
+    [Fact]
     public async Task Update_MoveUnderOwnDescendant_422AndNothingChanged()
     {
         var world = await factory.WorldAsync();
