@@ -61,7 +61,11 @@ public sealed record SubmissionSummary(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt);
 
-public sealed record SubmissionFilter(int? UnitId, string? PackId, int? Year, string? Status, bool Pending);
+/// <summary>Which submissions to list; <paramref name="Take"/> null lists all that match (the API always sets a page).</summary>
+public sealed record SubmissionFilter(int? UnitId, string? PackId, int? Year, string? Status, bool Pending, int Skip = 0, int? Take = null);
+
+/// <summary>A page of the list: the rows and how many match the filter in all.</summary>
+public sealed record SubmissionPage(IReadOnlyList<SubmissionSummary> Items, int Total);
 
 public sealed record AuditView(long Id, string Action, string ActorName, int? ActorUnitId, DateTimeOffset At, string? FromStatus, string? ToStatus, JsonElement Details);
 

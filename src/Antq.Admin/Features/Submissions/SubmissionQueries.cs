@@ -18,6 +18,14 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
 
     public async Task<SubmissionResult<IReadOnlyList<SubmissionSummary>>> ListAsync(SubmissionFilter filter, CancellationToken ct)
     {
+        var page = await PageAsync(filter, ct);
+        if (page.Failure is { } failure) return failure;
+        return page.Value!.Items.ToList();
+    }
+
+    /// <summary>The filtered list in a stable order (year, unit name, pack, id), one page of it, and the total.</summary>
+    public async Task<SubmissionResult<SubmissionPage>> PageAsync(SubmissionFilter filter, CancellationToken ct)
+    {
         var account = await current.RequireAsync(ct);
         if (filter.Status is { } status && !SubmissionStates.Labels.ContainsKey(status))
             return SubmissionFailure.BadRequest($"Trạng thái «{status}» không có. Các trạng thái: {string.Join(", ", SubmissionStates.Labels.Keys)}.");
@@ -33,12 +41,16 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
             var scopeId = account.ScopeUnit.Id;
             query = query.Where(s => s.PendingUnitId == scopeId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved));
         }
-        var rows = await query
-            .OrderByDescending(s => s.Year).ThenBy(s => s.Unit!.Name).ThenBy(s => s.PackId)
+        // Counted only for a page; listing everything, the rows are the total.
+        var total = filter.Take is null ? -1 : await query.CountAsync(ct);
+        var ordered = query.OrderByDescending(s => s.Year).ThenBy(s => s.Unit!.Name).ThenBy(s => s.PackId).ThenBy(s => s.Id)
+            .Skip(Math.Max(0, filter.Skip));
+        if (filter.Take is { } take) ordered = ordered.Take(take);
+        var rows = await ordered
             .Select(s => new SubmissionSummary(s.Id, new UnitRef(s.UnitId, s.Unit!.Name, s.Unit!.KindId), s.PackId, s.PackVersion, s.Year,
                 s.Status, s.PendingUnitId, s.Revision, s.Valid, s.OutcomeId, s.UpdatedAt, s.SubmittedAt))
             .ToListAsync(ct);
-        return rows;
+        return new SubmissionPage(rows, total < 0 ? rows.Count + Math.Max(0, filter.Skip) : total);
     }
 
     public async Task<IReadOnlyList<AuditView>> AuditAsync(Guid id, CancellationToken ct)

@@ -29,9 +29,19 @@ public static class SubmissionsApi
 
         group.MapGet("/", async Task<Results<Ok<IReadOnlyList<SubmissionSummary>>, ProblemHttpResult>> (
                 [FromQuery] int? unitId, [FromQuery] string? packId, [FromQuery] int? year, [FromQuery] string? status, [FromQuery] bool? pending,
-                SubmissionQueries queries, CancellationToken ct) =>
-                Reply(await queries.ListAsync(new SubmissionFilter(unitId, packId, year, status, pending ?? false), ct)))
-            .WithName("ListSubmissions").WithSummary("Submissions in the caller's scope; `pending=true`: those waiting on the caller's unit.");
+                [FromQuery] int? skip, [FromQuery] int? take, SubmissionQueries queries, HttpContext http, CancellationToken ct) =>
+            {
+                var filter = new SubmissionFilter(unitId, packId, year, status, pending ?? false,
+                    Math.Max(0, skip ?? 0), Math.Clamp(take ?? DefaultTake, 1, MaxTake));
+                var page = await queries.PageAsync(filter, ct);
+                if (page.Failure is { } failure) return failure.ToProblem();
+                // The body stays a plain array; the total tells a client whether to ask for the next page.
+                http.Response.Headers["X-Total-Count"] = page.Value!.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Ok(page.Value.Items);
+            })
+            .WithName("ListSubmissions")
+            .WithSummary("Submissions in the caller's scope; `pending=true`: those waiting on the caller's unit.")
+            .WithDescription($"Paged: `skip` (default 0) and `take` (default {DefaultTake}, at most {MaxTake}); the header `X-Total-Count` holds how many match.");
 
         group.MapGet("/{id:guid}/audit", async Task<Ok<IReadOnlyList<AuditView>>> (Guid id, SubmissionQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.AuditAsync(id, ct)))
@@ -67,6 +77,9 @@ public static class SubmissionsApi
             .WithName("MoveSubmission").WithSummary("The unit re-pins its draft to another stored version of the same pack and re-evaluates it.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
+
+    private const int DefaultTake = 200;
+    private const int MaxTake = 1000;
 
     private static Results<Ok<T>, ProblemHttpResult> Reply<T>(SubmissionResult<T> result) where T : class =>
         result.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(result.Value!);
