@@ -12,6 +12,14 @@ public static class PackLabels
         _ => "Chưa kích hoạt",
     };
 
+    /// <summary>Who uploaded or activated: shipped packs are imported at start-up by "system".</summary>
+    public static string Actor(string? name) => name switch
+    {
+        null or "" => "—",
+        "system" => "Hệ thống (gói có sẵn)",
+        _ => name,
+    };
+
     public static string CriterionStatus(string? status) => status switch
     {
         "met" => "Đạt",
