@@ -18,7 +18,26 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
         var outcome = await StoreAsync(file, account.Actor(), ct);
         // Archive-wide errors have no path inside the pack; name the uploaded file instead.
         return outcome is UploadOutcome.Refused refused
-            ? new UploadOutcome.Refused(refused.Errors.Select(e => e.Path.Length > 0 ? e : e with { Path = UploadName(file) }).ToList())
+            ? new UploadOutcome.Refused(refused.Errors.Select(e => e.Path.Length > 0 ? e : e with { Path = UploadName(file.FileName) }).ToList())
+            : outcome;
+    }
+
+    /// <summary>
+    /// An upload from the UI (a dropped or chosen file): <paramref name="open"/> gives the file's
+    /// content and is not called when <paramref name="length"/> is over the limit.
+    /// </summary>
+    public async Task<UploadOutcome> UploadAsync(string fileName, long length, Func<Stream> open, CancellationToken ct)
+    {
+        var account = await current.RequireAdminAsync(ct);
+        var name = UploadName(fileName);
+        if (length > MaxArchiveBytes)
+            return new UploadOutcome.Refused([new PackError(name, "zip.too-large", $"Tệp nén vượt quá giới hạn {MaxArchiveBytes / (1024 * 1024)} MiB.")]);
+        await using var stream = open();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        var outcome = await registry.UploadAsync(buffer.ToArray(), account.Actor(), ct);
+        return outcome is UploadOutcome.Refused refused
+            ? new UploadOutcome.Refused(refused.Errors.Select(e => e.Path.Length > 0 ? e : e with { Path = name }).ToList())
             : outcome;
     }
 
@@ -38,9 +57,9 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
         return await registry.ActivateAsync(packId, version, account.Actor(), ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
     }
 
-    private static string UploadName(IFormFile file)
+    private static string UploadName(string? fileName)
     {
-        var name = Path.GetFileName(file.FileName ?? "");
+        var name = Path.GetFileName(fileName ?? "");
         return name.Length is > 0 and <= 200 ? name : "tệp tải lên";
     }
 }

@@ -13,21 +13,26 @@ public sealed class PackQueries(AntqDbContext db, PackCatalog catalog, CurrentAc
 {
     public async Task<IReadOnlyList<PackSummary>> ListAsync(CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        var account = await current.RequireAsync(ct);
         var counts = await db.PackVersions.AsNoTracking().GroupBy(p => p.PackId)
             .Select(g => new { PackId = g.Key, Count = g.Count(), Latest = g.Max(p => p.Id) }).ToListAsync(ct);
-        var active = await db.ActivePacks.AsNoTracking().Select(a => new { a.PackId, a.Version!.Version }).ToDictionaryAsync(a => a.PackId, a => a.Version, ct);
+        var active = await db.ActivePacks.AsNoTracking().Select(a => new { a.PackId, a.Version!.Version, a.ActivatedBy, a.ActivatedAt }).ToDictionaryAsync(a => a.PackId, ct);
+        var scope = account.ScopeUnit.Path;
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(scope))
+            .GroupBy(s => s.PackId).Select(g => new { PackId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PackId, g => g.Count, ct);
         var latest = counts.Select(c => c.Latest).ToList();
         var latestVersions = await db.PackVersions.AsNoTracking().Where(p => latest.Contains(p.Id)).ToDictionaryAsync(p => p.PackId, p => p.Version, ct);
         var list = new List<PackSummary>();
         foreach (var pack in counts.OrderBy(c => c.PackId, StringComparer.Ordinal))
         {
-            var activeVersion = active.GetValueOrDefault(pack.PackId);
+            var activation = active.GetValueOrDefault(pack.PackId);
+            var activeVersion = activation?.Version;
             // A pack always gets a version active on its first upload; the latest one stands in otherwise.
             var shown = await catalog.GetAsync(pack.PackId, activeVersion ?? latestVersions[pack.PackId], ct);
             if (shown is null) continue;
             var manifest = shown.Manifest;
-            list.Add(new PackSummary(pack.PackId, manifest.Title, activeVersion, manifest.UnitKinds, manifest.RecognisedBy, pack.Count));
+            list.Add(new PackSummary(pack.PackId, manifest.Title, activeVersion, manifest.UnitKinds, manifest.RecognisedBy, pack.Count,
+                activation?.ActivatedBy, activation?.ActivatedAt, submissions.GetValueOrDefault(pack.PackId)));
         }
         return list;
     }
@@ -37,14 +42,42 @@ public sealed class PackQueries(AntqDbContext db, PackCatalog catalog, CurrentAc
         await current.RequireAsync(ct);
         var versions = await VersionRows(packId, version: null).ToListAsync(ct);
         if (versions.Count == 0) throw PackAuthorization.PackNotFound(packId);
-        return versions;
+        var activations = await ActivationsAsync(packId, ct);
+        return versions.Select(v => WithStatus(v, activations)).ToList();
     }
 
     public async Task<PackVersionView> VersionAsync(string packId, string version, CancellationToken ct)
     {
         await current.RequireAsync(ct);
-        return await VersionRows(packId, version).FirstOrDefaultAsync(ct)
+        var view = await VersionRows(packId, version).FirstOrDefaultAsync(ct)
             ?? throw PackAuthorization.VersionNotFound(packId, version);
+        return WithStatus(view, await ActivationsAsync(packId, ct));
+    }
+
+    private static PackVersionView WithStatus(PackVersionView view, IReadOnlyDictionary<string, DateTimeOffset> activations) => view with
+    {
+        Status = view.Active ? PackVersionStatus.Active : activations.ContainsKey(view.Version) ? PackVersionStatus.Previous : PackVersionStatus.Never,
+        LastActivatedAt = activations.TryGetValue(view.Version, out var at) ? at : null,
+    };
+
+    /// <summary>When each version of the pack last became active, from the append-only audit trail.</summary>
+    private async Task<IReadOnlyDictionary<string, DateTimeOffset>> ActivationsAsync(string packId, CancellationToken ct)
+    {
+        // Pack ids are [a-z0-9.-]: the serialised details hold them unescaped, so a text match narrows the rows.
+        var marker = $"\"packId\":\"{packId}\"";
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "pack.activated" && a.SubmissionId == null && a.DetailsJson.Contains(marker))
+            .Select(a => new { a.At, a.DetailsJson }).ToListAsync(ct);
+        var last = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            using var details = JsonDocument.Parse(row.DetailsJson);
+            if (details.RootElement.TryGetProperty("packId", out var id) && id.GetString() == packId
+                && details.RootElement.TryGetProperty("to", out var to) && to.GetString() is { } version
+                && (!last.TryGetValue(version, out var seen) || seen < row.At))
+                last[version] = row.At;
+        }
+        return last;
     }
 
     private IQueryable<PackVersionView> VersionRows(string packId, string? version)

@@ -3,11 +3,31 @@ using Antq.FormEngine.Packs;
 
 namespace Antq.Admin.Features.Packs;
 
-/// <summary>A pack as listed: what its active version says about it.</summary>
-public sealed record PackSummary(string Id, string Title, string? ActiveVersion, IReadOnlyList<string> UnitKinds, string RecognisedBy, int Versions);
+/// <summary>
+/// A pack as listed: what its active version says about it, who activated that version and when,
+/// and how many submissions of the pack the account can see.
+/// </summary>
+public sealed record PackSummary(string Id, string Title, string? ActiveVersion, IReadOnlyList<string> UnitKinds, string RecognisedBy, int Versions,
+    string? ActivatedBy = null, DateTimeOffset? ActivatedAt = null, int Submissions = 0);
 
-/// <summary>One stored version: the uploaded bytes' SHA-256, who uploaded it and when.</summary>
-public sealed record PackVersionView(string Id, string Version, string Title, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, bool Active);
+/// <summary>
+/// One stored version: the uploaded bytes' SHA-256, who uploaded it and when. <see cref="Status"/> is
+/// <c>active</c>, <c>previous</c> (active once, not now) or <c>never</c> (never activated).
+/// </summary>
+public sealed record PackVersionView(string Id, string Version, string Title, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, bool Active)
+{
+    public string Status { get; init; } = PackVersionStatus.Never;
+
+    /// <summary>When this version last became active (null if never).</summary>
+    public DateTimeOffset? LastActivatedAt { get; init; }
+}
+
+public static class PackVersionStatus
+{
+    public const string Active = "active";
+    public const string Previous = "previous";
+    public const string Never = "never";
+}
 
 public sealed record PackUploaded(string Id, string Version, bool Activated);
 

@@ -1,5 +1,6 @@
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Evaluation;
+using Antq.FormEngine.Packs.Diff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -54,6 +55,10 @@ public static class PacksApi
             .WithName("PreviewPackImpact").WithSummary("Re-evaluate every submission of the pack under a candidate version and list who changes outcome, criterion by criterion.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/{id}/diff", Diff)
+            .WithName("DiffPackVersions").WithSummary("The readable difference between two stored versions (?from=&to=): fields, criteria and thresholds, outcome levels, templates, deadlines, manifest. Administrators only.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/{id}/form", async Task<Ok<PackFormView>> (string id, string? version, PackQueries packs, CancellationToken ct) =>
                 TypedResults.Ok(await packs.FormAsync(id, version, ct)))
             .WithName("GetPackForm").WithSummary("The form of the active version (or ?version=): schema with x-ui hints, criteria, documents, deadlines.")
@@ -85,6 +90,14 @@ public static class PacksApi
             default:
                 throw new InvalidOperationException("Unknown upload outcome.");
         }
+    }
+
+    private static async Task<Results<Ok<PackDiffResult>, ProblemHttpResult>> Diff(
+        string id, string? from, string? to, PackComparison comparison, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+            return Problems.BadRequest("Cần chỉ rõ hai phiên bản cần so sánh: ?from=…&to=… (ví dụ ?from=1.0.0&to=1.1.0).");
+        return TypedResults.Ok(await comparison.CompareAsync(id, from, to, ct));
     }
 
     private static async Task<Results<Ok<EvaluationResult>, ProblemHttpResult>> Evaluate(

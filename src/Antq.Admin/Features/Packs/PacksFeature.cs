@@ -11,6 +11,7 @@ public static class PacksFeature
         services.AddScoped<PackEvaluation>();
         services.AddScoped<PackAdministration>();
         services.AddScoped<PackImpact>();
+        services.AddScoped<PackComparison>();
     }
 
     public static void MapPacksApi(this IEndpointRouteBuilder app) => PacksApi.Map(app);
