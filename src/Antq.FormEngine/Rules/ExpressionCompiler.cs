@@ -81,7 +81,7 @@ internal sealed partial class ExpressionCompiler(FormModel form)
         }
         catch (ParseException e)
         {
-            return (null, new PackError(location, "expression.parse", Translate(e.Message, e.Position)));
+            return (null, new PackError(location, "expression.parse", Translate(e.Message, e.Position, text)));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or FormatException or OverflowException)
         {
@@ -100,13 +100,16 @@ internal sealed partial class ExpressionCompiler(FormModel form)
     [GeneratedRegex(@"^Unknown identifier '([^']+)'")]
     private static partial Regex UnknownIdentifier();
 
-    private string Translate(string message, int position)
+    private string Translate(string message, int position, string text)
     {
         var where = $" (vị trí {position + 1})";
         if (MissingMember().Match(message) is { Success: true } m)
         {
             var typeName = m.Groups[2].Value;
-            var owner = form.Fields.FirstOrDefault(f => f.Kind == FieldKind.Object && f.ClrType?.Name == typeName);
+            // Objects of the same shape share one generated type: the path written before the member says which one.
+            var candidates = form.Fields.Where(f => f.Kind == FieldKind.Object && f.ClrType?.Name == typeName).ToList();
+            var written = WrittenOwnerPath(text, position);
+            var owner = candidates.FirstOrDefault(f => f.DisplayPath == written) ?? candidates.FirstOrDefault();
             if (owner is not null)
             {
                 var untyped = owner.Children.FirstOrDefault(c => c.Name.Equals(m.Groups[1].Value, StringComparison.OrdinalIgnoreCase));
@@ -123,6 +126,18 @@ internal sealed partial class ExpressionCompiler(FormModel form)
         if (UnknownIdentifier().Match(message) is { Success: true } u)
             return $"Không biết tên '{u.Groups[1].Value}': biểu thức chỉ dùng được form, unit, year và các tham số đã khai báo{where}.";
         return ParseMessages.Translate(message) + where + ".";
+    }
+
+    /// <summary><c>tc06</c> for <c>form.tc06.khong_ton_tai</c> with the position at the last member, else null.</summary>
+    private static string? WrittenOwnerPath(string text, int position)
+    {
+        var end = Math.Clamp(position, 0, text.Length);
+        var prefix = text[..end].TrimEnd();
+        if (!prefix.EndsWith('.')) return null;
+        var start = prefix.Length - 1;
+        while (start > 0 && (char.IsLetterOrDigit(prefix[start - 1]) || prefix[start - 1] is '_' or '.')) start--;
+        var chain = prefix[start..^1];
+        return chain.StartsWith("form.", StringComparison.Ordinal) ? chain["form.".Length..] : null;
     }
 
     private static string FriendlyType(string name) => name switch

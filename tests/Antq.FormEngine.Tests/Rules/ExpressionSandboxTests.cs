@@ -84,4 +84,16 @@ public sealed class ExpressionSandboxTests
             .Load();
         Assert.Contains(result.Errors, e => e.Code == "rules.inject-cycle");
     }
+
+    [Fact]
+    public void Load_UnknownMemberOfOneOfTwoSameShapedObjects_NamesTheObjectWritten()
+    {
+        const string shape = """{ "type": "object", "properties": { "co": { "type": "boolean" } } }""";
+        var result = new PackBuilder().Field("tc01", shape).Field("tc06", shape)
+            .Rule("R", "form.tc01.co == true && form.tc06.khong_ton_tai == true").Load();
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("'khong_ton_tai'", error.Message);
+        Assert.Contains("'tc06'", error.Message);
+        Assert.DoesNotContain("'tc01'", error.Message);
+    }
 }
