@@ -76,8 +76,12 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
         Conclusion = r.Conclusion!.Trim(), RecordedById = account.UserId, RecordedByName = account.Name, RecordedAt = time.GetUtcNow(),
     };
 
-    private static DateTimeOffset FromVietnam(DateTime local) =>
-        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamTime.Zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
+    // Stored in UTC (PostgreSQL's timestamptz takes no other offset); shown and printed in Vietnam time.
+    private static DateTimeOffset FromVietnam(DateTime local)
+    {
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(wall, VietnamTime.Zone.GetUtcOffset(wall)).ToUniversalTime();
+    }
 
     public static DateTime ToVietnam(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, VietnamTime.Zone).DateTime;
 
