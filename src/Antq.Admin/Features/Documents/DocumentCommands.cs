@@ -13,6 +13,11 @@ namespace Antq.Admin.Features.Documents;
 /// </summary>
 public sealed class DocumentCommands(CurrentAccount current, SubmissionStore store, AntqDbContext db, DocumentIssuer issuer, DocumentQueries queries, TimeProvider time)
 {
+    public static bool MayReissue(Account account, Data.Entities.SubmissionRecord record, DocumentStep step, int issuerUnitId) =>
+        account.IsAdmin || (step == DocumentStep.Submitted
+            ? account.IsUnit && account.ScopeUnit.Id == record.UnitId
+            : account.IsReviewer && account.ScopeUnit.Id == issuerUnitId);
+
     public async Task<SubmissionResult<IssuedDocumentView>> ReissueAsync(Guid id, string documentId, ReissueRequest request, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
@@ -25,10 +30,7 @@ public sealed class DocumentCommands(CurrentAccount current, SubmissionStore sto
         var document = pack.Manifest.Documents.FirstOrDefault(d => d.Id == documentId);
         if (document is null) return SubmissionFailure.NotFound($"Bộ tiêu chí của hồ sơ không còn văn bản «{documentId}».");
         var step = DocumentKinds.StepOf(document);
-        var allowed = account.IsAdmin || (step == DocumentStep.Submitted
-            ? account.IsUnit && account.ScopeUnit.Id == record.UnitId
-            : account.IsReviewer && account.ScopeUnit.Id == latest.IssuerUnitId);
-        if (!allowed)
+        if (!MayReissue(account, record, step, latest.IssuerUnitId))
             throw new AccessDeniedException(step == DocumentStep.Submitted
                 ? "Chỉ đơn vị lập hồ sơ hoặc quản trị viên mới được ban hành lại văn bản này."
                 : "Chỉ đơn vị đã chủ trì họp xét hoặc quản trị viên mới được ban hành lại biên bản.");

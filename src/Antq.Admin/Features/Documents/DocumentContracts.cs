@@ -26,12 +26,14 @@ public sealed record IssuedDocumentView(
     DateTimeOffset IssuedAt,
     IReadOnlyDictionary<string, string> Links);
 
-/// <summary>A submission's documents: every issued version, newest first per document, and the recorded meetings.</summary>
+/// <summary>A submission's documents: every issued version, newest first per document, and the recorded meetings;
+/// what the caller may do (the services check again when it does).</summary>
 public sealed record SubmissionDocumentsView(
     Guid SubmissionId,
     IReadOnlyList<IssuedDocumentView> Documents,
     IReadOnlyList<MeetingView> Meetings,
-    bool CanRecordMeeting);
+    bool CanRecordMeeting,
+    IReadOnlyList<string> CanReissue);
 
 public sealed record ReissueRequest(string? Note);
 

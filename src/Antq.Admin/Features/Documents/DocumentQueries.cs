@@ -19,6 +19,7 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
             {
                 d.Id, d.DocumentId, d.Title, d.Version, d.Number, d.IssueDate, d.Place, d.VerificationCode, d.IssuerUnitId, d.PackId,
                 d.PackVersion, d.PackHash, d.TemplateKey, d.TemplateVersion, d.HtmlSha256, d.DocxSha256, d.Reason, d.Note, d.IssuedByName, d.IssuedAt,
+                d.MeetingId,
             })
             .ToListAsync(ct);
         var latest = rows.GroupBy(r => r.DocumentId).ToDictionary(g => g.Key, g => g.Max(r => r.Version));
@@ -30,7 +31,11 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
         var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == id).ToListAsync(ct))
             .OrderByDescending(m => m.Id).Select(Meetings.View).ToList();
         var canRecord = account.IsReviewer && record.PendingUnitId == account.ScopeUnit.Id && SubmissionStates.IsUnderReview(record.Status);
-        return new SubmissionDocumentsView(id, documents, meetings, canRecord);
+        // The minutes are the documents issued from a meeting; the rest were issued at submission.
+        var canReissue = SubmissionStates.IsEditable(record.Status) ? [] : rows.Where(r => latest[r.DocumentId] == r.Version
+                && DocumentCommands.MayReissue(account, record, r.MeetingId is null ? DocumentStep.Submitted : DocumentStep.Meeting, r.IssuerUnitId))
+            .Select(r => r.DocumentId).Order(StringComparer.Ordinal).ToList();
+        return new SubmissionDocumentsView(id, documents, meetings, canRecord, canReissue);
     }
 
     /// <summary>The stored bytes of one version (the current one when <paramref name="version"/> is null).</summary>
