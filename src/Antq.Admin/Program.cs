@@ -1,6 +1,7 @@
 using Antq.Admin.Components;
 using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Auth;
+using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
@@ -30,6 +31,7 @@ app.MapPacksApi();
 app.MapUnitsApi();
 app.MapAccountsApi();
 app.MapSubmissionsApi();
+app.MapDocumentsApi();
 app.MapRemindersApi();
 app.MapEvidenceFiles();
 app.MapStaticAssets();

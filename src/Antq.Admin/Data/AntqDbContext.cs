@@ -21,6 +21,10 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<TemplateVersionRecord> TemplateVersions => Set<TemplateVersionRecord>();
+    public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,11 +44,12 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>The audit trail and stored pack versions are append-only: a change or delete is a bug.</summary>
+    /// <summary>The audit trail, stored pack versions, issued documents, template versions and meetings are
+    /// append-only: a change or delete is a bug.</summary>
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
-            if (entry.Entity is AuditEntry or PackVersionRecord && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is AuditEntry or PackVersionRecord or IssuedDocument or TemplateVersionRecord or MeetingRecord && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} is append-only.");
     }
 }

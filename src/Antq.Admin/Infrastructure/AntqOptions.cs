@@ -4,7 +4,8 @@ namespace Antq.Admin.Infrastructure;
 /// Server settings, from environment variables (and appsettings): <c>ANTQ_DATA_DIR</c> (default
 /// <c>./data</c>), <c>ANTQ_DB_PROVIDER</c> (<c>sqlite</c> default, or <c>postgres</c>),
 /// <c>ConnectionStrings__Antq</c>, <c>ANTQ_ADMIN_EMAIL</c> / <c>ANTQ_ADMIN_PASSWORD</c> (first administrator),
-/// <c>ANTQ_SEED_DEMO</c> (demo data; default on in Development), <c>ANTQ_PACKS_DIR</c>, <c>ANTQ_TEMPLATES_DIR</c>.
+/// <c>ANTQ_SEED_DEMO</c> (demo data; default on in Development), <c>ANTQ_PACKS_DIR</c>, <c>ANTQ_TEMPLATES_DIR</c>,
+/// <c>ANTQ_PUBLIC_URL</c> (the address printed in issued documents' verify links).
 /// </summary>
 public sealed class AntqOptions
 {
@@ -20,6 +21,10 @@ public sealed class AntqOptions
 
     /// <summary>Default document templates (the repository's templates/).</summary>
     public string? TemplatesDirectory { get; set; }
+
+    /// <summary>Public base address (<c>https://antq.example.vn</c>) for the verify links printed in issued
+    /// documents; without it, the address of the request that issued the document.</summary>
+    public string? PublicUrl { get; set; }
 
     public string SqliteConnectionString =>
         ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "antq.db")};Default Timeout=30;Pooling=True";
@@ -42,6 +47,7 @@ public sealed class AntqOptions
             SeedDemo = bool.TryParse(configuration["ANTQ_SEED_DEMO"], out var seed) ? seed : environment.IsDevelopment(),
             PacksDirectory = configuration["ANTQ_PACKS_DIR"] ?? RepositoryFolder("criteria-packs"),
             TemplatesDirectory = configuration["ANTQ_TEMPLATES_DIR"] ?? RepositoryFolder("templates"),
+            PublicUrl = configuration["ANTQ_PUBLIC_URL"] is { Length: > 0 } url ? url.TrimEnd('/') : null,
         };
         if (options.Provider == DbProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new InvalidOperationException("ANTQ_DB_PROVIDER=postgres needs ConnectionStrings__Antq.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Antq.Admin.Components;
 using Antq.Admin.Features.Auth;
+using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
@@ -31,6 +32,7 @@ public static class HostSetup
         builder.Services.AddPacksFeature();
         builder.Services.AddUnitsFeature();
         builder.Services.AddSubmissionsFeature();
+        builder.Services.AddDocumentsFeature();
         builder.Services.AddAccountsFeature();
         builder.Services.AddRemindersFeature(builder.Configuration, options);
         builder.Services.AddAntqUi();

@@ -36,6 +36,7 @@ public static class TemplateModel
                 ["id"] = document.Id, ["title"] = document.Title, ["number"] = document.Number,
                 ["date"] = VietnameseDates.Short(document.Date), ["date_long"] = VietnameseDates.Long(document.Date),
                 ["place"] = document.Place, ["verification_code"] = document.VerificationCode,
+                ["verify_url"] = document.VerifyUrl,
             },
             ["signer"] = new ScriptObject { ["title"] = input.Signer.Title, ["name"] = input.Signer.Name },
             ["meeting"] = Meeting(input.Meeting),

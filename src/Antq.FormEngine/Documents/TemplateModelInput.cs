@@ -60,7 +60,11 @@ public sealed record TemplateModelInput(
 }
 
 /// <summary>The document being issued: <see cref="Number"/> is the registry number, empty in drafts.</summary>
-public sealed record DocumentInfo(string Id, string Title, string Number, DateOnly Date, string Place, string VerificationCode);
+public sealed record DocumentInfo(string Id, string Title, string Number, DateOnly Date, string Place, string VerificationCode)
+{
+    /// <summary>The page that verifies the printed copy (<c>…/verify/{code}</c>); empty in drafts and outside the server.</summary>
+    public string VerifyUrl { get; init; } = "";
+}
 
 /// <summary>Who signs: <see cref="Name"/> may be empty (a draft, or signed by hand).</summary>
 public sealed record SignerInfo(string Title, string Name);

@@ -1,4 +1,5 @@
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Documents;
 using Antq.Admin.Infrastructure;
 
 namespace Antq.Admin.Features.Submissions;
@@ -7,7 +8,8 @@ namespace Antq.Admin.Features.Submissions;
 /// The review procedure: the unit submits; each unit of the review chain endorses in turn (or
 /// returns with reasons); the last one, the recognising level, recognises or does not.
 /// </summary>
-public sealed class SubmissionReview(CurrentAccount current, SubmissionStore store, SubmissionEvaluator evaluator, SubmissionQueries queries, TimeProvider time)
+public sealed class SubmissionReview(CurrentAccount current, SubmissionStore store, SubmissionEvaluator evaluator, SubmissionQueries queries, TimeProvider time,
+    DocumentIssuer documents)
 {
     public async Task<SubmissionResult<SubmissionView>> SubmitAsync(Guid id, CancellationToken ct)
     {
@@ -28,7 +30,12 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
         record.Status = SubmissionStatus.Submitted;
         record.PendingUnitId = chain[0].Id;
         record.SubmittedAt = time.GetUtcNow();
-        return await CommitAsync(account, record, SubmissionAudit.Submitted, from, new { outcomeId = result.Outcome?.Id }, ct);
+        // The pack's submission documents (Tờ trình, Báo cáo kết quả) are issued in the same transaction.
+        SubmissionResult<SubmissionView>? committed = null;
+        var failure = await documents.WithDocumentsAsync(account, record, pack, DocumentIssuer.OrdersFor(pack, DocumentStep.Submitted, record.Unit!, null),
+            async () => (committed = await CommitAsync(account, record, SubmissionAudit.Submitted, from, new { outcomeId = result.Outcome?.Id }, ct)).Failure, ct);
+        if (failure is not null) return failure;
+        return committed!;
     }
 
     public async Task<SubmissionResult<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)

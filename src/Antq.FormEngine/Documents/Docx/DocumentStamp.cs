@@ -13,17 +13,24 @@ public sealed record DocumentStamp(string PackId, string PackVersion, string Ver
     /// <summary>When the file was produced (core properties); defaults to now.</summary>
     public DateTime Created { get; init; } = DateTime.UtcNow;
 
+    /// <summary>Where the printed copy is checked (<c>https://…/verify/{code}</c>); empty when not known (drafts, the CLI).</summary>
+    public string VerifyUrl { get; init; } = "";
+
+    /// <summary>The registry number (<c>15/TTr-UBND</c>); empty in drafts.</summary>
+    public string Number { get; init; } = "";
+
     /// <summary>"Mã xác thực: MAU-2025-000001 · Gói qd9745.xa 1.0.0".</summary>
     public string FooterText =>
         string.Join(" · ", new[]
         {
             VerificationCode.Length > 0 ? $"Mã xác thực: {VerificationCode}" : "",
             PackId.Length > 0 ? $"Gói {PackId} {PackVersion}".TrimEnd() : "",
+            VerifyUrl.Length > 0 ? $"Kiểm tra: {VerifyUrl}" : "",
         }.Where(part => part.Length > 0));
 
     /// <summary>
     /// Reads <c>pack.id</c>, <c>pack.version</c>, <c>document.verification_code</c>,
-    /// <c>document.id</c> and <c>document.title</c> of a template model
+    /// <c>document.id</c>, <c>document.title</c>, <c>document.number</c> and <c>document.verify_url</c> of a template model
     /// (<see cref="TemplateModel.Build"/>); what is missing is empty.
     /// </summary>
     public static DocumentStamp FromModel(ScriptObject model)
@@ -32,7 +39,11 @@ public sealed record DocumentStamp(string PackId, string PackVersion, string Ver
         var document = model.TryGetValue("document", out var d) ? d as ScriptObject : null;
         return new DocumentStamp(
             Member(pack, "id"), Member(pack, "version"), Member(document, "verification_code"),
-            Member(document, "id"), Member(document, "title"));
+            Member(document, "id"), Member(document, "title"))
+        {
+            Number = Member(document, "number"),
+            VerifyUrl = Member(document, "verify_url"),
+        };
     }
 
     private static string Member(ScriptObject? owner, string name) =>

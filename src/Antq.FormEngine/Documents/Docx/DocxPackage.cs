@@ -217,7 +217,8 @@ internal static class DocxPackage
         return (xml[..at], xml[(at + marker.Length)..]);
     }
 
-    /// <summary>docProps/custom.xml: <c>AntqPackId</c>, <c>AntqPackVersion</c>, <c>AntqVerificationCode</c>, <c>AntqDocumentId</c>.</summary>
+    /// <summary>docProps/custom.xml: <c>AntqPackId</c>, <c>AntqPackVersion</c>, <c>AntqVerificationCode</c>, <c>AntqDocumentId</c>,
+    /// and when known <c>AntqDocumentNumber</c> and <c>AntqVerifyUrl</c>.</summary>
     private static void WriteCustomProperties(CustomFilePropertiesPart part, DocumentStamp stamp)
     {
         const string ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
@@ -232,7 +233,8 @@ internal static class DocxPackage
         {
             ("AntqPackId", stamp.PackId), ("AntqPackVersion", stamp.PackVersion),
             ("AntqVerificationCode", stamp.VerificationCode), ("AntqDocumentId", stamp.DocumentId),
-        })
+            ("AntqDocumentNumber", stamp.Number), ("AntqVerifyUrl", stamp.VerifyUrl),
+        }.Where(p => p.Item1 is not ("AntqDocumentNumber" or "AntqVerifyUrl") || p.Item2.Length > 0))
         {
             writer.WriteStartElement("property", ns);
             writer.WriteAttributeString("fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");

@@ -1,0 +1,91 @@
+namespace Antq.Admin.Features.Documents;
+
+/// <summary>One issued version as listed (no bytes). <see cref="Current"/> is false once a newer version exists.</summary>
+public sealed record IssuedDocumentView(
+    long Id,
+    string DocumentId,
+    string Title,
+    int Version,
+    bool Current,
+    string Number,
+    DateOnly IssueDate,
+    string Place,
+    string VerificationCode,
+    string VerifyUrl,
+    int IssuerUnitId,
+    string PackId,
+    string PackVersion,
+    string PackHash,
+    string TemplateKey,
+    int TemplateVersion,
+    string HtmlSha256,
+    string DocxSha256,
+    string Reason,
+    string? Note,
+    string IssuedBy,
+    DateTimeOffset IssuedAt,
+    IReadOnlyDictionary<string, string> Links);
+
+/// <summary>A submission's documents: every issued version, newest first per document, and the recorded meetings;
+/// what the caller may do (the services check again when it does).</summary>
+public sealed record SubmissionDocumentsView(
+    Guid SubmissionId,
+    IReadOnlyList<IssuedDocumentView> Documents,
+    IReadOnlyList<MeetingView> Meetings,
+    bool CanRecordMeeting,
+    IReadOnlyList<string> CanReissue);
+
+public sealed record ReissueRequest(string? Note);
+
+public sealed record MeetingPersonDto(string? Name, string? Title);
+
+public sealed record MeetingVotesDto(int? Agree, int? Disagree, int? Abstain);
+
+/// <summary>Body of <c>POST /api/submissions/{id}/meeting</c>; times are Vietnam wall-clock times.</summary>
+public sealed record RecordMeetingRequest(
+    DateTime? Start,
+    DateTime? End,
+    string? Place,
+    MeetingPersonDto? Chair,
+    MeetingPersonDto? Secretary,
+    IReadOnlyList<MeetingPersonDto>? Attendees,
+    MeetingVotesDto? Votes,
+    string? Conclusion);
+
+public sealed record MeetingView(
+    long Id,
+    int UnitId,
+    DateTime Start,
+    DateTime? End,
+    string Place,
+    MeetingPersonDto Chair,
+    MeetingPersonDto Secretary,
+    IReadOnlyList<MeetingPersonDto> Attendees,
+    MeetingVotesDto Votes,
+    string Conclusion,
+    string RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>What <c>GET /verify/{code}</c> tells anyone holding the paper: no form data, no other documents.</summary>
+public sealed record VerificationView(
+    string VerificationCode,
+    string DocumentId,
+    string Title,
+    string Kind,
+    string Number,
+    DateOnly IssueDate,
+    string Place,
+    string IssuingUnit,
+    string SubjectUnit,
+    int Version,
+    bool Current,
+    string Status,
+    string PackId,
+    string PackVersion,
+    string PackHash,
+    string TemplateKey,
+    int TemplateVersion,
+    string ContentHash,
+    string DocxHash,
+    string IssuedBy,
+    DateTimeOffset IssuedAt);

@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Submissions;
+using Antq.Admin.Infrastructure;
+using Antq.FormEngine;
+using Antq.FormEngine.Deadlines;
+using Antq.FormEngine.Documents;
+using Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine.Evaluation;
+using Antq.FormEngine.Packs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Documents;
+
+/// <summary>
+/// Issues dossier documents: takes a registry number, a verification code, renders the current
+/// template version to HTML and DOCX and stores the bytes as a new, immutable version, all in one
+/// transaction with the workflow step that caused it (a failed render leaves nothing: no step,
+/// no document, no number used).
+/// </summary>
+public sealed class DocumentIssuer(
+    AntqDbContext db, TemplateStore templates, RegistryNumbers numbers, SubmissionEvaluator evaluator, DocumentLinks links, TimeProvider time)
+{
+    /// <summary>What to issue: one document of the pinned pack, by whom, why, from which meeting.</summary>
+    public sealed record Order(DocumentRef Document, Unit Issuer, string Reason, MeetingRecord? Meeting, string? Note = null);
+
+    /// <summary>The documents of <paramref name="step"/> for a submission (the submission's unit issues at submission,
+    /// the meeting's unit the minutes).</summary>
+    public static IReadOnlyList<Order> OrdersFor(CompiledPack pack, DocumentStep step, Unit issuer, MeetingRecord? meeting) =>
+        pack.Manifest.Documents.Where(d => DocumentKinds.StepOf(d) == step)
+            .Select(d => new Order(d, issuer, step == DocumentStep.Meeting ? "meeting" : "submitted", meeting))
+            .ToList();
+
+    /// <summary>
+    /// Runs <paramref name="commit"/> (the step's own save; null = saved) and issues <paramref name="orders"/>
+    /// in one transaction; null when all is stored. The templates are resolved (and seeded) before it starts.
+    /// </summary>
+    public async Task<SubmissionFailure?> WithDocumentsAsync(Account actor, SubmissionRecord record, CompiledPack pack,
+        IReadOnlyList<Order> orders, Func<Task<SubmissionFailure?>> commit, CancellationToken ct)
+    {
+        var resolved = new List<(Order, CurrentTemplate)>();
+        foreach (var order in orders)
+        {
+            var (template, error) = await templates.CurrentForAsync(pack, order.Document, ct);
+            if (template is null) return SubmissionFailure.Unprocessable($"Không lập được văn bản «{order.Document.Title}»: {error}");
+            resolved.Add((order, template));
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await commit() is { } refused) return refused;
+        foreach (var (order, template) in resolved)
+        {
+            if (await IssueAsync(actor, record, pack, order, template, ct) is { } failure)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return failure;
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    private async Task<SubmissionFailure?> IssueAsync(Account actor, SubmissionRecord record, CompiledPack pack, Order order,
+        CurrentTemplate template, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, VietnamTime.Zone).DateTime);
+        var kind = DocumentKinds.Abbreviation(order.Document);
+        // The number first: its row lock orders concurrent issues of the same kind, so the version read after it is current.
+        var sequence = await numbers.NextAsync(order.Issuer.Id, today.Year, kind, ct);
+        var number = DocumentKinds.Number(sequence, kind, DocumentKinds.IssuerSuffix(order.Issuer));
+        var version = 1 + (await db.IssuedDocuments.Where(d => d.SubmissionId == record.Id && d.DocumentId == order.Document.Id)
+            .MaxAsync(d => (int?)d.Version, ct) ?? 0);
+        var code = VerificationCodes.New();
+        var place = await PlaceAsync(ct);
+        var info = new DocumentInfo(order.Document.Id, order.Document.Title, number, today, place, code) { VerifyUrl = links.Verify(code) };
+        var model = await ModelAsync(record, pack, info, new SignerInfo(DocumentKinds.SignerTitle(order.Issuer), ""), order.Meeting, ct);
+
+        var rendered = TemplateSandbox.Render(template.Parsed, model);
+        if (!rendered.Ok)
+            return SubmissionFailure.Unprocessable(
+                $"Không lập được văn bản «{order.Document.Title}» từ mẫu «{template.Key}» phiên bản {template.Version}: "
+                + string.Join(" ", rendered.Errors.Select(e => e.ToString())) + " Không có gì được ghi; hãy sửa mẫu văn bản hoặc dữ liệu rồi thử lại.",
+                new Dictionary<string, object?> { ["errors"] = rendered.Errors.Select(e => new { e.Path, e.Code, e.Message }).ToList() });
+        var html = Encoding.UTF8.GetBytes(rendered.Output);
+        var docx = DocumentOutput.ToDocx(rendered.Output, DocumentStamp.FromModel(model) with { Created = now.UtcDateTime }, TemplateStore.FileName(template.Key));
+        if (!docx.Ok) return SubmissionFailure.Unprocessable(string.Join(" ", docx.Errors.Select(e => e.Message)));
+
+        db.IssuedDocuments.Add(new IssuedDocument
+        {
+            SubmissionId = record.Id, DocumentId = order.Document.Id, Title = order.Document.Title, Version = version, Kind = kind,
+            IssuerUnitId = order.Issuer.Id, RegistryYear = today.Year, Sequence = sequence, Number = number, IssueDate = today,
+            Place = place, VerificationCode = code, PackId = pack.Manifest.Id, PackVersion = pack.Manifest.Version,
+            PackHash = pack.ContentHash, TemplateKey = template.Key, TemplateVersion = template.Version, TemplateHash = template.Sha256,
+            Html = html, Docx = docx.Content, HtmlSha256 = Hash(html), DocxSha256 = Hash(docx.Content), MeetingId = order.Meeting?.Id,
+            IssuedById = actor.UserId, IssuedByName = actor.Name, IssuedAt = now, Reason = order.Reason, Note = order.Note,
+        });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>The template model of a submission: its unit, year, pack, data and stored verdict (what was submitted).</summary>
+    public async Task<Scriban.Runtime.ScriptObject> ModelAsync(SubmissionRecord record, CompiledPack pack, DocumentInfo info, SignerInfo signer,
+        MeetingRecord? meeting, CancellationToken ct)
+    {
+        var unit = record.Unit ?? await db.Units.AsNoTracking().FirstAsync(u => u.Id == record.UnitId, ct);
+        var unitInfo = await evaluator.UnitInfoAsync(unit, ct);
+        var data = SubmissionEvaluator.Parse(record.DataJson);
+        var evaluation = JsonSerializer.Deserialize<EvaluationResult>(record.EvaluationJson, SubmissionEvaluator.Json)
+            ?? pack.Evaluate(unitInfo, record.Year, data);
+        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, pack.Manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting)));
+    }
+
+    /// <summary>Địa danh of the date line: the province (the root unit) without its "Tỉnh"/"Thành phố" prefix.</summary>
+    private async Task<string> PlaceAsync(CancellationToken ct)
+    {
+        var root = await db.Units.AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Id).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
+        foreach (var prefix in new[] { "Tỉnh ", "Thành phố " })
+            if (root.StartsWith(prefix, StringComparison.Ordinal)) return root[prefix.Length..];
+        return root;
+    }
+
+    public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,84 @@
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Submissions;
+using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Documents;
+
+/// <summary>Reading issued documents: a submission's list and a version's bytes (authorised against the submission), and the public verify lookup.</summary>
+public sealed class DocumentQueries(CurrentAccount current, SubmissionStore store, AntqDbContext db, DocumentLinks links)
+{
+    public async Task<SubmissionDocumentsView> ListAsync(Guid id, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var record = await store.GetVisibleAsync(account, id, ct);
+        var rows = await db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == id)
+            .Select(d => new
+            {
+                d.Id, d.DocumentId, d.Title, d.Version, d.Number, d.IssueDate, d.Place, d.VerificationCode, d.IssuerUnitId, d.PackId,
+                d.PackVersion, d.PackHash, d.TemplateKey, d.TemplateVersion, d.HtmlSha256, d.DocxSha256, d.Reason, d.Note, d.IssuedByName, d.IssuedAt,
+                d.MeetingId,
+            })
+            .ToListAsync(ct);
+        var latest = rows.GroupBy(r => r.DocumentId).ToDictionary(g => g.Key, g => g.Max(r => r.Version));
+        var documents = rows.OrderBy(r => r.DocumentId, StringComparer.Ordinal).ThenByDescending(r => r.Version)
+            .Select(r => new IssuedDocumentView(r.Id, r.DocumentId, r.Title, r.Version, latest[r.DocumentId] == r.Version, r.Number, r.IssueDate,
+                r.Place, r.VerificationCode, links.Verify(r.VerificationCode), r.IssuerUnitId, r.PackId, r.PackVersion, r.PackHash, r.TemplateKey,
+                r.TemplateVersion, r.HtmlSha256, r.DocxSha256, r.Reason, r.Note, r.IssuedByName, r.IssuedAt, Links(id, r.DocumentId, r.Version)))
+            .ToList();
+        var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == id).ToListAsync(ct))
+            .OrderByDescending(m => m.Id).Select(Meetings.View).ToList();
+        var canRecord = account.IsReviewer && record.PendingUnitId == account.ScopeUnit.Id && SubmissionStates.IsUnderReview(record.Status);
+        // The minutes are the documents issued from a meeting; the rest were issued at submission.
+        var canReissue = SubmissionStates.IsEditable(record.Status) ? [] : rows.Where(r => latest[r.DocumentId] == r.Version
+                && DocumentCommands.MayReissue(account, record, r.MeetingId is null ? DocumentStep.Submitted : DocumentStep.Meeting, r.IssuerUnitId))
+            .Select(r => r.DocumentId).Order(StringComparer.Ordinal).ToList();
+        return new SubmissionDocumentsView(id, documents, meetings, canRecord, canReissue);
+    }
+
+    /// <summary>The stored bytes of one version (the current one when <paramref name="version"/> is null).</summary>
+    public async Task<IssuedDocument> GetAsync(Guid id, string documentId, int? version, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        await store.GetVisibleAsync(account, id, ct);
+        var query = db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == id && d.DocumentId == documentId);
+        var document = version is { } v
+            ? await query.FirstOrDefaultAsync(d => d.Version == v, ct)
+            : await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        return document ?? throw new AccessDeniedException(
+            version is null ? $"Hồ sơ chưa có văn bản «{documentId}» được ban hành." : $"Không có phiên bản {version} của văn bản «{documentId}».",
+            StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>What a verification code stands for; null for an unknown code (nothing else is revealed).</summary>
+    public async Task<VerificationView?> VerifyAsync(string? code, CancellationToken ct)
+    {
+        if (VerificationCodes.Normalise(code) is not { } canonical) return null;
+        var d = await db.IssuedDocuments.AsNoTracking().Where(x => x.VerificationCode == canonical)
+            .Select(x => new
+            {
+                x.SubmissionId, x.DocumentId, x.Title, x.Kind, x.Number, x.IssueDate, x.Place, x.IssuerUnitId, x.Version, x.PackId, x.PackVersion,
+                x.PackHash, x.TemplateKey, x.TemplateVersion, x.HtmlSha256, x.DocxSha256, x.IssuedByName, x.IssuedAt,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (d is null) return null;
+        var newest = await db.IssuedDocuments.AsNoTracking().Where(x => x.SubmissionId == d.SubmissionId && x.DocumentId == d.DocumentId)
+            .MaxAsync(x => x.Version, ct);
+        var subjectUnitId = await db.Submissions.AsNoTracking().Where(s => s.Id == d.SubmissionId).Select(s => s.UnitId).FirstAsync(ct);
+        var names = await db.Units.AsNoTracking().Where(u => u.Id == d.IssuerUnitId || u.Id == subjectUnitId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var current = newest == d.Version;
+        return new VerificationView(canonical, d.DocumentId, d.Title, d.Kind, d.Number, d.IssueDate, d.Place, names.GetValueOrDefault(d.IssuerUnitId, ""),
+            names.GetValueOrDefault(subjectUnitId, ""), d.Version, current, current ? "current" : "superseded", d.PackId, d.PackVersion, d.PackHash,
+            d.TemplateKey, d.TemplateVersion, d.HtmlSha256, d.DocxSha256, d.IssuedByName, d.IssuedAt);
+    }
+
+    public static IReadOnlyDictionary<string, string> Links(Guid id, string documentId, int version)
+    {
+        var path = $"/api/submissions/{id}/documents/{Uri.EscapeDataString(documentId)}?version={version}&format=";
+        return new Dictionary<string, string> { ["html"] = path + "html", ["docx"] = path + "docx", ["pdf"] = path + "pdf" };
+    }
+
+    public static string FileName(IssuedDocument d, DocumentFileFormat format) => $"{d.DocumentId}-{d.RegistryYear}-{d.Sequence:00}-v{d.Version}{format.Extension()}";
+}

@@ -1,0 +1,74 @@
+using Antq.Admin.Features.Submissions;
+using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Documents;
+using Antq.FormEngine.Documents.Pdf;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Antq.Admin.Features.Documents;
+
+/// <summary>A submission's issued documents and its review meeting. Handlers bind and map; the services authorise against the submission.</summary>
+public static class DocumentsApi
+{
+    /// <summary>Rendered documents come from templates staff may edit: served HTML can run nothing and load nothing.</summary>
+    public const string HtmlPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
+
+    public static void MapDocumentRoutes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/submissions/{id:guid}").WithTags("Documents").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/documents", async Task<Ok<SubmissionDocumentsView>> (Guid id, DocumentQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(id, ct)))
+            .WithName("ListSubmissionDocuments").WithSummary("Every issued version of the submission's documents (newest first, `current` marks the issued one) and its meetings.");
+
+        group.MapGet("/documents/{documentId}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                Guid id, string documentId, [FromQuery] int? version, [FromQuery] string? format, DocumentQueries queries, HttpContext http, CancellationToken ct) =>
+            {
+                if (DocumentFileFormats.Parse(format ?? "html") is not { } kind)
+                    return Problems.BadRequest("Định dạng (format) phải là html, docx hoặc pdf.");
+                var document = await queries.GetAsync(id, documentId, version, ct);
+                var name = DocumentQueries.FileName(document, kind);
+                switch (kind)
+                {
+                    case DocumentFileFormat.Html:
+                        http.Response.Headers.ContentSecurityPolicy = HtmlPolicy;
+                        return TypedResults.File(document.Html, kind.ContentType());
+                    case DocumentFileFormat.Docx:
+                        return TypedResults.File(document.Docx, kind.ContentType(), name);
+                    default:
+                        var pdf = await ChromiumPdf.ConvertAsync(System.Text.Encoding.UTF8.GetString(document.Html), cancellationToken: ct);
+                        if (pdf.Ok) return TypedResults.File(pdf.Content, kind.ContentType(), name);
+                        var error = pdf.Errors[0];
+                        return error.Code == "pdf.unavailable"
+                            ? Problems.Of(StatusCodes.Status503ServiceUnavailable, "Chưa xuất được PDF", error.Message, new Dictionary<string, object?> { ["code"] = error.Code })
+                            : Problems.Of(StatusCodes.Status500InternalServerError, "Chưa xuất được PDF",
+                                $"{error.Message} Văn bản vẫn tải được ở dạng html hoặc docx.", new Dictionary<string, object?> { ["code"] = error.Code });
+                }
+            })
+            .WithName("GetSubmissionDocument")
+            .WithSummary("One issued version as `format=html|docx|pdf` (default html; `version` defaults to the current one). PDF is printed by headless Chromium: 503 where it is not installed.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapPost("/documents/{documentId}/reissue", async Task<Results<Created<IssuedDocumentView>, ProblemHttpResult>> (
+                Guid id, string documentId, ReissueRequest? request, DocumentCommands commands, CancellationToken ct) =>
+            {
+                var result = await commands.ReissueAsync(id, documentId, request ?? new ReissueRequest(null), ct);
+                if (result.Failure is { } failure) return failure.ToProblem();
+                return TypedResults.Created(result.Value!.Links["html"], result.Value);
+            })
+            .WithName("ReissueSubmissionDocument")
+            .WithSummary("Issue a new version (new number and verification code, current template); older versions stay, superseded.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/meeting", async Task<Results<Ok<SubmissionDocumentsView>, ProblemHttpResult>> (
+                Guid id, RecordMeetingRequest request, Meetings meetings, CancellationToken ct) =>
+            {
+                var result = await meetings.RecordAsync(id, request, ct);
+                return result.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(result.Value!);
+            })
+            .WithName("RecordReviewMeeting")
+            .WithSummary("The reviewing level records its review meeting (times in Vietnam time); the minutes (biên bản họp xét) are issued from it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

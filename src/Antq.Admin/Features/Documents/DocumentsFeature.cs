@@ -1,0 +1,34 @@
+using Antq.Admin.Infrastructure;
+
+namespace Antq.Admin.Features.Documents;
+
+/// <summary>Registration and routes of issued documents, meetings, verification and template editing.</summary>
+public static class DocumentsFeature
+{
+    public static void AddDocumentsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<TemplateCache>();
+        services.AddScoped<TemplateStore>();
+        services.AddScoped<RegistryNumbers>();
+        services.AddScoped<DocumentLinks>();
+        services.AddScoped<DocumentIssuer>();
+        services.AddScoped<DocumentQueries>();
+        services.AddScoped<DocumentCommands>();
+        services.AddScoped<Meetings>();
+        services.AddScoped<TemplateEditing>();
+        services.AddScoped<IStartupSeeder, TemplateSeeder>();
+    }
+
+    public static void MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapDocumentRoutes();
+        app.MapTemplateRoutes();
+        app.MapVerifyRoutes();
+    }
+}
+
+/// <summary>Seeds version 1 of the shared templates (the repository's <c>templates/</c>) at start.</summary>
+public sealed class TemplateSeeder(TemplateStore store) : IStartupSeeder
+{
+    public Task SeedAsync(IServiceProvider services, AntqOptions options, ILogger logger) => store.SeedAllAsync([], CancellationToken.None);
+}

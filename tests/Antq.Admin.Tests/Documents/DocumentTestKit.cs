@@ -1,0 +1,79 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Tests.Submissions;
+using Antq.Admin.Tests.Support;
+
+namespace Antq.Admin.Tests.Documents;
+
+/// <summary>The documents API as the tests call it; qd9745.xa ships all three dossier documents.</summary>
+internal static class DocumentHttp
+{
+    public const string Pack = "qd9745.xa";
+
+    public static JsonElement ValidCommune => Samples.Data(Pack, "01-tat-ca-dat.json");
+
+    /// <summary>Creates and submits a qd9745.xa submission for the unit; returns its id.</summary>
+    public static async Task<Guid> SubmitAsync(this HttpClient unitClient, Unit unit, int year = 2025)
+    {
+        var id = await unitClient.CreateSubmissionAsync(unit, Pack, year, ValidCommune);
+        await (await unitClient.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    public static async Task<JsonElement> DocumentsAsync(this HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/submissions/{id}/documents")).ExpectAsync(HttpStatusCode.OK);
+
+    /// <summary>The listed versions of one document, newest first.</summary>
+    public static async Task<List<JsonElement>> VersionsAsync(this HttpClient client, Guid id, string documentId) =>
+        (await client.DocumentsAsync(id)).GetProperty("documents").EnumerateArray()
+            .Where(d => d.GetProperty("documentId").GetString() == documentId).ToList();
+
+    public static Task<HttpResponseMessage> DownloadAsync(this HttpClient client, Guid id, string documentId, int? version = null, string format = "html") =>
+        client.GetAsync($"/api/submissions/{id}/documents/{documentId}?format={format}" + (version is { } v ? $"&version={v}" : ""));
+
+    public static async Task<byte[]> BytesAsync(this HttpClient client, Guid id, string documentId, int? version = null, string format = "html")
+    {
+        var response = await client.DownloadAsync(id, documentId, version, format);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public static Task<HttpResponseMessage> ReissueAsync(this HttpClient client, Guid id, string documentId, string? note = null) =>
+        client.PostAsJsonAsync($"/api/submissions/{id}/documents/{documentId}/reissue", new { note });
+
+    public static object Meeting(int agree = 5) => new
+    {
+        start = "2025-10-03T14:00:00",
+        end = "2025-10-03T16:30:00",
+        place = "Hội trường Công an thành phố Biên Hòa",
+        chair = new { name = "Nguyễn Văn An", title = "Trưởng Ban Chỉ đạo" },
+        secretary = new { name = "Lê Thị Hoa", title = "Cán bộ Công an thành phố" },
+        attendees = new[]
+        {
+            new { name = "Nguyễn Văn An", title = "Trưởng Ban Chỉ đạo" },
+            new { name = "Trần Minh Đức", title = "Phó Trưởng Ban Chỉ đạo" },
+            new { name = "Phạm Thị Lan", title = "Ủy viên" },
+            new { name = "Võ Văn Hùng", title = "Ủy viên" },
+            new { name = "Lê Thị Hoa", title = "Thư ký" },
+        },
+        votes = new { agree, disagree = 0, abstain = 5 - agree },
+        conclusion = "Thống nhất đề nghị công nhận phường đạt danh hiệu điển hình.",
+    };
+
+    public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    /// <summary>A part of a DOCX (a zip), as text.</summary>
+    public static string DocxPart(byte[] docx, string part)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        var entry = zip.GetEntry(part) ?? throw new InvalidOperationException($"{part} missing");
+        using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+}

@@ -1,0 +1,79 @@
+using Antq.Admin.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Antq.Admin.UiTests;
+
+/// <summary>Dossier documents in the browser: the reviewer records the meeting and gets the minutes; the admin edits a template.</summary>
+[Collection(UiCollection.Name)]
+public sealed class DocumentsUiTests(UiServer server)
+{
+    private const string District = "bienhoa@dongnai.demo";
+    private const string Admin = "admin@dongnai.demo";
+
+    [Fact]
+    public async Task ReviewPage_DistrictRecordsMeeting_MinutesListedWithNumberAndVerifyLink()
+    {
+        var id = await SubmissionWaitingAtDistrictAsync();
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, District, $"/xet-duyet/{id}");
+        var panel = page.Locator("[data-testid=issued-documents]");
+        await panel.Locator("[data-action=open-meeting]").ClickAsync();
+
+        // An incomplete form is refused with the missing parts named; what was typed stays.
+        await page.FillAsync("[name=hop-dia-diem]", "Hội trường Công an thành phố Biên Hòa");
+        await page.Locator("[data-action=record-meeting]").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-notification")).ToContainTextAsync("thời gian bắt đầu");
+        await Assertions.Expect(page.Locator("[name=hop-dia-diem]")).ToHaveValueAsync("Hội trường Công an thành phố Biên Hòa");
+
+        var start = page.Locator("[data-field=hop-bat-dau] input").First;
+        await start.FillAsync("14:00 03/10/2025");
+        await start.PressAsync("Tab");
+        await page.FillAsync("[name=hop-chu-tri]", "Nguyễn Văn An - Trưởng Ban Chỉ đạo");
+        await page.FillAsync("[name=hop-thu-ky]", "Lê Thị Hoa - Cán bộ Công an thành phố");
+        await page.FillAsync("[name=hop-thanh-phan]", "Nguyễn Văn An - Trưởng Ban Chỉ đạo\nLê Thị Hoa - Thư ký\nTrần Minh Đức - Ủy viên");
+        var agree = page.Locator("[data-field=hop-tan-thanh] input").First;
+        await agree.FillAsync("3");
+        await agree.PressAsync("Tab");
+        await page.FillAsync("[name=hop-ket-luan]", "Thống nhất đề nghị công nhận.");
+        await page.Locator("[data-action=record-meeting]").ClickAsync();
+
+        var minutes = panel.Locator("tr[data-document=bien-ban-hop-xet]");
+        await Assertions.Expect(minutes).ToHaveCountAsync(1);
+        await Assertions.Expect(minutes).ToContainTextAsync("/BB-BCĐ");
+        var verify = await minutes.Locator("a", new() { HasText = "Kiểm tra" }).GetAttributeAsync("href");
+        Assert.Matches("/verify/[A-Z2-7]{24}$", verify);
+        await UiServer.ShotAsync(page, "20-van-ban-bien-ban");
+
+        // The verify page opens without a login.
+        var anonymous = await server.NewPageAsync();
+        await anonymous.GotoAsync(verify!);
+        await Assertions.Expect(anonymous.Locator("[data-status=current]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TemplatesPage_BrokenTemplate_ErrorsWithLineAndNothingSaved()
+    {
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, Admin, "/mau-van-ban");
+        var source = page.Locator("[data-testid=template-source]");
+        await Assertions.Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("<!DOCTYPE html>"));
+        var versionsBefore = await page.Locator("[data-testid=template-versions] tbody tr").CountAsync();
+
+        await source.FillAsync("<p>Xin chào</p>\n<p>{{ unit.nam }}</p>");
+        await page.Locator("[data-action=save-template]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=template-errors]")).ToContainTextAsync("Dòng 2");
+        await Assertions.Expect(source).ToHaveValueAsync("<p>Xin chào</p>\n<p>{{ unit.nam }}</p>");
+        Assert.Equal(versionsBefore, await page.Locator("[data-testid=template-versions] tbody tr").CountAsync());
+        await UiServer.ShotAsync(page, "21-mau-van-ban-loi");
+    }
+
+    private async Task<Guid> SubmissionWaitingAtDistrictAsync()
+    {
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
+        return await db.Submissions.Where(s => s.PackId == "qd9745.xa" && s.Status == "submitted" && s.Unit!.Name == "Phường Tân Phong")
+            .Select(s => s.Id).FirstAsync();
+    }
+}
