@@ -37,6 +37,7 @@ public static class TemplateModel
                 ["date"] = VietnameseDates.Short(document.Date), ["date_long"] = VietnameseDates.Long(document.Date),
                 ["place"] = document.Place, ["verification_code"] = document.VerificationCode,
                 ["verify_url"] = document.VerifyUrl,
+                ["issuer"] = document.Issuer, ["issuer_parent"] = document.IssuerParent,
             },
             ["signer"] = new ScriptObject { ["title"] = input.Signer.Title, ["name"] = input.Signer.Name },
             ["meeting"] = Meeting(input.Meeting),

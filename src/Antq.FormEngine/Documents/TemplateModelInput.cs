@@ -64,6 +64,13 @@ public sealed record DocumentInfo(string Id, string Title, string Number, DateOn
 {
     /// <summary>The page that verifies the printed copy (<c>…/verify/{code}</c>); empty in drafts and outside the server.</summary>
     public string VerifyUrl { get; init; } = "";
+
+    /// <summary>The issuing body as printed top left (<c>Ban Chỉ đạo … huyện X</c>) when it is not the unit itself,
+    /// e.g. the reviewing level's minutes; empty: the templates derive it from the unit.</summary>
+    public string Issuer { get; init; } = "";
+
+    /// <summary>The issuing body's governing body (tên cơ quan chủ quản) when <see cref="Issuer"/> is set.</summary>
+    public string IssuerParent { get; init; } = "";
 }
 
 /// <summary>Who signs: <see cref="Name"/> may be empty (a draft, or signed by hand).</summary>

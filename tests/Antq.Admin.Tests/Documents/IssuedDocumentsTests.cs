@@ -129,6 +129,10 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         Assert.Contains("Hội trường Công an thành phố Biên Hòa", text);
         Assert.Contains("14 giờ 00 phút, ngày 03 tháng 10 năm 2025", text);
         Assert.Contains("Thống nhất đề nghị công nhận", text);
+        // The header names the reviewing level that holds the meeting, not the commune under review.
+        var issuer = ("Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc " + char.ToLowerInvariant(world.DistrictA.Name[0]) + world.DistrictA.Name[1..]).ToUpperInvariant();
+        Assert.Contains(issuer, text);
+        Assert.DoesNotContain(("Ủy ban nhân dân " + char.ToLowerInvariant(world.CommuneA1.Name[0]) + world.CommuneA1.Name[1..]).ToUpperInvariant(), text);
         // The unit sees the minutes of its own submission too.
         Assert.Single(await commune.VersionsAsync(id, "bien-ban-hop-xet"));
 

@@ -77,6 +77,15 @@ public sealed class DocumentIssuer(
         var code = VerificationCodes.New();
         var place = await PlaceAsync(ct);
         var info = new DocumentInfo(order.Document.Id, order.Document.Title, number, today, place, code) { VerifyUrl = links.Verify(code) };
+        if (order.Issuer.Id != record.UnitId)
+        {
+            // Not the unit's own letter (the reviewing level's minutes): its header names the issuing level.
+            var parentName = order.Issuer.ParentId is { } parentId
+                ? await db.Units.AsNoTracking().Where(u => u.Id == parentId).Select(u => u.Name).FirstOrDefaultAsync(ct)
+                : null;
+            var (issuer, issuerParent) = DocumentKinds.IssuingBody(order.Issuer, parentName);
+            info = info with { Issuer = issuer, IssuerParent = issuerParent };
+        }
         var model = await ModelAsync(record, pack, info, new SignerInfo(DocumentKinds.SignerTitle(order.Issuer), ""), order.Meeting, ct);
 
         var rendered = TemplateSandbox.Render(template.Parsed, model);

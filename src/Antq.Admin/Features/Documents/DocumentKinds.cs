@@ -37,6 +37,22 @@ public static class DocumentKinds
     public static string Number(int sequence, string kind, string suffix) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sequence:00}/{kind}") + (suffix.Length > 0 ? "-" + suffix : "");
 
+    /// <summary>
+    /// The issuing body and its governing body as printed top left, for a document the unit does not issue
+    /// itself (the reviewing level's minutes): a district or province issues through its steering committee.
+    /// </summary>
+    public static (string Issuer, string Parent) IssuingBody(Unit issuer, string? parentName)
+    {
+        var name = LowerFirst(issuer.Name);
+        if (issuer.LevelId is "district" or "province")
+            return ("Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc " + name, "Ủy ban nhân dân " + name);
+        return CommuneKinds.Contains(issuer.KindId)
+            ? ("Ủy ban nhân dân " + name, parentName ?? "")
+            : (issuer.Name, parentName ?? "");
+    }
+
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
     /// <summary>Who signs, by title; the name is left for the signature by hand.</summary>
     public static string SignerTitle(Unit issuer) =>
         CommuneKinds.Contains(issuer.KindId) ? "Chủ tịch" : issuer.LevelId is "district" or "province" ? "Trưởng Ban Chỉ đạo" : "Thủ trưởng đơn vị";
