@@ -1,6 +1,7 @@
 using Antq.Admin.Components;
 using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Auth;
+using Antq.Admin.Features.Dashboard;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
@@ -31,6 +32,7 @@ app.MapUnitsApi();
 app.MapAccountsApi();
 app.MapSubmissionsApi();
 app.MapRemindersApi();
+app.MapDashboardApi();
 app.MapEvidenceFiles();
 app.MapStaticAssets();
 // Every page needs a signed-in user unless marked [AllowAnonymous]; the cookie scheme's challenge

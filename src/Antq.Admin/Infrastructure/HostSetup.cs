@@ -2,6 +2,7 @@ using System.Globalization;
 using Antq.Admin.Components;
 using Antq.Admin.Features.Auth;
 using Antq.Admin.Features.Accounts;
+using Antq.Admin.Features.Dashboard;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
@@ -33,6 +34,7 @@ public static class HostSetup
         builder.Services.AddSubmissionsFeature();
         builder.Services.AddAccountsFeature();
         builder.Services.AddRemindersFeature(builder.Configuration, options);
+        builder.Services.AddDashboardFeature();
         builder.Services.AddAntqUi();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
