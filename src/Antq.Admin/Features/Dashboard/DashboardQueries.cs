@@ -24,9 +24,13 @@ public sealed class DashboardQueries(
         var account = await current.RequireAsync(ct);
         var now = time.GetUtcNow();
         var thisYear = ReminderOccasion.LocalYear(now);
-        var chosenYear = year ?? thisYear;
-        if (chosenYear is < 2000 or > 2100) return Problems.BadRequest($"Năm {chosenYear} không hợp lệ (từ 2000 đến 2100).");
+        if (year is < 2000 or > 2100) return Problems.BadRequest($"Năm {year} không hợp lệ (từ 2000 đến 2100).");
         var focus = await directory.GetVisibleAsync(account, unitId ?? account.ScopeUnit.Id, ct);
+        var years = await db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(focus.Path)).Select(s => s.Year).Distinct().ToListAsync(ct);
+        // Reviewers early in a year would otherwise open on an empty board: show the latest year that has
+        // submissions until this year's first one arrives. A unit always sees this year (its work to do).
+        var chosenYear = year
+            ?? (account.IsUnit || years.Contains(thisYear) || !years.Any(y => y < thisYear) ? thisYear : years.Where(y => y < thisYear).Max());
 
         var levels = await db.UnitLevels.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var units = await directory.Subtree(focus).Where(u => u.Active).ToListAsync(ct);
@@ -52,10 +56,9 @@ public sealed class DashboardQueries(
 
         var ancestors = await directory.AncestorsAsync(focus, ct);
         var breadcrumb = ancestors.Where(account.CanSee).Append(focus).Select(u => Ref(u, levels)).ToList();
-        var years = await db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(focus.Path)).Select(s => s.Year).Distinct().ToListAsync(ct);
         var yearChoices = years.Concat([thisYear - 1, thisYear, thisYear + 1, chosenYear]).Distinct().OrderDescending().ToList();
 
-        return TypedResults.Ok(new DashboardView(chosenYear, now, Ref(focus, levels), breadcrumb, yearChoices, boards, deadlines, unmet, steps, waiting));
+        return TypedResults.Ok(new DashboardView(chosenYear, thisYear, now, Ref(focus, levels), breadcrumb, yearChoices, boards, deadlines, unmet, steps, waiting));
     }
 
     internal sealed record SubmissionRow(Guid Id, int UnitId, string PackId, string Status, int? PendingUnitId);

@@ -4,10 +4,12 @@ namespace Antq.Admin.Features.Dashboard;
 /// <c>GET /api/dashboard</c>: one unit of the caller's scope (its own unit by default) seen for one
 /// year — per active pack, how many concerned units are in each status, row by row for the units
 /// one level down; the deadlines of its subtree that are not met yet; the criteria its submissions
-/// most often miss; what the account has to do next.
+/// most often miss; what the account has to do next. Without a year: this year, or for reviewers
+/// the latest year with submissions while this year has none yet.
 /// </summary>
 public sealed record DashboardView(
     int Year,
+    int CurrentYear,
     DateTimeOffset Now,
     DashboardUnit Unit,
     IReadOnlyList<DashboardUnit> Breadcrumb,
