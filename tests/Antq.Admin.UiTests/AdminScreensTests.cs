@@ -24,7 +24,10 @@ public sealed partial class AdminScreensTests(UiServer server)
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, Province, "/");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan");
-        await page.Locator("[data-testid=unit-board]").WaitForAsync();
+        // Choosing a pack in the overview shows its board.
+        await page.Locator("[data-testid=pack-totals] tr[data-pack='qd9745.xa']").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("bo=qd9745.xa", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=pack-totals] tr[data-pack='qd9745.xa']")).ToHaveClassAsync(new Regex("antq-dash-selected"));
         await Assertions.Expect(page.Locator("[data-testid=notification-badge]")).ToBeVisibleAsync();
         await page.Locator("[data-testid=status-donut] svg").First.WaitForAsync();
         await UiServer.ShotAsync(page, "20-tong-quan-tinh");
@@ -139,7 +142,10 @@ public sealed partial class AdminScreensTests(UiServer server)
         await page.Locator("input[name=ten-hien-thi]").FillAsync("Cán bộ xét duyệt thử");
         await ChooseAsync(page, "vai-tro", "reviewer");
         await page.Locator("input[name=don-vi-tai-khoan]").FillAsync("trang bom");
-        await page.Locator("[data-testid=unit-picker] .antq-unit-results button", new() { HasText = "Huyện Trảng Bom" }).ClickAsync();
+        // Districts come before the offices whose names contain theirs.
+        await Assertions.Expect(page.Locator("[data-testid=unit-picker] .antq-unit-results button").First).ToContainTextAsync("Huyện Trảng Bom");
+        await page.Locator("[data-testid=unit-picker] .antq-unit-results button").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=picked-unit]")).ToHaveTextAsync("Huyện Trảng Bom");
         await page.Locator("input[name=mat-khau]").FillAsync("ngan");
         await page.Locator("[data-action=save-account]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-error-for=password]").First).ToBeVisibleAsync();
@@ -150,6 +156,7 @@ public sealed partial class AdminScreensTests(UiServer server)
 
         await page.Locator("input[name=tim-tai-khoan]").FillAsync(email);
         await page.Locator("[data-action=search-accounts]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=account-list] tbody tr")).ToHaveCountAsync(1); // the search has answered
         var row = page.Locator($"[data-testid=account-list] tr[data-account='{email}']");
         await Assertions.Expect(row).ToContainTextAsync("Huyện Trảng Bom");
         await Assertions.Expect(row).ToContainTextAsync("Xét duyệt");
@@ -173,7 +180,7 @@ public sealed partial class AdminScreensTests(UiServer server)
     {
         var dropDown = page.Locator($".rz-dropdown:has(input[name='{name}'])");
         await dropDown.ClickAsync();
-        await page.Locator($".rz-dropdown-panel .rz-dropdown-item", new() { HasText = Label(name, value) }).First.ClickAsync();
+        await page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item", new() { HasText = Label(name, value) }).First.ClickAsync();
     }
 
     private static string Label(string name, string value) => (name, value) switch
