@@ -1,6 +1,7 @@
 using Antq.Admin.Components;
 using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Auth;
+using Antq.Admin.Features.Dashboard;
 using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
@@ -33,6 +34,7 @@ app.MapAccountsApi();
 app.MapSubmissionsApi();
 app.MapDocumentsApi();
 app.MapRemindersApi();
+app.MapDashboardApi();
 app.MapEvidenceFiles();
 app.MapStaticAssets();
 // Every page needs a signed-in user unless marked [AllowAnonymous]; the cookie scheme's challenge

@@ -27,6 +27,12 @@ public sealed partial class SubmissionJourneyTests(UiServer server)
     {
         var page = await server.NewPageAsync();
 
+        // ── The district's dashboard before: Tân Phong is not recognised for this form this year ──
+        await server.LoginAsync(page, District, $"/?nam={Year}&bo=tt124.xa");
+        var before = await DashboardPage.CountsAsync(page, "Phường Tân Phong");
+        Assert.Equal((1, 0), (before.Values.Sum(), before["recognised"]));
+        await UiServer.LogoutAsync(page);
+
         // ── The commune starts its form for this year and fills it in ─────────────────────
         await server.LoginAsync(page, Commune, "/ho-so");
         await page.Locator("[data-testid=start-panel]").WaitForAsync();
@@ -148,6 +154,13 @@ public sealed partial class SubmissionJourneyTests(UiServer server)
         await UiServer.ShotAsync(page, "08-xet-duyet-lich-su");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Tiêu chí" }).ClickAsync();
         await UiServer.ShotAsync(page, "09-xet-duyet-tieu-chi");
+
+        // ── The district's dashboard has moved Tân Phong to "đã công nhận" ────────────────
+        await page.GotoAsync($"{server.BaseUrl}/?nam={Year}&bo=tt124.xa");
+        await Assertions.Expect(DashboardPage.Row(page, "Phường Tân Phong").Locator("td[data-status=recognised]")).ToHaveTextAsync("1");
+        var after = await DashboardPage.CountsAsync(page, "Phường Tân Phong");
+        Assert.Equal((1, 1), (after.Values.Sum(), after["recognised"]));
+        await UiServer.ShotAsync(page, "13-tong-quan-huyen");
         await page.Context.CloseAsync();
     }
 

@@ -3,6 +3,7 @@ using Antq.Admin.Components;
 using Antq.Admin.Features.Auth;
 using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Accounts;
+using Antq.Admin.Features.Dashboard;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
@@ -35,6 +36,7 @@ public static class HostSetup
         builder.Services.AddDocumentsFeature();
         builder.Services.AddAccountsFeature();
         builder.Services.AddRemindersFeature(builder.Configuration, options);
+        builder.Services.AddDashboardFeature();
         builder.Services.AddAntqUi();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {

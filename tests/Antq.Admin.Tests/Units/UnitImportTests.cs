@@ -138,6 +138,22 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     }
 
     [Fact]
+    public async Task Csv_DryRun_PreviewListsEveryRowWithItsAction()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var csv = $"{Header}\nDRY-P1,Xã Xem Trước,xa,commune,{world.DistrictB.Code}\n" +
+                  $"{world.CommuneB1.Code},{world.CommuneB1.Name},xa,commune,{world.DistrictB.Code}\n" +
+                  $"{world.CommuneA2.Code},{world.CommuneA2.Name},phuong,commune,{world.DistrictB.Code}\n";
+        var summary = await (await ImportCsvAsync(admin, csv, dryRun: true)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var rows = summary.GetProperty("rows").EnumerateArray().Select(r => (r.Int("row"), r.Str("code"), r.Str("action"))).ToList();
+        Assert.Equal([(2, "DRY-P1", "create"), (3, world.CommuneB1.Code, "update"), (4, world.CommuneA2.Code, "move")], rows);
+        Assert.Null(await FindAsync(admin, "DRY-P1"));
+        Assert.Equal(world.DistrictA.Id, (await FindAsync(admin, world.CommuneA2.Code))!.Value.Int("parentId"));
+    }
+
+    [Fact]
     public async Task Csv_ParentOnLaterRow_422()
     {
         var world = await factory.WorldAsync();

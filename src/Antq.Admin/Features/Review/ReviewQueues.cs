@@ -1,13 +1,21 @@
+using System.Text.Json;
+using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Review;
 
-/// <summary>A submission in a reviewer's queue, with the pack's title and the review deadline when the pack sets one.</summary>
-public sealed record ReviewRow(SubmissionSummary Submission, string PackTitle, DateTimeOffset? DueAt, bool Overdue);
+/// <summary>
+/// A submission in a reviewer's queue, with the pack's title and the review deadline when the pack
+/// sets one; a returned one with when, by whom and why it was last returned.
+/// </summary>
+public sealed record ReviewRow(SubmissionSummary Submission, string PackTitle, DateTimeOffset? DueAt, bool Overdue, ReturnNote? Returned = null);
+
+public sealed record ReturnNote(DateTimeOffset At, string By, string Reason, int CriteriaCount);
 
 public sealed record ReviewQueueSet(IReadOnlyList<ReviewRow> Pending, IReadOnlyList<ReviewRow> Returned, IReadOnlyList<ReviewRow> Overdue);
 
@@ -17,7 +25,7 @@ public sealed record ReviewQueueSet(IReadOnlyList<ReviewRow> Pending, IReadOnlyL
 /// deadline for this step ("Quá hạn": <c>reviewed:&lt;level&gt;</c>, or <c>recognised</c> for the decision).
 /// Scope is enforced by <see cref="SubmissionQueries"/>.
 /// </summary>
-public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queries, PackCatalog catalog, TimeProvider time)
+public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queries, PackCatalog catalog, AntqDbContext db, TimeProvider time)
 {
     public async Task<SubmissionResult<ReviewQueueSet>> LoadAsync(CancellationToken ct)
     {
@@ -35,13 +43,32 @@ public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queri
             var due = pack is null ? null : DueAt(pack, account, row);
             pendingRows.Add(new ReviewRow(row, pack?.Manifest.Title ?? row.PackId, due, due is { } d && d < now));
         }
+        var notes = await ReturnNotesAsync(returned.Value!.Select(r => r.Id).ToList(), ct);
         var returnedRows = new List<ReviewRow>();
         foreach (var row in returned.Value!)
         {
             var pack = await catalog.GetAsync(row.PackId, row.PackVersion, ct);
-            returnedRows.Add(new ReviewRow(row, pack?.Manifest.Title ?? row.PackId, null, false));
+            returnedRows.Add(new ReviewRow(row, pack?.Manifest.Title ?? row.PackId, null, false, notes.GetValueOrDefault(row.Id)));
         }
         return new ReviewQueueSet(pendingRows, returnedRows, pendingRows.Where(r => r.Overdue).OrderBy(r => r.DueAt).ToList());
+    }
+
+    /// <summary>The latest return of each submission, from the audit trail (one query; the ids are already scope-checked).</summary>
+    private async Task<Dictionary<Guid, ReturnNote>> ReturnNotesAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.SubmissionId != null && ids.Contains(a.SubmissionId.Value) && a.Action == SubmissionAudit.Returned)
+            .Select(a => new { SubmissionId = a.SubmissionId!.Value, a.Id, a.At, a.ActorName, a.DetailsJson })
+            .ToListAsync(ct);
+        return entries.GroupBy(e => e.SubmissionId).ToDictionary(g => g.Key, g =>
+        {
+            var last = g.MaxBy(e => e.Id)!;
+            var details = SubmissionEvaluator.Parse(last.DetailsJson);
+            var reason = details.ValueKind == JsonValueKind.Object && details.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "" : "";
+            var criteria = details.ValueKind == JsonValueKind.Object && details.TryGetProperty("criteria", out var c) && c.ValueKind == JsonValueKind.Object ? c.EnumerateObject().Count() : 0;
+            return new ReturnNote(last.At, last.ActorName, reason, criteria);
+        });
     }
 
     /// <summary>The earliest deadline of the step the caller's committee has to take, in the submission's year.</summary>

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Units;
 
-public sealed record UnitImportSummary(int Created, int Updated, bool DryRun);
+/// <summary>What an import did or, with <c>DryRun</c>, would do; a dry run lists every row with its action (the preview table).</summary>
+public sealed record UnitImportSummary(int Created, int Updated, bool DryRun, IReadOnlyList<UnitImportPreviewRow>? Rows = null);
+
+/// <summary>One row of a dry run: <c>Action</c> is <c>create</c>, <c>update</c>, or <c>move</c> (an update that changes the parent).</summary>
+public sealed record UnitImportPreviewRow(int Row, string Code, string Name, string Kind, string Level, string ParentCode, string Action);
 
 /// <summary>The summary, or every error found (nothing written), or a conflict with a concurrent change.</summary>
 public sealed record UnitImportOutcome(UnitImportSummary? Summary, IReadOnlyList<UnitImportError> Errors, string? Conflict = null);
@@ -21,21 +25,35 @@ public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, Admin
 
     public async Task<UnitImportOutcome> ImportAsync(IFormFile? file, bool dryRun, CancellationToken ct)
     {
-        var account = await current.RequireAdminAsync(ct);
+        await current.RequireAdminAsync(ct);
         if (file is null || file.Length == 0) return Failed("Cần gửi tệp CSV hoặc XLSX (trường \"file\").");
-        if (file.Length > MaxBytes) return Failed($"Tệp lớn hơn {MaxBytes / 1024 / 1024} MB; hãy chia thành nhiều tệp.");
+        if (file.Length > MaxBytes) return TooLarge();
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
+        return await ImportAsync(file.FileName, bytes, dryRun, ct);
+    }
 
-        var table = Read(file.FileName, bytes);
+    /// <summary>The same import from bytes already read (the UI's file picker).</summary>
+    public async Task<UnitImportOutcome> ImportAsync(string fileName, byte[] bytes, bool dryRun, CancellationToken ct)
+    {
+        var account = await current.RequireAdminAsync(ct);
+        if (bytes.Length == 0) return Failed("Tệp rỗng: cần một tệp CSV hoặc XLSX có dữ liệu.");
+        if (bytes.Length > MaxBytes) return TooLarge();
+
+        var table = Read(fileName, bytes);
         if (table.Errors.Count > 0) return new(null, table.Errors);
         if (table.Rows.Count == 0) return Failed("Tệp không có dòng dữ liệu nào.");
         if (table.Rows.Count > MaxRows) return Failed($"Tệp có hơn {MaxRows} dòng; hãy chia thành nhiều tệp.");
 
         var plan = await UnitImportPlan.BuildAsync(db, account, table.Rows, ct);
         if (plan.Errors.Count > 0) return new(null, plan.Errors);
-        var summary = new UnitImportSummary(plan.Created, plan.Updated, dryRun);
-        if (dryRun) return new(summary, []);
+        if (dryRun)
+        {
+            var preview = plan.Steps.Select(s => new UnitImportPreviewRow(s.Row.Row, s.Row.Code, s.Row.Name, s.Row.Kind, s.Row.Level, s.Row.ParentCode,
+                s.IsNew ? "create" : s.Unit.ParentId != s.Parent?.Id && s.Parent is not null ? "move" : "update")).ToList();
+            return new(new UnitImportSummary(plan.Created, plan.Updated, true, preview), []);
+        }
+        var summary = new UnitImportSummary(plan.Created, plan.Updated, false);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -43,7 +61,7 @@ public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, Admin
             await plan.ApplyAsync(db, ct);
             audit.Add(account, "units.imported", new
             {
-                file = file.FileName,
+                file = fileName,
                 created = plan.Steps.Where(s => s.IsNew).Select(s => s.Unit.Code),
                 updated = plan.Steps.Where(s => !s.IsNew).Select(s => s.Unit.Code),
             });
@@ -67,6 +85,8 @@ public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, Admin
             return UnitImportTable.Failed(1, "Chỉ nhận tệp .xlsx (Excel 2007 trở lên) hoặc .csv.");
         return CsvUnitReader.Read(bytes);
     }
+
+    private static UnitImportOutcome TooLarge() => Failed($"Tệp lớn hơn {MaxBytes / 1024 / 1024} MB; hãy chia thành nhiều tệp.");
 
     private static UnitImportOutcome Failed(string message) => new(null, [new UnitImportError(0, null, message)]);
 }

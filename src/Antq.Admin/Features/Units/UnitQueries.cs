@@ -49,6 +49,24 @@ public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, Curre
             children.Sum(c => c.Count), descendants, children.ToDictionary(c => c.Kind, c => c.Count));
     }
 
+    /// <summary>
+    /// The tree one level at a time: the units directly under a visible unit (the caller's own unit
+    /// when null), by level then name, each with its number of children.
+    /// </summary>
+    public async Task<List<UnitNodeView>> ChildrenAsync(int? parentId, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var parent = await directory.GetVisibleAsync(account, parentId ?? account.ScopeUnit.Id, ct);
+        var children = await db.Units.AsNoTracking().Include(u => u.Level).Where(u => u.ParentId == parent.Id).ToListAsync(ct);
+        var ids = children.Select(c => c.Id).ToList();
+        var counts = await db.Units.AsNoTracking().Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value))
+            .GroupBy(u => u.ParentId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return children
+            .OrderBy(u => u.Level?.Rank ?? int.MaxValue).ThenBy(u => u.Name, VietnameseText.Order)
+            .Select(u => new UnitNodeView(UnitView.Of(u), counts.GetValueOrDefault(u.Id)))
+            .ToList();
+    }
+
     public async Task<List<UnitLevelView>> LevelsAsync(CancellationToken ct)
     {
         await current.RequireAsync(ct);

@@ -15,6 +15,9 @@ public sealed record UnitDetailView(
 
 public sealed record UnitRef(int Id, string Code, string Name, string Level);
 
+/// <summary>A unit of the tree with how many units lie directly under it (so a tree knows what it can open).</summary>
+public sealed record UnitNodeView(UnitView Unit, int Children);
+
 public sealed record UnitLevelView(string Id, string Name, int Rank);
 
 public sealed record UnitKindView(string Id, string Name);

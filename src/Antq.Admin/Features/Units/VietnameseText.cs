@@ -6,6 +6,9 @@ namespace Antq.Admin.Features.Units;
 /// <summary>Search folding for Vietnamese: "Biên Hòa", "bien hoa" and "BIÊN HOÀ" all match.</summary>
 public static class VietnameseText
 {
+    /// <summary>Alphabetical order of Vietnamese names (Ă after A, Đ after D…).</summary>
+    public static readonly StringComparer Order = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+
     public static string Fold(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);

@@ -1,0 +1,169 @@
+using System.Globalization;
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Units;
+using Antq.Admin.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Dashboard;
+
+/// <summary>
+/// The dashboard of one unit of the caller's scope: its own unit by default, or any visible unit
+/// (404 outside the scope, whether or not it exists). Everything is computed from the current
+/// units, active packs and submissions; nothing is stored.
+/// </summary>
+public sealed class DashboardQueries(
+    AntqDbContext db, CurrentAccount current, UnitDirectory directory, DeadlineBoard board, DashboardNextSteps nextSteps, TimeProvider time)
+{
+    private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+
+    public async Task<Results<Ok<DashboardView>, ProblemHttpResult>> GetAsync(int? year, int? unitId, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var now = time.GetUtcNow();
+        var thisYear = ReminderOccasion.LocalYear(now);
+        if (year is < 2000 or > 2100) return Problems.BadRequest($"Năm {year} không hợp lệ (từ 2000 đến 2100).");
+        var focus = await directory.GetVisibleAsync(account, unitId ?? account.ScopeUnit.Id, ct);
+        var years = await db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(focus.Path)).Select(s => s.Year).Distinct().ToListAsync(ct);
+        // Reviewers early in a year would otherwise open on an empty board: show the latest year that has
+        // submissions until this year's first one arrives. A unit always sees this year (its work to do).
+        var chosenYear = year
+            ?? (account.IsUnit || years.Contains(thisYear) || !years.Any(y => y < thisYear) ? thisYear : years.Where(y => y < thisYear).Max());
+
+        var levels = await db.UnitLevels.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
+        var units = await directory.Subtree(focus).Where(u => u.Active).ToListAsync(ct);
+        var submissions = await db.Submissions.AsNoTracking()
+            .Where(s => s.Year == chosenYear && s.Unit!.Path.StartsWith(focus.Path))
+            .Select(s => new SubmissionRow(s.Id, s.UnitId, s.PackId, s.Status, s.PendingUnitId))
+            .ToListAsync(ct);
+        var packs = await board.ActivePacksAsync(ct);
+
+        var boards = packs
+            .Select(pack => Board(pack.Manifest.Id, pack.Manifest.Title, pack.Manifest.Version, pack.Manifest.UnitKinds, focus, units, submissions, levels))
+            .Where(b => b.Totals.Total > 0)
+            .ToList();
+
+        var deadlineList = packs.SelectMany(p => p.Deadlines.Select(d => (Pack: p, Definition: d))).ToList();
+        var instances = await board.ComputeAsync(chosenYear, deadlineList, focus, ct);
+        var deadlines = Deadlines(instances, now, levels);
+
+        var unmet = await UnmetAsync(focus, chosenYear, packs.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Title), ct);
+        var steps = nextSteps.For(focus, packs, submissions, instances, now);
+        var waiting = account.IsUnit ? 0 : await db.Submissions.AsNoTracking()
+            .CountAsync(s => s.PendingUnitId == account.ScopeUnit.Id && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved), ct);
+
+        var ancestors = await directory.AncestorsAsync(focus, ct);
+        var breadcrumb = ancestors.Where(account.CanSee).Append(focus).Select(u => Ref(u, levels)).ToList();
+        var yearChoices = years.Concat([thisYear - 1, thisYear, thisYear + 1, chosenYear]).Distinct().OrderDescending().ToList();
+
+        return TypedResults.Ok(new DashboardView(chosenYear, thisYear, now, Ref(focus, levels), breadcrumb, yearChoices, boards, deadlines, unmet, steps, waiting));
+    }
+
+    internal sealed record SubmissionRow(Guid Id, int UnitId, string PackId, string Status, int? PendingUnitId);
+
+    /// <summary>
+    /// Each concerned unit (active, of the pack's kinds) counts in the row of the child of
+    /// <paramref name="focus"/> its path passes through, or in the focus's own row.
+    /// </summary>
+    private static PackBoard Board(string packId, string title, string version, IReadOnlyList<string> kinds, Unit focus, List<Unit> units,
+        List<SubmissionRow> submissions, Dictionary<string, string> levels)
+    {
+        var statusOf = submissions.Where(s => s.PackId == packId).ToDictionary(s => s.UnitId);
+        var byId = units.ToDictionary(u => u.Id);
+        var rows = new Dictionary<int, (Tally Tally, int Below)>();
+        var totals = new Tally();
+        foreach (var unit in units)
+        {
+            if (!kinds.Contains(unit.KindId)) continue;
+            var status = statusOf.TryGetValue(unit.Id, out var s) ? s.Status : DashboardStatuses.NotStarted;
+            totals.Add(status);
+            var rowId = RowOf(unit, focus);
+            if (!rows.TryGetValue(rowId, out var row)) row = (new Tally(), 0);
+            row.Tally.Add(status);
+            rows[rowId] = (row.Tally, row.Below + (unit.Id == rowId ? 0 : 1));
+        }
+        var list = rows
+            .Where(r => byId.ContainsKey(r.Key))
+            .Select(r =>
+            {
+                var unit = byId[r.Key];
+                var own = kinds.Contains(unit.KindId) ? statusOf.GetValueOrDefault(unit.Id) : null;
+                var ownStatus = kinds.Contains(unit.KindId) ? own?.Status ?? DashboardStatuses.NotStarted : null;
+                return new UnitRow(Ref(unit, levels), unit.Id == focus.Id, unit.Id != focus.Id && r.Value.Below > 0, own?.Id, ownStatus, r.Value.Tally.ToCounts());
+            })
+            .OrderBy(r => r.Self ? 0 : 1).ThenBy(r => r.Unit.Name, ByName)
+            .ToList();
+        return new PackBoard(packId, title, version, totals.ToCounts(), list);
+    }
+
+    /// <summary>The id of the child of <paramref name="focus"/> on the unit's path (or the focus itself).</summary>
+    private static int RowOf(Unit unit, Unit focus)
+    {
+        if (unit.Id == focus.Id) return focus.Id;
+        var ids = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(ids, focus.Id.ToString(CultureInfo.InvariantCulture));
+        return int.Parse(ids[at + 1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Deadlines some unit has not met yet, soonest first: overdue ones with their late units.</summary>
+    private static List<DeadlineSummary> Deadlines(List<DeadlineInstance> instances, DateTimeOffset now, Dictionary<string, string> levels) =>
+        instances
+            .Select(instance =>
+            {
+                var due = instance.DueAt;
+                var states = instance.Units.Select(u => (Unit: u, State: u.StateAt(now, due))).ToList();
+                var late = states.Where(s => s.State == DeadlineState.Overdue).ToList();
+                return new DeadlineSummary(instance.Pack.Manifest.Id, instance.Pack.Manifest.Title, instance.Definition.Id, instance.Definition.Title,
+                    DeadlineStages.Text(instance.Definition.Stage, levels), due, ReminderOccasion.LocalDate(due), now >= due,
+                    states.Count(s => s.State == DeadlineState.Done), states.Count(s => s.State == DeadlineState.Pending), late.Count,
+                    late.Take(20).Select(s => new LateUnit(s.Unit.Unit.Id, s.Unit.Unit.Name, s.Unit.Submission?.Id, s.Unit.WaitingOn?.Name)).ToList());
+            })
+            .Where(d => d.Pending + d.Late > 0)
+            .OrderBy(d => d.DueAt).ThenBy(d => d.PackId, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// The leaf criteria most often not met in the stored evaluations of the subtree's non-draft
+    /// submissions (a draft is work in progress). Evaluations are read as stored: each submission
+    /// keeps the verdicts of the version it was evaluated with.
+    /// </summary>
+    private async Task<List<UnmetCriterion>> UnmetAsync(Unit focus, int year, Dictionary<string, string> packTitles, CancellationToken ct)
+    {
+        var stored = await db.Submissions.AsNoTracking()
+            .Where(s => s.Year == year && s.Status != SubmissionStatus.Draft && s.Unit!.Path.StartsWith(focus.Path))
+            .Select(s => new { s.PackId, s.EvaluationJson })
+            .ToListAsync(ct);
+        var evaluated = stored.GroupBy(s => s.PackId).ToDictionary(g => g.Key, g => g.Count());
+        var counts = new Dictionary<(string PackId, string Id), (string Title, int Count)>();
+        foreach (var submission in stored)
+            foreach (var (id, criterionTitle) in StoredVerdicts.UnmetLeaves(submission.EvaluationJson))
+            {
+                var key = (submission.PackId, id);
+                counts[key] = (criterionTitle, counts.TryGetValue(key, out var c) ? c.Count + 1 : 1);
+            }
+        return counts
+            .OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key.PackId, StringComparer.Ordinal).ThenBy(c => c.Key.Id, StringComparer.Ordinal)
+            .Take(10)
+            .Select(c => new UnmetCriterion(c.Key.PackId, packTitles.GetValueOrDefault(c.Key.PackId, c.Key.PackId), c.Key.Id, c.Value.Title,
+                c.Value.Count, evaluated[c.Key.PackId]))
+            .ToList();
+    }
+
+    internal static DashboardUnit Ref(Unit unit, IReadOnlyDictionary<string, string> levels) =>
+        new(unit.Id, unit.Code, unit.Name, unit.LevelId, levels.GetValueOrDefault(unit.LevelId, unit.LevelId));
+
+    private sealed class Tally
+    {
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public void Add(string status) => _counts[status] = _counts.GetValueOrDefault(status) + 1;
+
+        public StatusCounts ToCounts() => new(
+            _counts.GetValueOrDefault(DashboardStatuses.NotStarted), _counts.GetValueOrDefault(SubmissionStatus.Draft),
+            _counts.GetValueOrDefault(SubmissionStatus.Submitted), _counts.GetValueOrDefault(SubmissionStatus.Returned),
+            _counts.GetValueOrDefault(SubmissionStatus.Approved), _counts.GetValueOrDefault(SubmissionStatus.Recognised),
+            _counts.GetValueOrDefault(SubmissionStatus.NotRecognised));
+    }
+}
