@@ -30,6 +30,23 @@ internal sealed partial class FormValidator
         NotCompiledBecause = unsupported;
     }
 
+    private FormValidator(JsonSchema schema, FormModel model)
+    {
+        this.schema = schema;
+        this.model = model;
+        NotCompiledBecause = "JsonSchema.Net only (reference)";
+    }
+
+    /// <summary>The same validator on JsonSchema.Net alone: the reference the compiled one is tested against.</summary>
+    internal FormValidator ReferenceOnly() => new(schema, model);
+
+    /// <summary>The compiled validator's yes/no (true only when sure), for differential tests.</summary>
+    internal bool CompiledVerdict(JsonElement data) =>
+        (compiled ?? throw new InvalidOperationException(NotCompiledBecause)).IsValid(data);
+
+    /// <summary>JsonSchema.Net's yes/no with the options the detailed pass uses.</summary>
+    internal bool ReferenceVerdict(JsonElement data) => schema.Evaluate(data, FlagOptions).IsValid;
+
     /// <summary>True when valid data is recognised without JsonSchema.Net.</summary>
     public bool IsCompiled => compiled is not null;
 
