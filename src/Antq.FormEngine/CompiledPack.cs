@@ -30,7 +30,7 @@ public sealed class CompiledPack
         Visibility = visibility;
         Deadlines = deadlines;
         Tests = tests;
-        Validator = new FormValidator(schema, form);
+        Validator = new FormValidator(schema, form, JsonSerializer.SerializeToElement(formSchema));
         ContentHash = files.ContentHash();
     }
 

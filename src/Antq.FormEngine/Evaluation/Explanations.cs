@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text;
 using Antq.FormEngine.Forms;
 using Antq.FormEngine.Rules;
 
@@ -48,11 +49,17 @@ internal static class Explanations
 
     private static string WithValues(string message, FormModel form, List<(int FieldId, object? Value)> reads)
     {
-        var parts = reads.Select(r => (Field: form.Fields[r.FieldId], r.Value))
-            .Where(r => r.Value is not null && r.Field.Kind != FieldKind.Object)
-            .Select(r => $"{r.Field.DisplayPath} = {Format(r.Value)}")
-            .ToList();
-        return parts.Count == 0 ? message : $"{message.TrimEnd('.', ' ')}: {string.Join(", ", parts)}";
+        // A plain loop: this runs for every criterion of every evaluation.
+        StringBuilder? text = null;
+        foreach (var (fieldId, value) in reads)
+        {
+            var field = form.Fields[fieldId];
+            if (value is null || field.Kind == FieldKind.Object) continue;
+            if (text is null) text = new StringBuilder(message.Length + 48).Append(message.AsSpan().TrimEnd(". ")).Append(": ");
+            else text.Append(", ");
+            text.Append(field.DisplayPath).Append(" = ").Append(Format(value));
+        }
+        return text?.ToString() ?? message;
     }
 
     public static string Format(object? value) => value switch

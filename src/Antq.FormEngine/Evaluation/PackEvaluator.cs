@@ -12,13 +12,16 @@ namespace Antq.FormEngine.Evaluation;
 /// </summary>
 internal static class PackEvaluator
 {
+    /// <summary>Read only: no field is invalid.</summary>
+    private static readonly HashSet<int> NoFields = [];
+
     public static EvaluationResult Evaluate(CompiledPack pack, UnitInfo unit, int year, JsonElement data)
     {
         var form = pack.Form;
         var (errors, unusable) = pack.Validator.Validate(data);
         var typed = FormMaterializer.Materialize(form, data);
         foreach (var pointer in unusable) FormMaterializer.MarkInvalid(form, typed, pointer);
-        var invalidFields = unusable.Select(form.FieldAt).Where(f => f is not null).Select(f => f!.Id).ToHashSet();
+        var invalidFields = unusable.Count == 0 ? NoFields : unusable.Select(form.FieldAt).Where(f => f is not null).Select(f => f!.Id).ToHashSet();
 
         var context = new EvalContext();
         if (pack.Visibility.Count > 0 && errors.Count > 0)
@@ -93,7 +96,7 @@ internal static class PackEvaluator
     private static OutcomeRef? Outcome(CompiledPack pack, EvalContext context, EvaluationSummary s, List<CriterionResult> criteria)
     {
         var status = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var c in CriteriaCompilerFlatten(criteria)) status[c.Id] = c.Status.ToWire();
+        AddStatuses(criteria, status);
         object?[] values = [s.Met, s.NotMet, s.NotEvaluable, s.Total, s.Points, s.MaxPoints, status];
         foreach (var level in pack.Outcomes)
         {
@@ -110,8 +113,15 @@ internal static class PackEvaluator
         return null;
     }
 
-    private static IEnumerable<CriterionResult> CriteriaCompilerFlatten(IEnumerable<CriterionResult> results) =>
-        results.SelectMany(r => new[] { r }.Concat(CriteriaCompilerFlatten(r.Children)));
+    /// <summary>Every criterion's status by id, parents before their children (a later duplicate id wins, as before).</summary>
+    private static void AddStatuses(IReadOnlyList<CriterionResult> results, Dictionary<string, string> status)
+    {
+        foreach (var r in results)
+        {
+            status[r.Id] = r.Status.ToWire();
+            AddStatuses(r.Children, status);
+        }
+    }
 
     private static List<FieldError> DropHidden(CompiledPack pack, EvalContext context, object typed, UnitInfo unit, int year, List<FieldError> errors)
     {

@@ -54,18 +54,19 @@ public sealed class FormField
 
     public bool IsContainer => Kind is FieldKind.Object or FieldKind.Array;
 
+    private string? _displayPath;
+
     /// <summary>A path people read: <c>ho_gia_dinh.tong</c>, <c>hoat_dong[].hieu_qua</c>.</summary>
-    public string DisplayPath
+    public string DisplayPath => _displayPath ??= BuildDisplayPath();
+
+    private string BuildDisplayPath()
     {
-        get
-        {
-            if (Parent is null) return "form";
-            var parts = new List<string>();
-            for (var f = this; f.Parent is not null; f = f.Parent)
-                parts.Add(f.Name == "*" ? "[]" : f.Name);
-            parts.Reverse();
-            return string.Join('.', parts).Replace(".[]", "[]", StringComparison.Ordinal);
-        }
+        if (Parent is null) return "form";
+        var parts = new List<string>();
+        for (var f = this; f.Parent is not null; f = f.Parent)
+            parts.Add(f.Name == "*" ? "[]" : f.Name);
+        parts.Reverse();
+        return string.Join('.', parts).Replace(".[]", "[]", StringComparison.Ordinal);
     }
 
     /// <summary>The label shown to people: the schema title, else the path.</summary>

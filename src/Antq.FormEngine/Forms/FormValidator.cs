@@ -8,9 +8,51 @@ namespace Antq.FormEngine.Forms;
 /// <summary>
 /// Validates submitted data against the pack's JSON Schema and reports Vietnamese messages per
 /// field. A pattern that runs past the process-wide regex timeout is reported, not thrown.
+/// <para>
+/// Valid data is recognised by the <see cref="CompiledSchema"/> built from the same schema, without
+/// JsonSchema.Net; data it does not find valid goes through JsonSchema.Net's hierarchical pass,
+/// which decides and writes the messages. A schema the compiled validator does not cover uses
+/// JsonSchema.Net alone (a yes/no pass, then the detailed one for invalid data).
+/// </para>
 /// </summary>
-internal sealed partial class FormValidator(JsonSchema schema, FormModel model)
+internal sealed partial class FormValidator
 {
+    private readonly JsonSchema schema;
+    private readonly FormModel model;
+    private readonly CompiledSchema? compiled;
+
+    /// <param name="schemaElement">The form schema the <paramref name="schema"/> was built from.</param>
+    public FormValidator(JsonSchema schema, FormModel model, JsonElement schemaElement)
+    {
+        this.schema = schema;
+        this.model = model;
+        compiled = CompiledSchema.TryCompile(schemaElement, out var unsupported);
+        NotCompiledBecause = unsupported;
+    }
+
+    private FormValidator(JsonSchema schema, FormModel model)
+    {
+        this.schema = schema;
+        this.model = model;
+        NotCompiledBecause = "JsonSchema.Net only (reference)";
+    }
+
+    /// <summary>The same validator on JsonSchema.Net alone: the reference the compiled one is tested against.</summary>
+    internal FormValidator ReferenceOnly() => new(schema, model);
+
+    /// <summary>The compiled validator's yes/no (true only when sure), for differential tests.</summary>
+    internal bool CompiledVerdict(JsonElement data) =>
+        (compiled ?? throw new InvalidOperationException(NotCompiledBecause)).IsValid(data);
+
+    /// <summary>JsonSchema.Net's yes/no with the options the detailed pass uses.</summary>
+    internal bool ReferenceVerdict(JsonElement data) => schema.Evaluate(data, FlagOptions).IsValid;
+
+    /// <summary>True when valid data is recognised without JsonSchema.Net.</summary>
+    public bool IsCompiled => compiled is not null;
+
+    /// <summary>Why the schema is validated by JsonSchema.Net alone (a keyword or construct the compiled validator does not cover).</summary>
+    public string? NotCompiledBecause { get; }
+
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     /// <summary>A yes/no pass first: it allocates far less, and most saved data that is valid needs no detail.</summary>
@@ -35,7 +77,7 @@ internal sealed partial class FormValidator(JsonSchema schema, FormModel model)
         EvaluationResults results;
         try
         {
-            if (schema.Evaluate(data, FlagOptions).IsValid) return (errors, unusable);
+            if (compiled is not null ? compiled.IsValid(data) : schema.Evaluate(data, FlagOptions).IsValid) return (errors, unusable);
             results = schema.Evaluate(data, Options);
         }
         catch (RegexMatchTimeoutException)

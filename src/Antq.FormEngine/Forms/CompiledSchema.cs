@@ -1,0 +1,674 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Json.More;
+using Json.Schema;
+
+namespace Antq.FormEngine.Forms;
+
+/// <summary>
+/// A yes/no validator compiled once from the form schema: a tree of small checks over
+/// <see cref="JsonElement"/> for the JSON Schema 2020-12 keywords forms use, matching what
+/// JsonSchema.Net 8.0.5 decides (the same library helpers are called where its semantics are
+/// subtle: number comparison, divisibility, JSON equality, formats; the same linear-time regex).
+/// <para>
+/// Every check answers exactly as the library's keyword does, or throws when it cannot be sure
+/// (a duplicate property name, a number <c>decimal</c> cannot hold, a regex timeout, a
+/// <c>$ref</c> loop that consumes no data). A throw anywhere, even under <c>not</c>,
+/// <c>oneOf</c> or <c>if</c>, ends the whole test with "not valid": <see cref="IsValid"/> answers
+/// true only when JsonSchema.Net would, and the caller runs JsonSchema.Net for everything else,
+/// which gives the real verdict and the messages. A schema using a keyword or construct it does
+/// not cover is not compiled at all (<see cref="TryCompile"/> returns null with the reason).
+/// </para>
+/// </summary>
+internal sealed class CompiledSchema
+{
+    private readonly SchemaNode _root;
+
+    private CompiledSchema(SchemaNode root) => _root = root;
+
+    /// <summary>Nesting of checks beyond which the answer is "not sure" (a <c>$ref</c> loop that consumes no data).</summary>
+    internal const int MaxDepth = 256;
+
+    /// <summary>True only when JsonSchema.Net would also find the data valid.</summary>
+    public bool IsValid(JsonElement instance)
+    {
+        try
+        {
+            return _root.Test(instance, 0);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not sure (SchemaUnsureException, a number GetDecimal cannot hold, a regex timeout…): JsonSchema.Net decides.
+            return false;
+        }
+    }
+
+    /// <summary>The compiled validator, or null and why when the schema uses something it does not cover.</summary>
+    public static CompiledSchema? TryCompile(JsonElement root, out string? unsupported)
+    {
+        try
+        {
+            var compiler = new SchemaCompiler(root);
+            var node = compiler.Node(root, "", isRoot: true);
+            compiler.FinishReferences();
+            unsupported = null;
+            return new CompiledSchema(node);
+        }
+        catch (UnsupportedSchemaException e)
+        {
+            unsupported = e.Message;
+            return null;
+        }
+    }
+}
+
+internal sealed class UnsupportedSchemaException(string message) : Exception(message);
+
+/// <summary>A check that cannot give JsonSchema.Net's exact answer; never caught below <see cref="CompiledSchema.IsValid"/>.</summary>
+internal sealed class SchemaUnsureException(string message) : Exception(message);
+
+/// <summary>One schema location: every check must pass. A boolean schema is a node with a fixed answer.</summary>
+internal sealed class SchemaNode
+{
+    public static readonly SchemaNode True = new() { Fixed = true };
+    public static readonly SchemaNode False = new() { Fixed = false };
+
+    public bool? Fixed { get; init; }
+    public SchemaCheck[] Checks { get; set; } = [];
+
+    public bool Test(JsonElement e, int depth)
+    {
+        if (Fixed is { } answer) return answer;
+        if (depth > CompiledSchema.MaxDepth) throw new SchemaUnsureException("nesting too deep");
+        foreach (var check in Checks)
+            if (!check.Test(e, depth + 1)) return false;
+        return true;
+    }
+}
+
+internal abstract class SchemaCheck
+{
+    public abstract bool Test(JsonElement e, int depth);
+}
+
+/// <summary>Compiles schema objects into <see cref="SchemaNode"/>s; refused constructs throw <see cref="UnsupportedSchemaException"/>.</summary>
+internal sealed class SchemaCompiler(JsonElement root)
+{
+    /// <summary>Annotations: no effect on validity.</summary>
+    private static readonly HashSet<string> Annotations =
+        ["title", "description", "$comment", "default", "examples", "readOnly", "writeOnly", "deprecated"];
+
+    /// <summary>Every keyword JsonSchema.Net's 2020-12 dialect knows; any other name is an annotation to it.</summary>
+    private static readonly HashSet<string> Known =
+    [
+        "$id", "$schema", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs",
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items", "contains",
+        "properties", "patternProperties", "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties",
+        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength",
+        "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
+        "minProperties", "required", "dependentRequired", "format", "contentEncoding", "contentMediaType", "contentSchema",
+        "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples",
+    ];
+
+    private readonly Dictionary<string, SchemaNode> _byPointer = new(StringComparer.Ordinal);
+    private readonly List<(RefCheck Check, string Pointer)> _pendingRefs = [];
+
+    public SchemaNode Node(JsonElement schema, string pointer, bool isRoot = false)
+    {
+        if (schema.ValueKind == JsonValueKind.True) return SchemaNode.True;
+        if (schema.ValueKind == JsonValueKind.False) return SchemaNode.False;
+        if (schema.ValueKind != JsonValueKind.Object) throw Unsupported(pointer, "a schema must be an object or a boolean");
+        if (_byPointer.TryGetValue(pointer, out var existing)) return existing;
+        var node = new SchemaNode();
+        _byPointer[pointer] = node;
+
+        var checks = new List<SchemaCheck>();
+        TypeSet? types = null;
+        var objectCheck = new ObjectCheck();
+        var arrayCheck = new ArrayCheck();
+        var stringCheck = new StringCheck();
+        var numberChecks = new List<SchemaCheck>();
+        JsonElement? ifSchema = null, thenSchema = null, elseSchema = null;
+
+        foreach (var property in schema.EnumerateObject())
+        {
+            var key = property.Name;
+            var value = property.Value;
+            var here = $"{pointer}/{Escape(key)}";
+            if (Annotations.Contains(key) || !Known.Contains(key)) continue;
+            switch (key)
+            {
+                case "$schema" or "$id":
+                    if (!isRoot) throw Unsupported(here, $"\"{key}\" below the root");
+                    break;
+                case "$defs":
+                    break; // compiled when a $ref reaches them
+                case "$ref":
+                    checks.Add(Reference(value, here));
+                    break;
+                case "type":
+                    types = Types(value, here);
+                    break;
+                case "enum":
+                    if (value.ValueKind != JsonValueKind.Array) throw Unsupported(here, "\"enum\" must be an array");
+                    checks.Add(new EqualsCheck([.. value.EnumerateArray()]));
+                    break;
+                case "const":
+                    checks.Add(new EqualsCheck([value]));
+                    break;
+                case "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum":
+                    numberChecks.Add(new BoundCheck(Number(value, here), key));
+                    break;
+                case "multipleOf":
+                    numberChecks.Add(new MultipleOfCheck(Number(value, here)));
+                    break;
+                case "minLength":
+                    stringCheck.MinLength = Count(value, here);
+                    break;
+                case "maxLength":
+                    stringCheck.MaxLength = Count(value, here);
+                    break;
+                case "pattern":
+                    if (value.ValueKind != JsonValueKind.String) throw Unsupported(here, "\"pattern\" must be a string");
+                    try { stringCheck.Pattern = SafePatternKeyword.Compile(value.GetString()!); }
+                    catch (Exception e) when (e is ArgumentException or NotSupportedException) { throw Unsupported(here, e.Message); }
+                    break;
+                case "format":
+                    if (value.ValueKind != JsonValueKind.String) throw Unsupported(here, "\"format\" must be a string");
+                    checks.Add(new FormatCheck(value.GetString()!));
+                    break;
+                case "properties":
+                    if (value.ValueKind != JsonValueKind.Object) throw Unsupported(here, "\"properties\" must be an object");
+                    foreach (var p in value.EnumerateObject())
+                        objectCheck.AddProperty(p.Name, Node(p.Value, $"{here}/{Escape(p.Name)}"));
+                    break;
+                case "additionalProperties":
+                    objectCheck.Additional = Node(value, here);
+                    break;
+                case "required":
+                    objectCheck.Required = Names(value, here);
+                    break;
+                case "dependentRequired":
+                    if (value.ValueKind != JsonValueKind.Object) throw Unsupported(here, "\"dependentRequired\" must be an object");
+                    objectCheck.Dependent = [.. value.EnumerateObject().Select(p => (p.Name, Names(p.Value, $"{here}/{Escape(p.Name)}")))];
+                    break;
+                case "minProperties":
+                    objectCheck.MinProperties = Count(value, here);
+                    break;
+                case "maxProperties":
+                    objectCheck.MaxProperties = Count(value, here);
+                    break;
+                case "items":
+                    arrayCheck.Items = Node(value, here);
+                    break;
+                case "prefixItems":
+                    if (value.ValueKind != JsonValueKind.Array) throw Unsupported(here, "\"prefixItems\" must be an array");
+                    arrayCheck.Prefix = [.. value.EnumerateArray().Select((s, i) => Node(s, $"{here}/{i}"))];
+                    break;
+                case "minItems":
+                    arrayCheck.MinItems = Count(value, here);
+                    break;
+                case "maxItems":
+                    arrayCheck.MaxItems = Count(value, here);
+                    break;
+                case "uniqueItems":
+                    if (value.ValueKind == JsonValueKind.True) arrayCheck.Unique = true;
+                    else if (value.ValueKind != JsonValueKind.False) throw Unsupported(here, "\"uniqueItems\" must be a boolean");
+                    break;
+                case "allOf" or "anyOf" or "oneOf":
+                    if (value.ValueKind != JsonValueKind.Array) throw Unsupported(here, $"\"{key}\" must be an array");
+                    SchemaNode[] parts = [.. value.EnumerateArray().Select((s, i) => Node(s, $"{here}/{i}"))];
+                    checks.Add(key switch { "allOf" => new AllOfCheck(parts), "anyOf" => new AnyOfCheck(parts), _ => new OneOfCheck(parts) });
+                    break;
+                case "not":
+                    checks.Add(new NotCheck(Node(value, here)));
+                    break;
+                case "if":
+                    ifSchema = value;
+                    break;
+                case "then":
+                    thenSchema = value;
+                    break;
+                case "else":
+                    elseSchema = value;
+                    break;
+                default:
+                    // $anchor, $dynamicRef, contains, patternProperties, unevaluated*, content*, …
+                    throw Unsupported(here, $"the keyword \"{key}\" is not covered");
+            }
+        }
+
+        if (ifSchema is { } condition)
+            checks.Add(new IfCheck(Node(condition, $"{pointer}/if"),
+                thenSchema is { } t ? Node(t, $"{pointer}/then") : null,
+                elseSchema is { } f ? Node(f, $"{pointer}/else") : null));
+        // Cheap checks first; all must pass, so the order does not change the answer.
+        if (types is { } set) checks.Insert(0, new TypeCheck(set));
+        if (numberChecks.Count > 0) checks.Add(new NumberCheck([.. numberChecks]));
+        if (stringCheck.IsUseful) checks.Add(stringCheck);
+        if (objectCheck.IsUseful) { objectCheck.Seal(); checks.Add(objectCheck); }
+        if (arrayCheck.IsUseful) checks.Add(arrayCheck);
+        node.Checks = [.. checks];
+        return node;
+    }
+
+    /// <summary>Resolves every <c>$ref</c> once all nodes exist (references may be recursive).</summary>
+    public void FinishReferences()
+    {
+        for (var i = 0; i < _pendingRefs.Count; i++)
+        {
+            var (check, pointer) = _pendingRefs[i];
+            var target = Resolve(pointer) ?? throw Unsupported(pointer, "the \"$ref\" target does not exist");
+            check.Target = Node(target, pointer);
+        }
+    }
+
+    private RefCheck Reference(JsonElement value, string here)
+    {
+        if (value.ValueKind != JsonValueKind.String) throw Unsupported(here, "\"$ref\" must be a string");
+        var reference = value.GetString()!;
+        if (!reference.StartsWith('#') || (reference.Length > 1 && reference[1] != '/'))
+            throw Unsupported(here, $"only local JSON Pointer references (\"#/...\") are covered, not \"{reference}\"");
+        var check = new RefCheck();
+        // The pointer as the node cache spells it: unescaped from the URI fragment, JSON Pointer escapes kept.
+        _pendingRefs.Add((check, Uri.UnescapeDataString(reference[1..])));
+        return check;
+    }
+
+    private JsonElement? Resolve(string pointer)
+    {
+        var node = root;
+        if (pointer.Length == 0) return node;
+        foreach (var raw in pointer[1..].Split('/'))
+        {
+            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(segment, out var child)) node = child;
+            else if (node.ValueKind == JsonValueKind.Array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                && i < node.GetArrayLength()) node = node[i];
+            else return null;
+        }
+        return node;
+    }
+
+    private static TypeSet Types(JsonElement value, string here)
+    {
+        if (value.ValueKind == JsonValueKind.String) return TypeName(value.GetString()!, here);
+        if (value.ValueKind != JsonValueKind.Array) throw Unsupported(here, "\"type\" must be a string or an array");
+        TypeSet set = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String) throw Unsupported(here, "\"type\" arrays hold strings");
+            set |= TypeName(item.GetString()!, here);
+        }
+        return set;
+    }
+
+    private static TypeSet TypeName(string name, string here) => name switch
+    {
+        "null" => TypeSet.Null,
+        "boolean" => TypeSet.Boolean,
+        "object" => TypeSet.Object,
+        "array" => TypeSet.Array,
+        "string" => TypeSet.String,
+        "number" => TypeSet.Number,
+        "integer" => TypeSet.Integer,
+        _ => throw Unsupported(here, $"unknown type \"{name}\""),
+    };
+
+    private static JsonElement Number(JsonElement value, string here) =>
+        value.ValueKind == JsonValueKind.Number ? value : throw Unsupported(here, "a number is expected");
+
+    private static long Count(JsonElement value, string here) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) && n >= 0 ? n : throw Unsupported(here, "a non-negative integer is expected");
+
+    private static string[] Names(JsonElement value, string here)
+    {
+        if (value.ValueKind != JsonValueKind.Array) throw Unsupported(here, "an array of names is expected");
+        return [.. value.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.String ? n.GetString()! : throw Unsupported(here, "names are strings"))];
+    }
+
+    private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private static UnsupportedSchemaException Unsupported(string pointer, string why) => new($"{(pointer.Length == 0 ? "/" : pointer)}: {why}");
+}
+
+[Flags]
+internal enum TypeSet
+{
+    Null = 1,
+    Boolean = 2,
+    Object = 4,
+    Array = 8,
+    String = 16,
+    Number = 32,
+    Integer = 64,
+}
+
+/// <summary><c>type</c> as JsonSchema.Net's TypeKeyword decides it (an integer is a number that fits Int64 or has no fraction as a double).</summary>
+internal sealed class TypeCheck(TypeSet expected) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth) => e.ValueKind switch
+    {
+        JsonValueKind.Object => (expected & TypeSet.Object) != 0,
+        JsonValueKind.Array => (expected & TypeSet.Array) != 0,
+        JsonValueKind.String => (expected & TypeSet.String) != 0,
+        JsonValueKind.True or JsonValueKind.False => (expected & TypeSet.Boolean) != 0,
+        JsonValueKind.Null => (expected & TypeSet.Null) != 0,
+        JsonValueKind.Number => NumberMatches(e),
+        _ => false,
+    };
+
+    private bool NumberMatches(JsonElement e)
+    {
+        if (e.TryGetInt64(out _)) return (expected & (TypeSet.Integer | TypeSet.Number)) != 0;
+        if ((expected & TypeSet.Number) != 0) return true;
+        return (expected & TypeSet.Integer) != 0 && e.TryGetDouble(out var d) && d == Math.Truncate(d);
+    }
+}
+
+/// <summary>The number keywords of one schema, skipped for any other kind of value.</summary>
+internal sealed class NumberCheck(SchemaCheck[] checks) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth)
+    {
+        if (e.ValueKind != JsonValueKind.Number) return true;
+        foreach (var check in checks)
+            if (!check.Test(e, depth)) return false;
+        return true;
+    }
+}
+
+/// <summary>
+/// minimum / maximum / exclusive*: JsonSchema.Net compares the decimal texts exactly
+/// (<see cref="JsonMath.NumberCompare"/>). Two integers that fit Int64 compare exactly as longs;
+/// two doubles that differ compare the same way as the exact values (correct rounding is
+/// monotonic); anything else goes to the library's own comparison.
+/// </summary>
+internal sealed class BoundCheck : SchemaCheck
+{
+    private readonly JsonElement _limit;
+    private readonly long? _limitLong;
+    private readonly double? _limitDouble;
+    private readonly string _keyword;
+
+    public BoundCheck(JsonElement limit, string keyword)
+    {
+        _limit = limit;
+        _limitLong = limit.TryGetInt64(out var l) ? l : null;
+        _limitDouble = limit.TryGetDouble(out var d) && double.IsFinite(d) ? d : null;
+        _keyword = keyword;
+    }
+
+    public override bool Test(JsonElement e, int depth)
+    {
+        var order = Compare(e);
+        return _keyword switch
+        {
+            "minimum" => order >= 0,
+            "maximum" => order <= 0,
+            "exclusiveMinimum" => order > 0,
+            _ => order < 0,
+        };
+    }
+
+    private int Compare(JsonElement e)
+    {
+        if (_limitLong is { } limitLong && e.TryGetInt64(out var l)) return l.CompareTo(limitLong);
+        if (_limitDouble is { } limitDouble && e.TryGetDouble(out var d) && double.IsFinite(d) && d != limitDouble)
+            return d < limitDouble ? -1 : 1;
+        return JsonMath.NumberCompare(e, _limit);
+    }
+}
+
+/// <summary>multipleOf through the library's exact decimal-digit division.</summary>
+internal sealed class MultipleOfCheck(JsonElement divisor) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth) => JsonMath.Divides(e, divisor);
+}
+
+/// <summary>minLength / maxLength in text elements (as JsonSchema.Net counts), and pattern; skipped for non-strings.</summary>
+internal sealed class StringCheck : SchemaCheck
+{
+    public long? MinLength { get; set; }
+    public long? MaxLength { get; set; }
+    public Regex? Pattern { get; set; }
+
+    public bool IsUseful => MinLength is not null || MaxLength is not null || Pattern is not null;
+
+    public override bool Test(JsonElement e, int depth)
+    {
+        if (e.ValueKind != JsonValueKind.String) return true;
+        var text = e.GetString()!;
+        if (MinLength is { } min && !(text.Length >= min && (min <= 1 || TextElements(text) >= min))) return false;
+        // A text element is at least one UTF-16 unit, so a string no longer than the limit in units passes.
+        if (MaxLength is { } max && text.Length > max && TextElements(text) > max) return false;
+        return Pattern is null || Pattern.IsMatch(text);
+    }
+
+    private static int TextElements(string text) => new StringInfo(text).LengthInTextElements;
+}
+
+/// <summary>format through the same registry and format objects JsonSchema.Net asserts with.</summary>
+internal sealed class FormatCheck(string name) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth) => FormatRegistry.Global.Get(name).Validate(e, out _);
+}
+
+/// <summary>enum / const with JsonSchema.Net's equality (Json.More <c>IsEquivalentTo</c>: 1 == 1.0, key order ignored).</summary>
+internal sealed class EqualsCheck : SchemaCheck
+{
+    private readonly JsonElement[] _values;
+    private readonly string[]? _strings;
+
+    public EqualsCheck(JsonElement[] values)
+    {
+        _values = values;
+        if (values.All(v => v.ValueKind == JsonValueKind.String)) _strings = [.. values.Select(v => v.GetString()!)];
+    }
+
+    public override bool Test(JsonElement e, int depth)
+    {
+        if (_strings is not null)
+        {
+            if (e.ValueKind != JsonValueKind.String) return false;
+            foreach (var s in _strings)
+                if (e.ValueEquals(s)) return true;
+            return false;
+        }
+        foreach (var v in _values)
+            if (v.IsEquivalentTo(e)) return true;
+        return false;
+    }
+}
+
+/// <summary>
+/// properties, additionalProperties, required, dependentRequired, min/maxProperties of one schema,
+/// in one pass over the object. A declared name given twice is "not sure" (JsonSchema.Net checks
+/// only its first occurrence against <c>properties</c>).
+/// </summary>
+internal sealed class ObjectCheck : SchemaCheck
+{
+    private readonly List<(string Name, SchemaNode Schema)> _declared = [];
+    private Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private SchemaNode[] _schemas = [];
+    private (int Index, string Name)[] _required = [];
+    private (int Index, string Name, (int Index, string Name)[] Needs)[] _dependent = [];
+
+    public SchemaNode? Additional { get; set; }
+    public string[]? Required { get; set; }
+    public (string Name, string[] Needs)[]? Dependent { get; set; }
+    public long? MinProperties { get; set; }
+    public long? MaxProperties { get; set; }
+
+    public bool IsUseful => _declared.Count > 0 || Additional is not null || Required is not null || Dependent is not null
+        || MinProperties is not null || MaxProperties is not null;
+
+    public void AddProperty(string name, SchemaNode schema) => _declared.Add((name, schema));
+
+    public void Seal()
+    {
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _declared.Count; i++) _index[_declared[i].Name] = i;
+        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _schemas = [.. _declared.Select(d => d.Schema)];
+        _required = [.. (Required ?? []).Select(At)];
+        _dependent = [.. (Dependent ?? []).Select(d => (At(d.Name).Index, d.Name, d.Needs.Select(At).ToArray()))];
+    }
+
+    private (int Index, string Name) At(string name) => (_index.TryGetValue(name, out var i) ? i : -1, name);
+
+    public override bool Test(JsonElement e, int depth)
+    {
+        if (e.ValueKind != JsonValueKind.Object) return true;
+        var declared = _schemas.Length;
+        Span<bool> seen = declared <= 256 ? stackalloc bool[declared] : new bool[declared];
+        var count = 0;
+        foreach (var property in e.EnumerateObject())
+        {
+            count++;
+            var index = IndexOf(property);
+            if (index >= 0)
+            {
+                if (seen[index]) throw new SchemaUnsureException("a property name occurs twice");
+                seen[index] = true;
+                if (!_schemas[index].Test(property.Value, depth)) return false;
+            }
+            else if (Additional is not null && !Additional.Test(property.Value, depth))
+            {
+                return false;
+            }
+        }
+        foreach (var (index, name) in _required)
+            if (!Present(e, seen, index, name)) return false;
+        foreach (var (index, name, needs) in _dependent)
+        {
+            if (!Present(e, seen, index, name)) continue;
+            foreach (var (needIndex, needName) in needs)
+                if (!Present(e, seen, needIndex, needName)) return false;
+        }
+        if (MinProperties is { } min && count < min) return false;
+        return MaxProperties is not { } max || count <= max;
+    }
+
+    private static bool Present(JsonElement e, Span<bool> seen, int index, string name) =>
+        index >= 0 ? seen[index] : e.TryGetProperty(name, out _);
+
+    private int IndexOf(JsonProperty property)
+    {
+        if (_schemas.Length == 0) return -1;
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') >= 0 || raw.Length > 512)
+            return _index.TryGetValue(property.Name, out var escaped) ? escaped : -1;
+        Span<char> name = stackalloc char[raw.Length];
+        var length = Encoding.UTF8.GetChars(raw, name);
+        return _lookup.TryGetValue(name[..length], out var index) ? index : -1;
+    }
+}
+
+/// <summary>prefixItems, items, min/maxItems, uniqueItems of one schema; skipped for non-arrays.</summary>
+internal sealed class ArrayCheck : SchemaCheck
+{
+    public SchemaNode[] Prefix { get; set; } = [];
+    public SchemaNode? Items { get; set; }
+    public long? MinItems { get; set; }
+    public long? MaxItems { get; set; }
+    public bool Unique { get; set; }
+
+    public bool IsUseful => Prefix.Length > 0 || Items is not null || MinItems is not null || MaxItems is not null || Unique;
+
+    public override bool Test(JsonElement e, int depth)
+    {
+        if (e.ValueKind != JsonValueKind.Array) return true;
+        var length = e.GetArrayLength();
+        if (MinItems is { } min && length < min) return false;
+        if (MaxItems is { } max && length > max) return false;
+        if (Prefix.Length > 0 || Items is not null)
+        {
+            var i = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                var schema = i < Prefix.Length ? Prefix[i] : Items;
+                if (schema is not null && !schema.Test(item, depth)) return false;
+                i++;
+            }
+        }
+        return !Unique || AllDistinct(e, length);
+    }
+
+    /// <summary>The same dictionary JsonSchema.Net's uniqueItems builds, so "duplicate" means exactly what it means there.</summary>
+    private static bool AllDistinct(JsonElement e, int length)
+    {
+        if (length < 2) return true;
+        var seen = new HashSet<JsonElement>(length, UniqueItemsComparer.Instance);
+        foreach (var item in e.EnumerateArray())
+            if (!seen.Add(item)) return false;
+        return true;
+    }
+
+    /// <summary>Equality and hash as in JsonSchema.Net 8.0.5's UniqueItemsKeyword (top-level numbers hash by decimal value).</summary>
+    private sealed class UniqueItemsComparer : IEqualityComparer<JsonElement>
+    {
+        public static readonly UniqueItemsComparer Instance = new();
+
+        public bool Equals(JsonElement x, JsonElement y) => x.IsEquivalentTo(y);
+
+        public int GetHashCode(JsonElement obj) =>
+            obj.ValueKind == JsonValueKind.Number ? obj.GetDecimal().GetHashCode() : obj.GetEquivalenceHashCode();
+    }
+}
+
+internal sealed class RefCheck : SchemaCheck
+{
+    public SchemaNode? Target { get; set; }
+
+    public override bool Test(JsonElement e, int depth) => Target!.Test(e, depth);
+}
+
+internal sealed class AllOfCheck(SchemaNode[] parts) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth)
+    {
+        foreach (var part in parts)
+            if (!part.Test(e, depth)) return false;
+        return true;
+    }
+}
+
+internal sealed class AnyOfCheck(SchemaNode[] parts) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth)
+    {
+        if (parts.Length == 0) return true;
+        foreach (var part in parts)
+            if (part.Test(e, depth)) return true;
+        return false;
+    }
+}
+
+internal sealed class OneOfCheck(SchemaNode[] parts) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth)
+    {
+        var valid = 0;
+        foreach (var part in parts)
+            if (part.Test(e, depth) && ++valid > 1) return false;
+        return valid == 1;
+    }
+}
+
+/// <summary>not: safe because a check that is not sure throws instead of answering false.</summary>
+internal sealed class NotCheck(SchemaNode inner) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth) => !inner.Test(e, depth);
+}
+
+/// <summary>if / then / else: <c>if</c> only chooses the branch.</summary>
+internal sealed class IfCheck(SchemaNode condition, SchemaNode? then, SchemaNode? otherwise) : SchemaCheck
+{
+    public override bool Test(JsonElement e, int depth) =>
+        condition.Test(e, depth) ? then?.Test(e, depth) ?? true : otherwise?.Test(e, depth) ?? true;
+}
