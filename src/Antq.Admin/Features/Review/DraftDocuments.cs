@@ -8,16 +8,15 @@ namespace Antq.Admin.Features.Review;
 
 /// <summary>
 /// Draft previews of a pack's dossier documents for a submission: rendered by the engine's template
-/// sandbox from the submission's own data and stored verdict, with no number, date place or signer yet.
+/// sandbox from the submission's own data and stored verdict, with the template's current (staff-edited) version, and
+/// no number, date place or signer yet.
 /// </summary>
 public static class DraftDocuments
 {
-    /// <summary>The HTML of the draft, or the reason it could not be rendered.</summary>
-    public static (string? Html, string? Error) Render(CompiledPack pack, DocumentRef document, UnitInfo unit, int year, JsonElement form,
-        EvaluationResult evaluation, DateOnly today)
+    /// <summary>The HTML of the draft rendered from <paramref name="template"/> (the current edited version), or the reason it could not be.</summary>
+    public static (string? Html, string? Error) Render(ParsedTemplate template, CompiledPack pack, DocumentRef document, UnitInfo unit, int year,
+        JsonElement form, EvaluationResult evaluation, DateOnly today)
     {
-        if (!pack.Templates.TryGetValue(document.Template, out var template))
-            return (null, $"Không tìm thấy mẫu văn bản «{document.Template}».");
         var input = new TemplateModelInput(unit, year, pack.Manifest, form, evaluation,
             new DocumentInfo(document.Id, document.Title, "", today, "", ""), new SignerInfo("", ""), null);
         var result = TemplateSandbox.Render(template, TemplateModel.Build(input));
