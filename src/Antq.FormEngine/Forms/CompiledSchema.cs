@@ -22,6 +22,10 @@ namespace Antq.FormEngine.Forms;
 /// which gives the real verdict and the messages. A schema using a keyword or construct it does
 /// not cover is not compiled at all (<see cref="TryCompile"/> returns null with the reason).
 /// </para>
+/// <para>
+/// For invalid data, <see cref="Explain"/> also lists the failures, in JsonSchema.Net's order,
+/// when every failure lies in a plain position; anything else is left to JsonSchema.Net.
+/// </para>
 /// </summary>
 internal sealed class CompiledSchema
 {

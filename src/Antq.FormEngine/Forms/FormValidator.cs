@@ -10,8 +10,9 @@ namespace Antq.FormEngine.Forms;
 /// field. A pattern that runs past the process-wide regex timeout is reported, not thrown.
 /// <para>
 /// Valid data is recognised by the <see cref="CompiledSchema"/> built from the same schema, without
-/// JsonSchema.Net; data it does not find valid goes through JsonSchema.Net's hierarchical pass,
-/// which decides and writes the messages. A schema the compiled validator does not cover uses
+/// JsonSchema.Net, and so are failures in plain positions (<see cref="CompiledSchema.Explain"/>);
+/// other invalid data goes through JsonSchema.Net's hierarchical pass. Both lists of failures
+/// become messages through the same code. A schema the compiled validator does not cover uses
 /// JsonSchema.Net alone (a yes/no pass, then the detailed one for invalid data).
 /// </para>
 /// </summary>
