@@ -22,6 +22,10 @@ namespace Antq.FormEngine.Forms;
 /// which gives the real verdict and the messages. A schema using a keyword or construct it does
 /// not cover is not compiled at all (<see cref="TryCompile"/> returns null with the reason).
 /// </para>
+/// <para>
+/// For invalid data, <see cref="Explain"/> also lists the failures, in JsonSchema.Net's order,
+/// when every failure lies in a plain position; anything else is left to JsonSchema.Net.
+/// </para>
 /// </summary>
 internal sealed class CompiledSchema
 {
@@ -46,6 +50,29 @@ internal sealed class CompiledSchema
         }
     }
 
+    /// <summary>
+    /// The failing keywords of invalid data, in the order JsonSchema.Net's hierarchical output lists
+    /// them (<see cref="SchemaResults.FailingNodes"/>, then each node's errors): an empty list for
+    /// valid data, or null when the answer is left to JsonSchema.Net. It is null when a failing
+    /// schema location holds <c>anyOf</c>, <c>oneOf</c>, <c>not</c>, <c>if</c>, <c>prefixItems</c>
+    /// or <c>dependentRequired</c>, when a failure lies under <c>allOf</c> or <c>$ref</c>, and
+    /// whenever a check is not sure.
+    /// </summary>
+    public List<SchemaFailure>? Explain(JsonElement instance)
+    {
+        try
+        {
+            if (_root.Test(instance, 0)) return [];
+            var failures = new List<SchemaFailure>();
+            _root.Explain(instance, "", 0, failures);
+            return failures.Count > 0 ? failures : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The compiled validator, or null and why when the schema uses something it does not cover.</summary>
     public static CompiledSchema? TryCompile(JsonElement root, out string? unsupported)
     {
@@ -67,6 +94,16 @@ internal sealed class CompiledSchema
 
 internal sealed class UnsupportedSchemaException(string message) : Exception(message);
 
+/// <summary>A failure whose place in JsonSchema.Net's output the compiled validator does not reproduce: JsonSchema.Net explains the data.</summary>
+internal sealed class SchemaFallbackException() : Exception("left to JsonSchema.Net");
+
+/// <summary>
+/// One error of JsonSchema.Net's hierarchical output: the instance location (JSON Pointer), the
+/// keyword (<c>""</c> for a false schema) and, for <c>required</c>, the missing names in the
+/// order of the <c>required</c> array.
+/// </summary>
+internal readonly record struct SchemaFailure(string Path, string Keyword, string[]? Missing = null);
+
 /// <summary>A check that cannot give JsonSchema.Net's exact answer; never caught below <see cref="CompiledSchema.IsValid"/>.</summary>
 internal sealed class SchemaUnsureException(string message) : Exception(message);
 
@@ -78,6 +115,30 @@ internal sealed class SchemaNode
 
     public bool? Fixed { get; init; }
     public SchemaCheck[] Checks { get; set; } = [];
+
+    /// <summary>Where each keyword stands in the schema object: JsonSchema.Net reports a node's errors in that order.</summary>
+    public Dictionary<string, int> Positions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds the errors of this failing node, then those of its failing children, as JsonSchema.Net
+    /// lists them; throws <see cref="SchemaFallbackException"/> where it cannot. Called only after
+    /// <see cref="Test"/> answered false for <paramref name="e"/>.
+    /// </summary>
+    public void Explain(JsonElement e, string path, int depth, List<SchemaFailure> output)
+    {
+        if (Fixed is false)
+        {
+            output.Add(new SchemaFailure(path, ""));
+            return;
+        }
+        if (Fixed is true || depth > CompiledSchema.MaxDepth) throw new SchemaFallbackException();
+        var own = new List<(string Keyword, string[]? Missing)>();
+        foreach (var check in Checks) check.Explain(e, depth + 1, own);
+        // Stable: keywords in the order the schema declares them.
+        foreach (var (keyword, missing) in own.Select((f, i) => (f, i)).OrderBy(x => Positions.GetValueOrDefault(x.f.Keyword, int.MaxValue)).ThenBy(x => x.i).Select(x => x.f))
+            output.Add(new SchemaFailure(path, keyword, missing));
+        foreach (var check in Checks) check.ExplainChildren(e, path, depth + 1, output);
+    }
 
     public bool Test(JsonElement e, int depth)
     {
@@ -92,6 +153,20 @@ internal sealed class SchemaNode
 internal abstract class SchemaCheck
 {
     public abstract bool Test(JsonElement e, int depth);
+
+    /// <summary>Adds the keywords of this check that fail on the node itself. By default a failure is left to JsonSchema.Net.</summary>
+    public virtual void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
+    {
+        if (!Test(e, depth)) throw new SchemaFallbackException();
+    }
+
+    /// <summary>Explains the failing child locations (properties, additional properties, items), in JsonSchema.Net's order.</summary>
+    public virtual void ExplainChildren(JsonElement e, string path, int depth, List<SchemaFailure> output)
+    {
+    }
+
+    protected static string Child(string path, string name) =>
+        $"{path}/{name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}";
 }
 
 /// <summary>Compiles schema objects into <see cref="SchemaNode"/>s; refused constructs throw <see cref="UnsupportedSchemaException"/>.</summary>
@@ -133,9 +208,11 @@ internal sealed class SchemaCompiler(JsonElement root)
         var numberChecks = new List<SchemaCheck>();
         JsonElement? ifSchema = null, thenSchema = null, elseSchema = null;
 
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var property in schema.EnumerateObject())
         {
             var key = property.Name;
+            positions.TryAdd(key, positions.Count);
             var value = property.Value;
             var here = $"{pointer}/{Escape(key)}";
             if (Annotations.Contains(key) || !Known.Contains(key)) continue;
@@ -154,10 +231,10 @@ internal sealed class SchemaCompiler(JsonElement root)
                     break;
                 case "enum":
                     if (value.ValueKind != JsonValueKind.Array) throw Unsupported(here, "\"enum\" must be an array");
-                    checks.Add(new EqualsCheck([.. value.EnumerateArray()]));
+                    checks.Add(new EqualsCheck([.. value.EnumerateArray()], "enum"));
                     break;
                 case "const":
-                    checks.Add(new EqualsCheck([value]));
+                    checks.Add(new EqualsCheck([value], "const"));
                     break;
                 case "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum":
                     numberChecks.Add(new BoundCheck(Number(value, here), key));
@@ -252,6 +329,7 @@ internal sealed class SchemaCompiler(JsonElement root)
         if (objectCheck.IsUseful) { objectCheck.Seal(); checks.Add(objectCheck); }
         if (arrayCheck.IsUseful) checks.Add(arrayCheck);
         node.Checks = [.. checks];
+        node.Positions = positions;
         return node;
     }
 
@@ -361,6 +439,11 @@ internal sealed class TypeCheck(TypeSet expected) : SchemaCheck
         _ => false,
     };
 
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
+    {
+        if (!Test(e, depth)) own.Add(("type", null));
+    }
+
     private bool NumberMatches(JsonElement e)
     {
         if (e.TryGetInt64(out _)) return (expected & (TypeSet.Integer | TypeSet.Number)) != 0;
@@ -379,6 +462,13 @@ internal sealed class NumberCheck(SchemaCheck[] checks) : SchemaCheck
             if (!check.Test(e, depth)) return false;
         return true;
     }
+
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
+    {
+        if (e.ValueKind != JsonValueKind.Number) return;
+        foreach (var check in checks)
+            if (!check.Test(e, depth)) own.Add((check is BoundCheck bound ? bound.Keyword : "multipleOf", null));
+    }
 }
 
 /// <summary>
@@ -393,6 +483,8 @@ internal sealed class BoundCheck : SchemaCheck
     private readonly long? _limitLong;
     private readonly double? _limitDouble;
     private readonly string _keyword;
+
+    public string Keyword => _keyword;
 
     public BoundCheck(JsonElement limit, string keyword)
     {
@@ -448,6 +540,15 @@ internal sealed class StringCheck : SchemaCheck
         return Pattern is null || Pattern.IsMatch(text);
     }
 
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
+    {
+        if (e.ValueKind != JsonValueKind.String) return;
+        var text = e.GetString()!;
+        if (MinLength is { } min && TextElements(text) < min) own.Add(("minLength", null));
+        if (MaxLength is { } max && TextElements(text) > max) own.Add(("maxLength", null));
+        if (Pattern is not null && !Pattern.IsMatch(text)) own.Add(("pattern", null));
+    }
+
     private static int TextElements(string text) => new StringInfo(text).LengthInTextElements;
 }
 
@@ -455,6 +556,11 @@ internal sealed class StringCheck : SchemaCheck
 internal sealed class FormatCheck(string name) : SchemaCheck
 {
     public override bool Test(JsonElement e, int depth) => FormatRegistry.Global.Get(name).Validate(e, out _);
+
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
+    {
+        if (!Test(e, depth)) own.Add(("format", null));
+    }
 }
 
 /// <summary>enum / const with JsonSchema.Net's equality (Json.More <c>IsEquivalentTo</c>: 1 == 1.0, key order ignored).</summary>
@@ -462,10 +568,12 @@ internal sealed class EqualsCheck : SchemaCheck
 {
     private readonly JsonElement[] _values;
     private readonly string[]? _strings;
+    private readonly string _keyword;
 
-    public EqualsCheck(JsonElement[] values)
+    public EqualsCheck(JsonElement[] values, string keyword)
     {
         _values = values;
+        _keyword = keyword;
         if (values.All(v => v.ValueKind == JsonValueKind.String)) _strings = [.. values.Select(v => v.GetString()!)];
     }
 
@@ -481,6 +589,11 @@ internal sealed class EqualsCheck : SchemaCheck
         foreach (var v in _values)
             if (v.IsEquivalentTo(e)) return true;
         return false;
+    }
+
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
+    {
+        if (!Test(e, depth)) own.Add((_keyword, null));
     }
 }
 
@@ -554,6 +667,55 @@ internal sealed class ObjectCheck : SchemaCheck
         return MaxProperties is not { } max || count <= max;
     }
 
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
+    {
+        if (e.ValueKind != JsonValueKind.Object) return;
+        var (values, _) = Split(e);
+        var seen = new bool[values.Length];
+        for (var i = 0; i < values.Length; i++) seen[i] = values[i] is not null;
+        var count = 0;
+        foreach (var _ in e.EnumerateObject()) count++;
+        var missing = _required.Where(r => !Present(e, seen, r.Index, r.Name)).Select(r => r.Name).ToArray();
+        if (missing.Length > 0) own.Add(("required", missing));
+        foreach (var (index, name, needs) in _dependent)
+            if (Present(e, seen, index, name) && needs.Any(n => !Present(e, seen, n.Index, n.Name)))
+                throw new SchemaFallbackException(); // dependentRequired's message needs the library's English text
+        if (MinProperties is { } min && count < min) own.Add(("minProperties", null));
+        if (MaxProperties is { } max && count > max) own.Add(("maxProperties", null));
+    }
+
+    public override void ExplainChildren(JsonElement e, string path, int depth, List<SchemaFailure> output)
+    {
+        if (e.ValueKind != JsonValueKind.Object) return;
+        var (values, additional) = Split(e);
+        // Declared properties in the schema's order, then additional ones in the data's order.
+        for (var i = 0; i < values.Length; i++)
+            if (values[i] is { } value && !_schemas[i].Test(value, depth))
+                _schemas[i].Explain(value, Child(path, _declared[i].Name), depth, output);
+        if (Additional is null) return;
+        foreach (var property in additional)
+            if (!Additional.Test(property.Value, depth))
+                Additional.Explain(property.Value, Child(path, property.Name), depth, output);
+    }
+
+    /// <summary>The value of each declared property (null when absent) and the undeclared properties; a name given twice is left to JsonSchema.Net.</summary>
+    private (JsonElement?[] Values, List<JsonProperty> Additional) Split(JsonElement e)
+    {
+        var values = new JsonElement?[_schemas.Length];
+        var additional = new List<JsonProperty>();
+        foreach (var property in e.EnumerateObject())
+        {
+            var index = IndexOf(property);
+            if (index < 0) additional.Add(property);
+            else if (values[index] is not null) throw new SchemaFallbackException();
+            else values[index] = property.Value;
+        }
+        return (values, additional);
+    }
+
+    private static bool Present(JsonElement e, bool[] seen, int index, string name) =>
+        index >= 0 ? seen[index] : e.TryGetProperty(name, out _);
+
     private static bool Present(JsonElement e, Span<bool> seen, int index, string name) =>
         index >= 0 ? seen[index] : e.TryGetProperty(name, out _);
 
@@ -599,6 +761,28 @@ internal sealed class ArrayCheck : SchemaCheck
         return !Unique || AllDistinct(e, length);
     }
 
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
+    {
+        if (e.ValueKind != JsonValueKind.Array) return;
+        // With prefixItems, JsonSchema.Net 8.0.5 can report item locations that depend on keyword order.
+        if (Prefix.Length > 0) throw new SchemaFallbackException();
+        var length = e.GetArrayLength();
+        if (MinItems is { } min && length < min) own.Add(("minItems", null));
+        if (MaxItems is { } max && length > max) own.Add(("maxItems", null));
+        if (Unique && !AllDistinct(e, length)) own.Add(("uniqueItems", null));
+    }
+
+    public override void ExplainChildren(JsonElement e, string path, int depth, List<SchemaFailure> output)
+    {
+        if (e.ValueKind != JsonValueKind.Array || Items is null) return;
+        var i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            if (!Items.Test(item, depth)) Items.Explain(item, $"{path}/{i}", depth, output);
+            i++;
+        }
+    }
+
     /// <summary>The same dictionary JsonSchema.Net's uniqueItems builds, so "duplicate" means exactly what it means there.</summary>
     private static bool AllDistinct(JsonElement e, int length)
     {
@@ -640,6 +824,9 @@ internal sealed class AllOfCheck(SchemaNode[] parts) : SchemaCheck
 
 internal sealed class AnyOfCheck(SchemaNode[] parts) : SchemaCheck
 {
+    /// <summary>A failing node with this keyword is left to JsonSchema.Net: its output lists the branches tried, even when the keyword passes.</summary>
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own) => throw new SchemaFallbackException();
+
     public override bool Test(JsonElement e, int depth)
     {
         if (parts.Length == 0) return true;
@@ -651,6 +838,9 @@ internal sealed class AnyOfCheck(SchemaNode[] parts) : SchemaCheck
 
 internal sealed class OneOfCheck(SchemaNode[] parts) : SchemaCheck
 {
+    /// <summary>A failing node with this keyword is left to JsonSchema.Net: its output lists the branches tried, even when the keyword passes.</summary>
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own) => throw new SchemaFallbackException();
+
     public override bool Test(JsonElement e, int depth)
     {
         var valid = 0;
@@ -663,12 +853,18 @@ internal sealed class OneOfCheck(SchemaNode[] parts) : SchemaCheck
 /// <summary>not: safe because a check that is not sure throws instead of answering false.</summary>
 internal sealed class NotCheck(SchemaNode inner) : SchemaCheck
 {
+    /// <summary>A failing node with this keyword is left to JsonSchema.Net: its output lists the branches tried, even when the keyword passes.</summary>
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own) => throw new SchemaFallbackException();
+
     public override bool Test(JsonElement e, int depth) => !inner.Test(e, depth);
 }
 
 /// <summary>if / then / else: <c>if</c> only chooses the branch.</summary>
 internal sealed class IfCheck(SchemaNode condition, SchemaNode? then, SchemaNode? otherwise) : SchemaCheck
 {
+    /// <summary>A failing node with this keyword is left to JsonSchema.Net: its output lists the branches tried, even when the keyword passes.</summary>
+    public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own) => throw new SchemaFallbackException();
+
     public override bool Test(JsonElement e, int depth) =>
         condition.Test(e, depth) ? then?.Test(e, depth) ?? true : otherwise?.Test(e, depth) ?? true;
 }

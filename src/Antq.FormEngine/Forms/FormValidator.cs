@@ -10,8 +10,9 @@ namespace Antq.FormEngine.Forms;
 /// field. A pattern that runs past the process-wide regex timeout is reported, not thrown.
 /// <para>
 /// Valid data is recognised by the <see cref="CompiledSchema"/> built from the same schema, without
-/// JsonSchema.Net; data it does not find valid goes through JsonSchema.Net's hierarchical pass,
-/// which decides and writes the messages. A schema the compiled validator does not cover uses
+/// JsonSchema.Net, and so are failures in plain positions (<see cref="CompiledSchema.Explain"/>);
+/// other invalid data goes through JsonSchema.Net's hierarchical pass. Both lists of failures
+/// become messages through the same code. A schema the compiled validator does not cover uses
 /// JsonSchema.Net alone (a yes/no pass, then the detailed one for invalid data).
 /// </para>
 /// </summary>
@@ -43,6 +44,21 @@ internal sealed partial class FormValidator
     /// <summary>The compiled validator's yes/no (true only when sure), for differential tests.</summary>
     internal bool CompiledVerdict(JsonElement data) =>
         (compiled ?? throw new InvalidOperationException(NotCompiledBecause)).IsValid(data);
+
+    /// <summary>
+    /// The validation the compiled validator produces itself, or null when it leaves the data to
+    /// JsonSchema.Net (for differential tests).
+    /// </summary>
+    internal (List<FieldError> Errors, List<string> Unusable)? CompiledValidation(JsonElement data)
+    {
+        var failures = (compiled ?? throw new InvalidOperationException(NotCompiledBecause)).Explain(data);
+        if (failures is null) return null;
+        var errors = new List<FieldError>();
+        var unusable = new List<string>();
+        var seen = new HashSet<(string, string?, string)>();
+        foreach (var failure in failures) Add(failure.Path, failure.Keyword, failure.Missing, "", errors, unusable, seen);
+        return (errors, unusable);
+    }
 
     /// <summary>JsonSchema.Net's yes/no with the options the detailed pass uses.</summary>
     internal bool ReferenceVerdict(JsonElement data) => schema.Evaluate(data, FlagOptions).IsValid;
@@ -77,7 +93,15 @@ internal sealed partial class FormValidator
         EvaluationResults results;
         try
         {
-            if (compiled is not null ? compiled.IsValid(data) : schema.Evaluate(data, FlagOptions).IsValid) return (errors, unusable);
+            if (compiled is not null)
+            {
+                // Valid data, and failures in plain positions, are answered without JsonSchema.Net.
+                if (CompiledValidation(data) is { } answer) return answer;
+            }
+            else if (schema.Evaluate(data, FlagOptions).IsValid)
+            {
+                return (errors, unusable);
+            }
             results = schema.Evaluate(data, Options);
         }
         catch (RegexMatchTimeoutException)
@@ -98,28 +122,34 @@ internal sealed partial class FormValidator
             var path = node.InstanceLocation.ToString();
             var field = model.FieldAt(path);
             foreach (var (keyword, english) in node.Errors!)
-            {
-                if (keyword == "required")
-                {
-                    foreach (var name in MissingNames(english))
-                    {
-                        var fieldPointer = $"{path}/{name.Replace("~", "~0").Replace("/", "~1")}";
-                        if (seen.Add((path, fieldPointer, keyword)))
-                            errors.Add(new FieldError(path, ValidationMessages.Required(model.FieldAt(fieldPointer), name), fieldPointer, keyword));
-                    }
-                    continue;
-                }
-                // Alternatives (const in oneOf branches, say) all failing at one place read as one error.
-                var reported = keyword is "const" or "enum" ? "enum" : keyword;
-                if (!seen.Add((path, null, reported))) continue;
-                errors.Add(new FieldError(path, ValidationMessages.For(keyword, field, english), Keyword: keyword));
-                var scalar = field is not null && !field.IsContainer;
-                if (path.Length > 0 && (scalar || !ContainerKeywords.Contains(keyword))) unusable.Add(path);
-            }
+                Add(path, keyword, keyword == "required" ? [.. MissingNames(english)] : null, english, errors, unusable, seen, field);
         }
     }
 
-    private static IEnumerable<string> MissingNames(string message)
+    /// <summary>One failing keyword at one instance location, from either JsonSchema.Net's output or the compiled validator's.</summary>
+    private void Add(string path, string keyword, string[]? missing, string english, List<FieldError> errors, List<string> unusable,
+        HashSet<(string, string?, string)> seen, FormField? field = null)
+    {
+        if (keyword == "required")
+        {
+            foreach (var name in missing ?? [])
+            {
+                var fieldPointer = $"{path}/{name.Replace("~", "~0").Replace("/", "~1")}";
+                if (seen.Add((path, fieldPointer, keyword)))
+                    errors.Add(new FieldError(path, ValidationMessages.Required(model.FieldAt(fieldPointer), name), fieldPointer, keyword));
+            }
+            return;
+        }
+        // Alternatives (const in oneOf branches, say) all failing at one place read as one error.
+        var reported = keyword is "const" or "enum" ? "enum" : keyword;
+        if (!seen.Add((path, null, reported))) return;
+        field ??= model.FieldAt(path);
+        errors.Add(new FieldError(path, ValidationMessages.For(keyword, field, english), Keyword: keyword));
+        var scalar = field is not null && !field.IsContainer;
+        if (path.Length > 0 && (scalar || !ContainerKeywords.Contains(keyword))) unusable.Add(path);
+    }
+
+    internal static IEnumerable<string> MissingNames(string message)
     {
         var match = BracketList().Match(message);
         if (!match.Success) yield break;

@@ -51,7 +51,7 @@ public sealed class CompiledSchemaDifferentialTests
         var validator = pack.Validator;
         var reference = validator.ReferenceOnly();
         var generator = new SchemaInstances((JsonObject)pack.FormSchema, seed: StableSeed(name));
-        var (valid, invalid) = (0, 0);
+        var (valid, invalid, explained) = (0, 0, 0);
         var mismatches = new List<string>();
         for (var i = 0; i < InstancesPerSchema; i++)
         {
@@ -62,11 +62,57 @@ public sealed class CompiledSchemaDifferentialTests
             var actual = validator.CompiledVerdict(data);
             if (expected) valid++; else invalid++;
             if (expected != actual) mismatches.Add($"#{i}: JsonSchema.Net {expected}, compiled {actual}: {text}");
-            // Every 25th instance: the whole validation, messages included, is unchanged.
-            if (i % 25 == 0) AssertSameValidation(reference.Validate(data), validator.Validate(data), text);
+            // Whenever the compiled validator answers itself, its whole validation (messages, order,
+            // unusable fields) equals the JsonSchema.Net-only path's.
+            var referenceValidation = reference.Validate(data);
+            if (validator.CompiledValidation(data) is { } own)
+            {
+                if (!expected) explained++;
+                AssertSameValidation(referenceValidation, own, text);
+            }
+            AssertSameValidation(referenceValidation, validator.Validate(data), text);
         }
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} disagreements, first: {string.Join(Environment.NewLine, mismatches.Take(5))}");
         AssertBothVerdictsCommon(valid, invalid);
+        AssertExplainedShare(explained, invalid, minimumPercent: 50, name);
+    }
+
+    /// <summary>Share of invalid instances the compiled validator must explain itself, so the comparison cannot pass by always falling back.</summary>
+    private static void AssertExplainedShare(int explained, int invalid, int minimumPercent, string what) =>
+        Assert.True(explained * 100 >= invalid * minimumPercent, $"{what}: the compiled validator explained only {explained} of {invalid} invalid instances");
+
+    /// <summary>The benchmark's invalid inputs: plain failures are explained without JsonSchema.Net, the if/then one is not.</summary>
+    [Theory]
+    [InlineData("05-percentage-null.json", true)]
+    [InlineData("06-wrong-type.json", true)]
+    [InlineData("09-pattern-enum-fail.json", true)]
+    [InlineData("10-if-then-fail.json", false)]
+    public void BenchmarkInvalidInputs_ExplainedWhereSafe_WithTheSameErrors(string file, bool explained)
+    {
+        var validator = Load("synthetic-34").Validator;
+        using var test = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.TestData("synthetic-34"), "tests", file)));
+        var data = test.RootElement.GetProperty("data");
+        var expected = validator.ReferenceOnly().Validate(data);
+        Assert.NotEmpty(expected.Errors);
+        var own = validator.CompiledValidation(data);
+        Assert.Equal(explained, own is not null);
+        if (own is { } answer) AssertSameValidation(expected, answer, file);
+        AssertSameValidation(expected, validator.Validate(data), file);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "object", "properties": { "a": { "anyOf": [{ "type": "string" }, { "type": "integer" }] } } }""", """{ "a": true }""")]
+    [InlineData("""{ "type": "object", "properties": { "a": { "type": "integer" } }, "anyOf": [{ "required": ["a"] }, { "required": ["b"] }] }""", """{ "a": "x" }""")]
+    [InlineData("""{ "type": "object", "properties": { "a": { "$ref": "#/$defs/n" } }, "$defs": { "n": { "type": "integer" } } }""", """{ "a": "x" }""")]
+    [InlineData("""{ "type": "object", "dependentRequired": { "a": ["b"] } }""", """{ "a": 1 }""")]
+    [InlineData("""{ "type": "array", "prefixItems": [{ "type": "integer" }], "items": { "type": "string" } }""", """[1, 2]""")]
+    [InlineData("""{ "type": "object", "properties": { "a": { "type": "integer" } } }""", """{ "a": "x", "a": 1 }""")]
+    public void FailuresUnderCombinatorsOrQuirks_AreLeftToJsonSchemaNet(string schemaText, string instanceText)
+    {
+        var (schema, compiled) = BuildBoth(schemaText);
+        using var document = JsonDocument.Parse(instanceText);
+        Assert.False(schema.Evaluate(document.RootElement, Flag).IsValid);
+        Assert.Null(compiled.Explain(document.RootElement));
     }
 
     /// <summary>A schema with every keyword the compiled validator covers, recursive and escaped references included.</summary>
@@ -162,7 +208,7 @@ public sealed class CompiledSchemaDifferentialTests
     {
         var (schema, compiled) = BuildBoth(EveryKeywordSchema);
         var generator = new SchemaInstances((JsonObject)JsonNode.Parse(EveryKeywordSchema)!, seed: 20251115);
-        var (valid, invalid) = (0, 0);
+        var (valid, invalid, explained) = (0, 0, 0);
         var mismatches = new List<string>();
         for (var i = 0; i < 6 * InstancesPerSchema; i++)
         {
@@ -171,10 +217,30 @@ public sealed class CompiledSchemaDifferentialTests
             var expected = schema.Evaluate(document.RootElement, Flag).IsValid;
             if (expected) valid++; else invalid++;
             if (expected != compiled.IsValid(document.RootElement)) mismatches.Add($"#{i}: JsonSchema.Net {expected}: {text}");
+            // Whenever the compiled validator explains the data itself, its failures are exactly
+            // JsonSchema.Net's failing nodes' errors, in the same order.
+            if (compiled.Explain(document.RootElement) is { } own)
+            {
+                if (!expected) explained++;
+                var reference = ReferenceFailures(schema.Evaluate(document.RootElement, Hierarchical));
+                if (!reference.SequenceEqual(own.Select(Describe))) mismatches.Add($"#{i}: failures differ, JsonSchema.Net [{string.Join("; ", reference)}], compiled [{string.Join("; ", own.Select(Describe))}]: {text}");
+            }
         }
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} disagreements, first: {string.Join(Environment.NewLine, mismatches.Take(5))}");
         AssertBothVerdictsCommon(valid, invalid);
+        // Most of this schema's fields sit under anyOf/oneOf/not/if, which are left to JsonSchema.Net.
+        AssertExplainedShare(explained, invalid, minimumPercent: 20, "every-keyword schema");
     }
+
+    private static readonly EvaluationOptions Hierarchical = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
+
+    private static string Describe(SchemaFailure failure) =>
+        $"{failure.Path} {failure.Keyword}{(failure.Missing is { } names ? " " + string.Join(",", names) : "")}";
+
+    /// <summary>JsonSchema.Net's failing nodes' errors as the engine reads them (missing names parsed from <c>required</c>'s message).</summary>
+    private static List<string> ReferenceFailures(EvaluationResults results) =>
+        [.. SchemaResults.FailingNodes(results).SelectMany(node => node.Errors!.Select(error => Describe(new SchemaFailure(node.InstanceLocation.ToString(), error.Key,
+            error.Key == "required" ? [.. FormValidator.MissingNames(error.Value)] : null))))];
 
     /// <summary>Per keyword, the spots where libraries commonly differ: each instance against a one-keyword schema.</summary>
     [Theory]
