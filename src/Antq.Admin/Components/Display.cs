@@ -8,7 +8,7 @@ public static class Display
 {
     public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static DateTimeOffset InVietnam(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, VietnamTime.Zone);
+    public static DateTimeOffset InVietnam(DateTimeOffset at) => VietnamTime.At(at);
 
     /// <summary>05/10/2025 14:30</summary>
     public static string DateTime(DateTimeOffset at) => InVietnam(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
@@ -25,5 +25,5 @@ public static class Display
     public static string Number(double value) => value.ToString("#,##0.##", Vi);
 
     /// <summary>The year it is now in Vietnam.</summary>
-    public static int CurrentYear(TimeProvider time) => InVietnam(time.GetUtcNow()).Year;
+    public static int CurrentYear(TimeProvider time) => VietnamTime.YearOf(time.GetUtcNow());
 }

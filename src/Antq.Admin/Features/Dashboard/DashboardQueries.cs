@@ -4,6 +4,7 @@ using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Reminders;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Deadlines;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class DashboardQueries(
     {
         var account = await current.RequireAsync(ct);
         var now = time.GetUtcNow();
-        var thisYear = ReminderOccasion.LocalYear(now);
+        var thisYear = VietnamTime.YearOf(now);
         if (year is < 2000 or > 2100) return Problems.BadRequest($"Năm {year} không hợp lệ (từ 2000 đến 2100).");
         var focus = await directory.GetVisibleAsync(account, unitId ?? account.ScopeUnit.Id, ct);
         var years = await db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(focus.Path)).Select(s => s.Year).Distinct().ToListAsync(ct);
@@ -116,7 +117,7 @@ public sealed class DashboardQueries(
                 var states = instance.Units.Select(u => (Unit: u, State: u.StateAt(now, due))).ToList();
                 var late = states.Where(s => s.State == DeadlineState.Overdue).ToList();
                 return new DeadlineSummary(instance.Pack.Manifest.Id, instance.Pack.Manifest.Title, instance.Definition.Id, instance.Definition.Title,
-                    DeadlineStages.Text(instance.Definition.Stage, levels), due, ReminderOccasion.LocalDate(due), now >= due,
+                    DeadlineStages.Text(instance.Definition.Stage, levels), due, VietnamTime.DateOf(due), now >= due,
                     states.Count(s => s.State == DeadlineState.Done), states.Count(s => s.State == DeadlineState.Pending), late.Count,
                     late.Take(20).Select(s => new LateUnit(s.Unit.Unit.Id, s.Unit.Unit.Name, s.Unit.Submission?.Id, s.Unit.WaitingOn?.Name)).ToList());
             })

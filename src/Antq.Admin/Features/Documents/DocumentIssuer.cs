@@ -67,7 +67,7 @@ public sealed class DocumentIssuer(
         CurrentTemplate template, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, VietnamTime.Zone).DateTime);
+        var today = VietnamTime.DateOf(now);
         var kind = DocumentKinds.Abbreviation(order.Document);
         // The number first: its row lock orders concurrent issues of the same kind, so the version read after it is current.
         var sequence = await numbers.NextAsync(order.Issuer.Id, today.Year, kind, ct);

@@ -83,7 +83,7 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
         return new DateTimeOffset(wall, VietnamTime.Zone.GetUtcOffset(wall)).ToUniversalTime();
     }
 
-    public static DateTime ToVietnam(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, VietnamTime.Zone).DateTime;
+    public static DateTime ToVietnam(DateTimeOffset at) => VietnamTime.At(at).DateTime;
 
     public static IReadOnlyList<MeetingPersonDto> Attendees(MeetingRecord m) =>
         JsonSerializer.Deserialize<List<MeetingPersonDto>>(m.AttendeesJson, SubmissionEvaluator.Json) ?? [];

@@ -92,7 +92,7 @@ public sealed partial class TemplateEditing(
         var parsed = TemplateSandbox.Parse(source, TemplateStore.FileName(key));
         if (!parsed.Ok) return new PreviewView(null, Errors(parsed.Errors));
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == record.Id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), FormEngine.Deadlines.VietnamTime.Zone).DateTime);
+        var today = FormEngine.Deadlines.VietnamTime.DateOf(time.GetUtcNow());
         var model = await issuer.ModelAsync(record, pack, new DocumentInfo(document.Id, document.Title, "", today, "", ""),
             new SignerInfo("", ""), meeting, ct);
         var rendered = TemplateSandbox.Render(parsed.Template, model);

@@ -72,7 +72,7 @@ public static class VerifyApi
             Row(html, "Mã băm nội dung (SHA-256, HTML)", v.ContentHash);
             Row(html, "Mã băm tệp DOCX (SHA-256)", v.DocxHash);
             Row(html, "Người ban hành", v.IssuedBy);
-            Row(html, "Thời điểm ban hành", TimeZoneInfo.ConvertTime(v.IssuedAt, FormEngine.Deadlines.VietnamTime.Zone).ToString("HH:mm 'ngày' dd/MM/yyyy", Vi));
+            Row(html, "Thời điểm ban hành", FormEngine.Deadlines.VietnamTime.At(v.IssuedAt).ToString("HH:mm 'ngày' dd/MM/yyyy", Vi));
             Row(html, "Mã xác thực", v.VerificationCode);
             html.Append("</dl>");
         }

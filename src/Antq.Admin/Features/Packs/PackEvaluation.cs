@@ -29,7 +29,7 @@ public sealed class PackEvaluation(PackCatalog catalog, CurrentAccount current, 
                 $"Loại đơn vị “{kind}” không thuộc gói {pack.Manifest.Id} (chỉ áp dụng cho: {string.Join(", ", pack.Manifest.UnitKinds)}).");
         if (request.Data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             return new EvaluateOutcome.BadRequest("Thiếu dữ liệu biểu mẫu (data).");
-        var year = request.Year ?? TimeZoneInfo.ConvertTime(time.GetUtcNow(), VietnamTime.Zone).Year;
+        var year = request.Year ?? VietnamTime.YearOf(time.GetUtcNow());
         if (year is < 1900 or > 2200)
             return new EvaluateOutcome.BadRequest($"Năm đánh giá {year} không hợp lệ.");
         var unit = new UnitInfo(kind, request.Unit!.Code ?? "", request.Unit.Name ?? "", request.Unit.Level ?? "");

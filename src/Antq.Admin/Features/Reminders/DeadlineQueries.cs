@@ -1,6 +1,7 @@
 using Antq.Admin.Data;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Deadlines;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
     {
         var account = await current.RequireAsync(ct);
         var now = time.GetUtcNow();
-        var chosenYear = year ?? ReminderOccasion.LocalYear(now);
+        var chosenYear = year ?? VietnamTime.YearOf(now);
         if (chosenYear is < 2000 or > 2100) return Problems.BadRequest($"Năm {chosenYear} không hợp lệ (từ 2000 đến 2100).");
         if (status is not null && !Statuses.Contains(status))
             return Problems.BadRequest($"Trạng thái “{status}” không hợp lệ: dùng done (đã xong), pending (chưa đến hạn) hoặc overdue (quá hạn).");
@@ -46,7 +47,7 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
         return new DeadlineView(
             pack.Id, pack.Title, pack.Version, definition.Id, definition.Title, definition.Stage,
             DeadlineStages.Text(definition.Stage, levels),
-            definition.OpensAt(instance.Year), due, ReminderOccasion.LocalDate(due),
+            definition.OpensAt(instance.Year), due, VietnamTime.DateOf(due),
             definition.Remind.Select(ReminderOccasion.Iso).ToList(),
             definition.EscalateAfter is { } after ? ReminderOccasion.Iso(after) : null,
             definition.EscalateAfter is { } escalate ? due + escalate : null,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Submissions;
+using Antq.FormEngine.Deadlines;
 using Antq.FormEngine.Documents;
 using Scriban.Runtime;
 
@@ -45,8 +46,8 @@ public sealed partial class ReminderMessages(ReminderSettings settings, ILogger<
     private ScriptObject Model(ReminderSubject subject, string channel, DateTimeOffset now)
     {
         var deadline = subject.Deadline;
-        var dueDate = ReminderOccasion.LocalDate(deadline.DueAt);
-        var today = ReminderOccasion.LocalDate(now);
+        var dueDate = VietnamTime.DateOf(deadline.DueAt);
+        var today = VietnamTime.DateOf(now);
         var units = new ScriptArray();
         foreach (var unit in subject.Units)
         {
@@ -105,7 +106,7 @@ public sealed partial class ReminderMessages(ReminderSettings settings, ILogger<
     {
         var deadline = subject.Deadline;
         var names = string.Join(", ", subject.Units.Select(u => u.Unit.Name));
-        var due = Format(ReminderOccasion.LocalDate(deadline.DueAt));
+        var due = Format(VietnamTime.DateOf(deadline.DueAt));
         return subject.Occasion.IsEscalation
             ? new ReminderText($"Quá hạn: {deadline.Definition.Title}", $"Hạn trước ngày {due} đã qua; chưa hoàn thành: {names}.")
             : new ReminderText($"Nhắc hạn: {deadline.Definition.Title}", $"Hạn trước ngày {due}; chưa hoàn thành: {names}.");

@@ -53,9 +53,4 @@ public sealed record ReminderOccasion(string Key, bool IsEscalation, DateTimeOff
         }
         return text.Length == 1 ? "PT0M" : text.ToString();
     }
-
-    /// <summary>The Vietnamese calendar day of a moment.</summary>
-    public static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, VietnamTime.Zone).DateTime);
-
-    public static int LocalYear(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, VietnamTime.Zone).Year;
 }

@@ -1,5 +1,6 @@
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
+using Antq.FormEngine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Reminders;
@@ -38,7 +39,7 @@ public sealed class ReminderPlanner(
         var packs = await board.ActivePacksAsync(ct);
         RecipientDirectory? people = null;
         Dictionary<string, string>? levels = null;
-        var thisYear = ReminderOccasion.LocalYear(now);
+        var thisYear = VietnamTime.YearOf(now);
         // A deadline of next year can be reminded of now (up to 366 days ahead), and last year's escalated.
         for (var year = thisYear - 1; year <= thisYear + 1; year++)
         {
