@@ -27,6 +27,18 @@ public static class PackLoader
         return read.Ok ? Load(read.Files!, options) : new PackLoadResult(null, read.Errors, []);
     }
 
+    /// <summary>
+    /// The entry for an uploaded or stored .zip: one bounded read (size refusal worded by the reader),
+    /// then the verification on its own thread. The accepted pack's <see cref="PackFiles.Archive"/> holds the bytes read.
+    /// </summary>
+    public static async Task<PackLoadResult> LoadZipAsync(Stream zip, PackLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= PackLoadOptions.Default;
+        var read = await PackReader.ReadZipAsync(zip, options.Limits, cancellationToken).ConfigureAwait(false);
+        if (!read.Ok) return new PackLoadResult(null, read.Errors, []);
+        return await Task.Run(() => Load(read.Files!, options), cancellationToken).ConfigureAwait(false);
+    }
+
     public static PackLoadResult Load(PackFiles files, PackLoadOptions? options = null)
     {
         options ??= PackLoadOptions.Default;

@@ -166,7 +166,7 @@ public sealed class PackAdministrationTests(UiServer server)
             scope.ServiceProvider.GetRequiredService<PrincipalHolder>().Principal =
                 new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id)], "test"));
             var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<PackAdministration>()
-                .UploadAsync("goi.zip", zip.Length, () => new MemoryStream(zip), CancellationToken.None));
+                .UploadAsync("goi.zip", () => new MemoryStream(zip), CancellationToken.None));
             Assert.Equal((int)HttpStatusCode.Forbidden, denied.StatusCode);
         }
         using var http = await ApiClientAsync(Reviewer);

@@ -12,6 +12,9 @@ public sealed class PackFiles
 
     public IEnumerable<string> Names => _files.Keys;
 
+    /// <summary>The .zip these files were read from, byte for byte, when they came from one (what a registry stores).</summary>
+    public byte[]? Archive { get; internal set; }
+
     public bool Contains(string name) => _files.ContainsKey(name);
 
     public byte[]? Get(string name) => _files.TryGetValue(name, out var bytes) ? bytes : null;

@@ -10,17 +10,33 @@ public static partial class PackReader
     /// </summary>
     public static PackReadResult ReadZip(Stream stream, PackLimits? limits = null)
     {
+        // Memory and file streams complete their reads synchronously, so this does not block a thread for long.
+        return ReadZipAsync(stream, limits).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// <see cref="ReadZip(Stream, PackLimits?)"/> for streams that only read asynchronously (a browser
+    /// upload): the one place an upload is copied, size-checked and worded.
+    /// </summary>
+    public static async Task<PackReadResult> ReadZipAsync(Stream stream, PackLimits? limits = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= PackLimits.Default;
-        var packed = CopyBounded(stream, limits.MaxPackedBytes);
+        return ReadPacked(await CopyBoundedAsync(stream, limits.MaxPackedBytes, cancellationToken).ConfigureAwait(false), limits);
+    }
+
+    private static PackReadResult ReadPacked(MemoryStream? packed, PackLimits limits)
+    {
         if (packed is null)
         {
             return PackReadResult.Fail([Source.Zip.Error("", "too-large", $"Tệp nén vượt quá giới hạn {Mib(limits.MaxPackedBytes)}.")]);
         }
         try
         {
-            using var archive = new ZipArchive(packed, ZipArchiveMode.Read);
-            return ReadArchive(archive, limits);
+            using var archive = new ZipArchive(packed, ZipArchiveMode.Read, leaveOpen: true);
+            var read = ReadArchive(archive, limits);
+            if (read.Files is { } files) files.Archive = packed.ToArray();
+            return read;
         }
         catch (InvalidDataException)
         {
@@ -32,12 +48,12 @@ public static partial class PackReader
     /// Copies at most <paramref name="cap"/> bytes, counting what actually arrives: a stream's Length
     /// may be unknown or wrong. Null when the stream holds more.
     /// </summary>
-    private static MemoryStream? CopyBounded(Stream stream, long cap)
+    private static async Task<MemoryStream?> CopyBoundedAsync(Stream stream, long cap, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[ChunkBytes];
         int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > cap)
             {

@@ -64,7 +64,9 @@ public class TemplateHostileTests
         var result = DocumentSamples.Render("{{ for i in 1..9000; x = 'y' | string.pad_left 200000 | string.sha512; end }}", options: options);
 
         Assert.False(result.Ok);
-        Assert.Contains("quá thời gian", Assert.Single(result.Errors).Message);
+        // Which last-resort bound trips first (200 ms or the 256 MB of allocations) depends on the machine's
+        // speed at that moment; either way the render stops quickly with a Vietnamese reason.
+        Assert.Matches("quá thời gian|quá 256 MB bộ nhớ", Assert.Single(result.Errors).Message);
         Assert.True(watch.Elapsed < Quickly, $"took {watch.Elapsed}");
     }
 

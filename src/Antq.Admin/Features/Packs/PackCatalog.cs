@@ -109,8 +109,7 @@ public sealed class PackCatalog(IServiceScopeFactory scopes, AntqOptions options
             var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
             archive = await db.PackVersions.AsNoTracking().Where(p => p.PackId == packId && p.Version == version).Select(p => p.Archive).SingleAsync();
         }
-        var read = PackReader.ReadZip(new MemoryStream(archive));
-        var loaded = read.Ok ? PackLoader.Load(read.Files!, LoadOptions) : new PackLoadResult(null, read.Errors, []);
+        var loaded = await PackLoader.LoadZipAsync(new MemoryStream(archive), LoadOptions);
         if (!loaded.Ok)
         {
             // A stored version was verified when accepted; failing now means the engine changed under it.

@@ -31,14 +31,13 @@ public sealed record PackActivation(string PackId, string Version, string? Previ
 /// </summary>
 public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProvider time, ILogger<PackRegistry> logger)
 {
-    public Task<UploadOutcome> UploadAsync(byte[] archive, string uploader, CancellationToken cancellationToken = default) =>
-        UploadAsync(archive, new PackActor(uploader, uploader), cancellationToken);
-
-    public async Task<UploadOutcome> UploadAsync(byte[] archive, PackActor uploader, CancellationToken cancellationToken = default)
+    /// <summary>Verifies an uploaded .zip (read once, size-checked by the reader) and stores it when accepted.</summary>
+    public async Task<UploadOutcome> UploadAsync(Stream archive, PackActor uploader, CancellationToken cancellationToken = default)
     {
-        var read = PackReader.ReadZip(new MemoryStream(archive));
-        if (!read.Ok) return new UploadOutcome.Refused(read.Errors);
-        return await AcceptAsync(read.Files!, archive, uploader, activateIfFirst: true, cancellationToken);
+        var loaded = await PackLoader.LoadZipAsync(archive, catalog.LoadOptions with { RunTests = true }, cancellationToken);
+        return loaded.Ok
+            ? await StoreAsync(loaded.Pack, loaded.Pack.Files.Archive!, uploader, cancellationToken)
+            : new UploadOutcome.Refused(loaded.Errors);
     }
 
     /// <summary>Imports a shipped pack folder as if uploaded by the system.</summary>
@@ -46,15 +45,15 @@ public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProv
     {
         var read = PackReader.ReadDirectory(folder);
         if (!read.Ok) return new UploadOutcome.Refused(read.Errors);
-        return await AcceptAsync(read.Files!, PackArchive.Zip(read.Files!), PackActor.System, activateIfFirst: true, cancellationToken);
+        var loaded = await Task.Run(() => PackLoader.Load(read.Files!, catalog.LoadOptions with { RunTests = true }), cancellationToken);
+        return loaded.Ok
+            ? await StoreAsync(loaded.Pack, PackArchive.Zip(read.Files!), PackActor.System, cancellationToken)
+            : new UploadOutcome.Refused(loaded.Errors);
     }
 
-    private async Task<UploadOutcome> AcceptAsync(PackFiles files, byte[] archive, PackActor uploader, bool activateIfFirst, CancellationToken cancellationToken)
+    /// <summary>Stores an accepted version immutably; the first version of a pack becomes active.</summary>
+    private async Task<UploadOutcome> StoreAsync(CompiledPack pack, byte[] archive, PackActor uploader, CancellationToken cancellationToken)
     {
-        var options = catalog.LoadOptions with { RunTests = true };
-        var loaded = await Task.Run(() => PackLoader.Load(files, options), cancellationToken);
-        if (!loaded.Ok) return new UploadOutcome.Refused(loaded.Errors);
-        var pack = loaded.Pack;
         var (id, version) = (pack.Manifest.Id, pack.Manifest.Version);
         var existing = await StoredHashAsync(id, version, cancellationToken);
         if (existing is not null) return Repeated(id, version, existing, pack.ContentHash);
@@ -79,7 +78,7 @@ public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProv
             return Repeated(id, version, stored, pack.ContentHash);
         }
         catalog.Remember(pack);
-        var activated = activateIfFirst && !await db.ActivePacks.AnyAsync(a => a.PackId == id, cancellationToken)
+        var activated = !await db.ActivePacks.AnyAsync(a => a.PackId == id, cancellationToken)
             && await ActivateAsync(id, version, uploader, cancellationToken) is not null;
         logger.LogInformation("Pack {PackId} {Version} stored by {Uploader} (activated: {Activated})", id, version, uploader.Name, activated);
         return new UploadOutcome.Created(id, version, activated);
