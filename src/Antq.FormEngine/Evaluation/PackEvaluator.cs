@@ -95,8 +95,9 @@ internal static class PackEvaluator
 
     private static OutcomeRef? Outcome(CompiledPack pack, EvalContext context, EvaluationSummary s, List<CriterionResult> criteria)
     {
+        // Every criterion's status by id, parents before their children (a later duplicate id wins).
         var status = new Dictionary<string, string>(StringComparer.Ordinal);
-        AddStatuses(criteria, status);
+        foreach (var c in criteria.Flatten()) status[c.Id] = c.Status.ToWire();
         object?[] values = [s.Met, s.NotMet, s.NotEvaluable, s.Total, s.Points, s.MaxPoints, status];
         foreach (var level in pack.Outcomes)
         {
@@ -113,15 +114,6 @@ internal static class PackEvaluator
         return null;
     }
 
-    /// <summary>Every criterion's status by id, parents before their children (a later duplicate id wins, as before).</summary>
-    private static void AddStatuses(IReadOnlyList<CriterionResult> results, Dictionary<string, string> status)
-    {
-        foreach (var r in results)
-        {
-            status[r.Id] = r.Status.ToWire();
-            AddStatuses(r.Children, status);
-        }
-    }
 
     private static List<FieldError> DropHidden(CompiledPack pack, EvalContext context, object typed, UnitInfo unit, int year, List<FieldError> errors)
     {
