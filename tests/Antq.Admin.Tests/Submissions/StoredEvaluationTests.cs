@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Antq.Admin.Features.Submissions;
+using Antq.Admin.Tests.Support;
+using Antq.FormEngine;
+using Antq.FormEngine.Packs;
 using Antq.FormEngine.Evaluation;
 
 namespace Antq.Admin.Tests.Submissions;
@@ -61,6 +64,29 @@ public sealed class StoredEvaluationTests
     {
         var read = StoredEvaluation.Read(StoredEvaluation.Write(Sample with { Outcome = null }))!;
         Assert.Null(read.Outcome);
+    }
+
+    /// <summary>Every shipped pack's test cases: what the engine returns is stored and read back unchanged.</summary>
+    public static TheoryData<string> ShippedPacks() =>
+        new(Directory.GetDirectories(Path.Combine(RepoPaths.Root, "criteria-packs")).Select(Path.GetFileName).OfType<string>().Order());
+
+    [Theory]
+    [MemberData(nameof(ShippedPacks))]
+    public void WriteRead_ShippedPackTests_RoundTrip(string packId)
+    {
+        var loaded = PackLoader.Load(Path.Combine(RepoPaths.Root, "criteria-packs", packId),
+            new PackLoadOptions { TemplateDirectory = Path.Combine(RepoPaths.Root, "templates"), RunTests = false });
+        Assert.True(loaded.Ok, string.Join("; ", loaded.Errors));
+        Assert.NotEmpty(loaded.Pack.Tests);
+        foreach (var test in loaded.Pack.Tests)
+        {
+            var result = loaded.Pack.Evaluate(test.Unit, test.Year, test.Data);
+            var stored = StoredEvaluation.Write(result);
+            var read = StoredEvaluation.Read(stored)!;
+            Assert.Equal(stored, StoredEvaluation.Write(read));
+            Assert.Equal(result.Criteria.Flatten().Select(c => (c.Id, c.Status, c.Points)), read.Criteria.Flatten().Select(c => (c.Id, c.Status, c.Points)));
+            Assert.Equal(result.Outcome, read.Outcome);
+        }
     }
 
     [Theory]
