@@ -61,6 +61,16 @@ public sealed class CompiledPack
 
     /// <summary>Validates and evaluates one submission. Never throws for bad data.</summary>
     public EvaluationResult Evaluate(UnitInfo unit, int year, JsonElement data) => PackEvaluator.Evaluate(this, unit, year, data);
+
+    /// <summary>
+    /// Validates and evaluates one submission and tells which fields are shown (<see cref="PackVisibility.VisibleFields"/>),
+    /// validating the data once for both: what a form needs after every change. Never throws for bad data.
+    /// </summary>
+    public EvaluationResult Evaluate(UnitInfo unit, int year, JsonElement data, out FieldVisibility visibility)
+    {
+        (var result, visibility) = PackEvaluator.Evaluate(this, unit, year, data, withVisibility: true);
+        return result;
+    }
 }
 
 internal sealed record CompiledOutcome(OutcomeLevel Level, Func<EvalContext, object?[], bool> Predicate);

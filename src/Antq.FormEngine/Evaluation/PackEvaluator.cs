@@ -15,17 +15,27 @@ internal static class PackEvaluator
     /// <summary>Read only: no field is invalid.</summary>
     private static readonly HashSet<int> NoFields = [];
 
-    public static EvaluationResult Evaluate(CompiledPack pack, UnitInfo unit, int year, JsonElement data)
+    public static EvaluationResult Evaluate(CompiledPack pack, UnitInfo unit, int year, JsonElement data) =>
+        Evaluate(pack, unit, year, data, withVisibility: false).Result;
+
+    /// <summary>
+    /// The evaluation, and with <paramref name="withVisibility"/> which fields are shown (else
+    /// <see cref="FieldVisibility.AllVisible"/>): one validation and one materialisation of the data for both.
+    /// </summary>
+    public static (EvaluationResult Result, FieldVisibility Visibility) Evaluate(CompiledPack pack, UnitInfo unit, int year, JsonElement data,
+        bool withVisibility)
     {
         var form = pack.Form;
-        var (errors, unusable) = pack.Validator.Validate(data);
-        var typed = FormMaterializer.Materialize(form, data);
-        foreach (var pointer in unusable) FormMaterializer.MarkInvalid(form, typed, pointer);
+        var (errors, unusable, typed) = Prepare(pack, data);
         var invalidFields = unusable.Count == 0 ? NoFields : unusable.Select(form.FieldAt).Where(f => f is not null).Select(f => f!.Id).ToHashSet();
 
         var context = new EvalContext();
-        if (pack.Visibility.Count > 0 && errors.Count > 0)
-            errors = DropHidden(pack, context, typed, unit, year, errors);
+        var visibility = FieldVisibility.AllVisible;
+        if (pack.Visibility.Count > 0 && (withVisibility || errors.Count > 0))
+        {
+            visibility = Visibility(pack, context, typed, unit, year);
+            errors = DropHidden(pack, visibility, errors);
+        }
 
         var criteria = new List<CriterionResult>(pack.Criteria.Count);
         foreach (var criterion in pack.Criteria)
@@ -45,8 +55,18 @@ internal static class PackEvaluator
             maxPoints += c.MaxPoints;
         }
         var summary = new EvaluationSummary(met, notMet, notEvaluable, criteria.Count, points, maxPoints);
-        return new EvaluationResult(new PackRef(pack.Manifest.Id, pack.Manifest.Version), errors.Count == 0, errors, criteria,
+        var result = new EvaluationResult(new PackRef(pack.Manifest.Id, pack.Manifest.Version), errors.Count == 0, errors, criteria,
             summary, Outcome(pack, context, summary, criteria));
+        return (result, visibility);
+    }
+
+    /// <summary>The data validated (Vietnamese messages) and materialised, unusable values marked invalid in the typed form.</summary>
+    internal static (List<FieldError> Errors, List<string> Unusable, object Typed) Prepare(CompiledPack pack, JsonElement data)
+    {
+        var (errors, unusable) = pack.Validator.Validate(data);
+        var typed = FormMaterializer.Materialize(pack.Form, data);
+        foreach (var pointer in unusable) FormMaterializer.MarkInvalid(pack.Form, typed, pointer);
+        return (errors, unusable, typed);
     }
 
     private static CriterionResult Evaluate(Criterion criterion, FormModel form, EvalContext context, object typed, UnitInfo unit, int year, HashSet<int> invalidFields)
@@ -95,8 +115,9 @@ internal static class PackEvaluator
 
     private static OutcomeRef? Outcome(CompiledPack pack, EvalContext context, EvaluationSummary s, List<CriterionResult> criteria)
     {
+        // Every criterion's status by id, parents before their children (a later duplicate id wins).
         var status = new Dictionary<string, string>(StringComparer.Ordinal);
-        AddStatuses(criteria, status);
+        foreach (var c in criteria.Flatten()) status[c.Id] = c.Status.ToWire();
         object?[] values = [s.Met, s.NotMet, s.NotEvaluable, s.Total, s.Points, s.MaxPoints, status];
         foreach (var level in pack.Outcomes)
         {
@@ -113,19 +134,14 @@ internal static class PackEvaluator
         return null;
     }
 
-    /// <summary>Every criterion's status by id, parents before their children (a later duplicate id wins, as before).</summary>
-    private static void AddStatuses(IReadOnlyList<CriterionResult> results, Dictionary<string, string> status)
-    {
-        foreach (var r in results)
-        {
-            status[r.Id] = r.Status.ToWire();
-            AddStatuses(r.Children, status);
-        }
-    }
 
-    private static List<FieldError> DropHidden(CompiledPack pack, EvalContext context, object typed, UnitInfo unit, int year, List<FieldError> errors)
+    /// <summary>
+    /// Every <c>visibleWhen</c> of the pack against the typed data. A condition whose own inputs are
+    /// missing or invalid hides its field: the dependent field waits.
+    /// </summary>
+    internal static FieldVisibility Visibility(CompiledPack pack, EvalContext context, object typed, UnitInfo unit, int year)
     {
-        var hidden = new List<FormField>();
+        var hidden = new HashSet<FormField>(ReferenceEqualityComparer.Instance);
         foreach (var rule in pack.Visibility)
         {
             context.Reset(EvalContext.DefaultFuel);
@@ -137,8 +153,14 @@ internal static class PackEvaluator
             }
             if (!visible) hidden.Add(rule.Field);
         }
-        if (hidden.Count == 0) return errors;
-        bool IsHidden(string? pointer) => pointer is not null && pack.Form.FieldAt(pointer) is { } f && hidden.Any(h => h.IsAncestorOrSelfOf(f));
+        return hidden.Count == 0 ? FieldVisibility.AllVisible : new FieldVisibility(hidden);
+    }
+
+    /// <summary>The errors of hidden fields (and of their descendants) dropped; an error of the whole document stays.</summary>
+    private static List<FieldError> DropHidden(CompiledPack pack, FieldVisibility visibility, List<FieldError> errors)
+    {
+        if (visibility.Hidden.Count == 0 || errors.Count == 0) return errors;
+        bool IsHidden(string? pointer) => pointer is not null && pack.Form.FieldAt(pointer) is { } f && !visibility.IsVisible(f);
         return errors.Where(e => !IsHidden(e.Field ?? e.Path) || (e.Field is null && e.Path.Length == 0)).ToList();
     }
 }

@@ -40,24 +40,7 @@ public static class PackVisibility
     public static FieldVisibility VisibleFields(this CompiledPack pack, UnitInfo unit, int year, JsonElement data)
     {
         if (pack.Visibility.Count == 0) return FieldVisibility.AllVisible;
-        var form = pack.Form;
-        var (_, unusable) = pack.Validator.Validate(data);
-        var typed = FormMaterializer.Materialize(form, data);
-        foreach (var pointer in unusable) FormMaterializer.MarkInvalid(form, typed, pointer);
-
-        var context = new EvalContext();
-        var hidden = new HashSet<FormField>(ReferenceEqualityComparer.Instance);
-        foreach (var rule in pack.Visibility)
-        {
-            context.Reset(EvalContext.DefaultFuel);
-            bool visible;
-            try { visible = rule.Predicate(context, typed, unit, year); }
-            catch (Exception e) when (e is FieldUnavailableException or FuelExhaustedException or ArithmeticException or InvalidOperationException)
-            {
-                visible = false;
-            }
-            if (!visible) hidden.Add(rule.Field);
-        }
-        return new FieldVisibility(hidden);
+        var (_, _, typed) = PackEvaluator.Prepare(pack, data);
+        return PackEvaluator.Visibility(pack, new EvalContext(), typed, unit, year);
     }
 }

@@ -71,11 +71,4 @@ public sealed class FormField
 
     /// <summary>The label shown to people: the schema title, else the path.</summary>
     public string Label => Title ?? DisplayPath;
-
-    public bool IsAncestorOrSelfOf(FormField other)
-    {
-        for (var f = other; f is not null; f = f.Parent)
-            if (ReferenceEquals(f, this)) return true;
-        return false;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Antq.FormEngine.Evaluation;
 
 namespace Antq.FormEngine.Rules;
 
@@ -52,13 +53,10 @@ internal static class CriteriaCompiler
         if (criteria.Count == 0)
             errors.Add(new PackError(PackError.At(File, main.Pointer), "rules.no-criteria", $"Workflow \"{main.Name}\" không có tiêu chí nào (luật cấp cao nhất đang bật)."));
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in Flatten(criteria).Select(c => c.Id))
+        foreach (var id in criteria.Flatten().Select(c => c.Id))
             if (!ids.Add(id)) errors.Add(new PackError(File, "rules.duplicate-criterion", $"Mã tiêu chí \"{id}\" xuất hiện nhiều lần (kể cả tiêu chí con và workflow được chèn)."));
         return (criteria, errors);
     }
-
-    public static IEnumerable<Criterion> Flatten(IEnumerable<Criterion> criteria) =>
-        criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
 
     private static void Collect(WorkflowDefinition workflow, Dictionary<string, WorkflowDefinition> byName,
         Dictionary<RuleDefinition, Criterion> compiled, List<Criterion> criteria, HashSet<string> seenRules, HashSet<string> visiting)

@@ -33,7 +33,7 @@ public static class PackTestRunner
                 failures.Add($"mong đợi lỗi tại {Show(pointer)} nhưng không có (lỗi có: {string.Join(", ", result.Errors.Select(e => Show(e.Field ?? e.Path)).Distinct())})");
         if (expect.Outcome is { } outcome && outcome != result.Outcome?.Id)
             failures.Add($"kết quả mong đợi \"{outcome}\" nhưng được \"{result.Outcome?.Id ?? "(không có mức nào)"}\"");
-        var all = Flatten(result.Criteria).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+        var all = result.Criteria.Flatten().GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var (id, status) in expect.Criteria ?? new Dictionary<string, CriterionStatus>())
         {
             if (!all.TryGetValue(id, out var actual)) failures.Add($"tiêu chí {id} không có trong gói");
@@ -54,7 +54,4 @@ public static class PackTestRunner
     }
 
     private static string Show(string pointer) => pointer.Length == 0 ? "(gốc)" : pointer;
-
-    private static IEnumerable<CriterionResult> Flatten(IEnumerable<CriterionResult> criteria) =>
-        criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Submissions;
 using Antq.Admin.Tests.Support;
 using Antq.FormEngine.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
             var record = new SubmissionRecord
             {
                 Id = Guid.NewGuid(), UnitId = unit.Id, PackId = PackZips.Tt124, Year = 2025, PackVersion = pack.Manifest.Version,
-                DataJson = dataJson, CreateHash = new string('0', 64), EvaluationJson = JsonSerializer.Serialize(result, JsonSerializerOptions.Web),
+                DataJson = dataJson, CreateHash = new string('0', 64), EvaluationJson = StoredEvaluation.Write(result),
                 EvaluatedPackHash = pack.ContentHash, OutcomeId = result.Outcome?.Id, Valid = result.Valid, CreatedAt = now, UpdatedAt = now,
             };
             var db = services.GetRequiredService<AntqDbContext>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
 using Antq.Admin.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -110,9 +111,9 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
             // Submitted: the parent reviews first; approved: the recognising district decides; otherwise nobody is waited on.
             if (row.Status is SubmissionStatus.Submitted or SubmissionStatus.Approved) Assert.Equal(row.Unit!.ParentId, row.PendingUnitId);
             else Assert.Null(row.PendingUnitId);
-            var evaluation = JsonDocument.Parse(row.EvaluationJson).RootElement;
-            Assert.Equal(row.PackId, evaluation.GetProperty("pack").Str("id"));
-            Assert.True(evaluation.GetProperty("criteria").GetArrayLength() > 0);
+            var evaluation = StoredEvaluation.Read(row.EvaluationJson)!;
+            Assert.Equal(row.PackId, evaluation.Pack.Id);
+            Assert.NotEmpty(evaluation.Criteria);
         }
         Assert.Contains(rows, s => s.Status == SubmissionStatus.Recognised && s.DecisionNumber is not null && s.OutcomeId == "dat");
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Antq.FormEngine.Evaluation;
 using Antq.FormEngine.Tests.Support;
 
@@ -113,6 +114,35 @@ public sealed class RuleFeatureTests
         var shown = pack.Evaluate(Xa, 2025, PackBuilder.Data("""{ "co_vu_viec": true }"""));
         Assert.False(shown.Valid);
         Assert.Contains(shown.Errors, e => e.Field == "/so_vu");
+    }
+
+    [Theory]
+    [InlineData("""{ "co_vu_viec": false, "so_vu": -1 }""", true)]
+    [InlineData("""{ "co_vu_viec": true }""", false)]
+    [InlineData("""{ "co_vu_viec": true, "so_vu": "x" }""", false)]
+    [InlineData("{}", true)]
+    public void Evaluate_WithVisibility_SameVerdictAndHiddenFieldsAsTheSeparateCalls(string json, bool soVuHidden)
+    {
+        var pack = new PackBuilder()
+            .Field("co_vu_viec", """{ "type": "boolean" }""", required: true)
+            .Field("so_vu", """{ "type": "integer", "minimum": 0, "x-ui": { "visibleWhen": "form.co_vu_viec" } }""", required: true)
+            .Rule("R", "!form.co_vu_viec || form.so_vu == 0").Build();
+        var data = PackBuilder.Data(json);
+
+        var result = pack.Evaluate(Xa, 2025, data, out var visibility);
+
+        Assert.Equal(JsonSerializer.Serialize(pack.Evaluate(Xa, 2025, data)), JsonSerializer.Serialize(result));
+        var soVu = pack.Form.FieldAt("/so_vu")!;
+        Assert.Equal(!soVuHidden, visibility.IsVisible(soVu));
+        Assert.Equal(pack.VisibleFields(Xa, 2025, data).IsVisible(soVu), visibility.IsVisible(soVu));
+    }
+
+    [Fact]
+    public void Evaluate_WithVisibility_FormWithoutConditions_AllVisible()
+    {
+        var pack = new PackBuilder().Field("a", """{ "type": "integer" }""", required: true).Rule("R", "form.a > 0").Build();
+        pack.Evaluate(Xa, 2025, PackBuilder.Data("{}"), out var visibility);
+        Assert.Same(FieldVisibility.AllVisible, visibility);
     }
 
     [Fact]

@@ -2,9 +2,11 @@ using System.Globalization;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Deadlines;
+using Antq.FormEngine.Evaluation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -139,10 +141,10 @@ public sealed class DashboardQueries(
         var evaluated = stored.GroupBy(s => s.PackId).ToDictionary(g => g.Key, g => g.Count());
         var counts = new Dictionary<(string PackId, string Id), (string Title, int Count)>();
         foreach (var submission in stored)
-            foreach (var (id, criterionTitle) in StoredVerdicts.UnmetLeaves(submission.EvaluationJson))
+            foreach (var leaf in UnmetLeaves(submission.EvaluationJson))
             {
-                var key = (submission.PackId, id);
-                counts[key] = (criterionTitle, counts.TryGetValue(key, out var c) ? c.Count + 1 : 1);
+                var key = (submission.PackId, leaf.Id);
+                counts[key] = (leaf.Title, counts.TryGetValue(key, out var c) ? c.Count + 1 : 1);
             }
         return counts
             .OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key.PackId, StringComparer.Ordinal).ThenBy(c => c.Key.Id, StringComparer.Ordinal)
@@ -151,6 +153,10 @@ public sealed class DashboardQueries(
                 c.Value.Count, evaluated[c.Key.PackId]))
             .ToList();
     }
+
+    /// <summary>Criteria without sub-criteria not met in a stored evaluation: the most specific things to fix (none when unreadable).</summary>
+    private static IEnumerable<CriterionResult> UnmetLeaves(string evaluationJson) =>
+        (StoredEvaluation.Read(evaluationJson)?.Criteria.Flatten() ?? []).Where(c => c.Children.Count == 0 && c.Status == CriterionStatus.NotMet);
 
     internal static DashboardUnit Ref(Unit unit, IReadOnlyDictionary<string, string> levels) =>
         new(unit.Id, unit.Code, unit.Name, unit.LevelId, levels.GetValueOrDefault(unit.LevelId, unit.LevelId));

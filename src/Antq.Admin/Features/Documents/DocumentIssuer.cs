@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Submissions;
@@ -37,9 +36,10 @@ public sealed class DocumentIssuer(
     /// <summary>
     /// Runs <paramref name="commit"/> (the step's own save; null = saved) and issues <paramref name="orders"/>
     /// in one transaction; null when all is stored. The templates are resolved (and seeded) before it starts.
+    /// <paramref name="evaluation"/> is the verdict the step has just stored, when the caller holds it (else it is read from the record).
     /// </summary>
     public async Task<SubmissionFailure?> WithDocumentsAsync(Account actor, SubmissionRecord record, CompiledPack pack,
-        IReadOnlyList<Order> orders, Func<Task<SubmissionFailure?>> commit, CancellationToken ct)
+        IReadOnlyList<Order> orders, Func<Task<SubmissionFailure?>> commit, CancellationToken ct, EvaluationResult? evaluation = null)
     {
         var resolved = new List<(Order, CurrentTemplate)>();
         foreach (var order in orders)
@@ -52,7 +52,7 @@ public sealed class DocumentIssuer(
         if (await commit() is { } refused) return refused;
         foreach (var (order, template) in resolved)
         {
-            if (await IssueAsync(actor, record, pack, order, template, ct) is { } failure)
+            if (await IssueAsync(actor, record, pack, order, template, evaluation, ct) is { } failure)
             {
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
@@ -64,7 +64,7 @@ public sealed class DocumentIssuer(
     }
 
     private async Task<SubmissionFailure?> IssueAsync(Account actor, SubmissionRecord record, CompiledPack pack, Order order,
-        CurrentTemplate template, CancellationToken ct)
+        CurrentTemplate template, EvaluationResult? evaluation, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = VietnamTime.DateOf(now);
@@ -86,7 +86,7 @@ public sealed class DocumentIssuer(
             var (issuer, issuerParent) = DocumentKinds.IssuingBody(order.Issuer, parentName);
             info = info with { Issuer = issuer, IssuerParent = issuerParent };
         }
-        var model = await ModelAsync(record, pack, info, new SignerInfo(DocumentKinds.SignerTitle(order.Issuer), ""), order.Meeting, ct);
+        var model = await ModelAsync(record, pack, info, new SignerInfo(DocumentKinds.SignerTitle(order.Issuer), ""), order.Meeting, ct, evaluation);
 
         var rendered = TemplateSandbox.Render(template.Parsed, model);
         if (!rendered.Ok)
@@ -111,15 +111,17 @@ public sealed class DocumentIssuer(
         return null;
     }
 
-    /// <summary>The template model of a submission: its unit, year, pack, data and stored verdict (what was submitted).</summary>
+    /// <summary>
+    /// The template model of a submission: its unit, year, pack, data and verdict (what was submitted): <paramref name="evaluation"/>
+    /// when the caller has just stored it, else the stored one (re-evaluated only when none can be read).
+    /// </summary>
     public async Task<Scriban.Runtime.ScriptObject> ModelAsync(SubmissionRecord record, CompiledPack pack, DocumentInfo info, SignerInfo signer,
-        MeetingRecord? meeting, CancellationToken ct)
+        MeetingRecord? meeting, CancellationToken ct, EvaluationResult? evaluation = null)
     {
         var unit = record.Unit ?? await db.Units.AsNoTracking().FirstAsync(u => u.Id == record.UnitId, ct);
         var unitInfo = await evaluator.UnitInfoAsync(unit, ct);
         var data = SubmissionEvaluator.Parse(record.DataJson);
-        var evaluation = JsonSerializer.Deserialize<EvaluationResult>(record.EvaluationJson, SubmissionEvaluator.Json)
-            ?? pack.Evaluate(unitInfo, record.Year, data);
+        evaluation ??= StoredEvaluation.Read(record.EvaluationJson) ?? pack.Evaluate(unitInfo, record.Year, data);
         return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, pack.Manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting)));
     }
 

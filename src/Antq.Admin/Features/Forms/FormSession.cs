@@ -74,9 +74,9 @@ public sealed class FormSession
 
     private void Evaluate()
     {
-        var element = ToElement();
-        Evaluation = Pack.Evaluate(Unit, Year, element);
-        Visibility = Pack.VisibleFields(Unit, Year, element);
+        // One engine call: the data is validated once for both the verdict and what is shown.
+        Evaluation = Pack.Evaluate(Unit, Year, ToElement(), out var visibility);
+        Visibility = visibility;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var error in Evaluation.Errors)
         {

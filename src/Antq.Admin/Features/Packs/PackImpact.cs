@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Antq.Admin.Data;
+using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine;
 using Antq.FormEngine.Evaluation;
@@ -43,11 +44,12 @@ public sealed class PackImpact(AntqDbContext db, PackCatalog catalog, CurrentAcc
     {
         using var data = ParseOrNull(stored.DataJson);
         var result = candidate.Evaluate(new UnitInfo(stored.Kind, stored.Code, stored.UnitName, stored.Level), stored.Year, data.RootElement);
-        var (fromOutcome, fromStatuses) = ReadStored(stored);
-        var toStatuses = new Dictionary<string, string>(StringComparer.Ordinal);
-        var order = new List<string>();
-        Flatten(result.Criteria, toStatuses, order);
-        order.AddRange(fromStatuses.Keys.Where(id => !toStatuses.ContainsKey(id)));
+        // A stored verdict that cannot be read compares as "no criteria": every candidate criterion shows as new.
+        var verdict = StoredEvaluation.Read(stored.EvaluationJson);
+        var fromOutcome = stored.OutcomeId ?? verdict?.Outcome?.Id;
+        var fromStatuses = Statuses(verdict?.Criteria ?? []);
+        var toStatuses = Statuses(result.Criteria);
+        var order = toStatuses.Keys.Concat(fromStatuses.Keys.Where(id => !toStatuses.ContainsKey(id)));
         var criteria = order
             .Select(id => new CriterionImpact(id, fromStatuses.GetValueOrDefault(id), toStatuses.GetValueOrDefault(id)))
             .Where(c => c.From != c.To).ToList();
@@ -57,57 +59,12 @@ public sealed class PackImpact(AntqDbContext db, PackCatalog catalog, CurrentAcc
             : new SubmissionImpact(stored.Id, stored.UnitId, stored.UnitName, stored.Year, stored.PackVersion, fromOutcome, toOutcome, criteria);
     }
 
-    private static void Flatten(IEnumerable<CriterionResult> criteria, Dictionary<string, string> statuses, List<string> order)
+    /// <summary>Every criterion's status by id in tree order (the first of a duplicated id counts).</summary>
+    private static OrderedDictionary<string, string> Statuses(IEnumerable<CriterionResult> criteria)
     {
-        foreach (var criterion in criteria)
-        {
-            if (statuses.TryAdd(criterion.Id, criterion.Status.ToWire())) order.Add(criterion.Id);
-            Flatten(criterion.Children, statuses, order);
-        }
-    }
-
-    /// <summary>The stored verdict: the record's outcome id and every criterion status of its evaluation JSON.</summary>
-    private static (string? Outcome, Dictionary<string, string> Statuses) ReadStored(Stored stored)
-    {
-        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? outcome = null;
-        try
-        {
-            using var evaluation = JsonDocument.Parse(stored.EvaluationJson);
-            var root = evaluation.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                if (Property(root, "criteria") is { } criteria) ReadCriteria(criteria, statuses);
-                if (Property(root, "outcome") is { ValueKind: JsonValueKind.Object } o && Property(o, "id") is { ValueKind: JsonValueKind.String } id)
-                    outcome = id.GetString();
-            }
-        }
-        catch (JsonException)
-        {
-            // A verdict that cannot be read compares as "no criteria": every candidate criterion shows as new.
-        }
-        return (stored.OutcomeId ?? outcome, statuses);
-    }
-
-    private static void ReadCriteria(JsonElement criteria, Dictionary<string, string> statuses)
-    {
-        if (criteria.ValueKind != JsonValueKind.Array) return;
-        foreach (var criterion in criteria.EnumerateArray())
-        {
-            if (criterion.ValueKind != JsonValueKind.Object) continue;
-            if (Property(criterion, "id") is { ValueKind: JsonValueKind.String } id
-                && Property(criterion, "status") is { ValueKind: JsonValueKind.String } status)
-                statuses.TryAdd(id.GetString()!, status.GetString()!);
-            if (Property(criterion, "children") is { } children) ReadCriteria(children, statuses);
-        }
-    }
-
-    // Whoever stored the evaluation may have used other casing (camelCase on the wire, PascalCase by default).
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return property.Value;
-        return null;
+        var statuses = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var criterion in criteria.Flatten()) statuses.TryAdd(criterion.Id, criterion.Status.ToWire());
+        return statuses;
     }
 
     private static JsonDocument ParseOrNull(string json)

@@ -39,7 +39,7 @@ public sealed class SubmissionEvaluator(AntqDbContext db)
     public static void Store(SubmissionRecord record, CompiledPack pack, JsonElement data, EvaluationResult result)
     {
         record.DataJson = data.GetRawText();
-        record.EvaluationJson = JsonSerializer.Serialize(result, Json);
+        record.EvaluationJson = StoredEvaluation.Write(result);
         record.EvaluatedPackHash = pack.ContentHash;
         record.OutcomeId = result.Outcome?.Id;
         record.Valid = result.Valid;

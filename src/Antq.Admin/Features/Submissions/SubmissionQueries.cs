@@ -75,7 +75,7 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
             : null;
         return new SubmissionView(record.Id, Ref(unit), record.PackId, record.PackVersion, record.Year, record.Status,
             pending is null ? null : Ref(pending), record.Revision,
-            SubmissionEvaluator.Parse(record.DataJson), SubmissionEvaluator.Parse(record.EvaluationJson), record.Valid, record.OutcomeId,
+            SubmissionEvaluator.Parse(record.DataJson), StoredEvaluation.ToElement(record.EvaluationJson), record.Valid, record.OutcomeId,
             record.EvaluatedPackHash,
             record.DecisionNumber is null ? null : new DecisionView(record.DecisionNumber, record.DecisionDate),
             chain.Select(Ref).ToList(), await LatestReturnAsync(record.Id, ct),

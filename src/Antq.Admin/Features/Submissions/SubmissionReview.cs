@@ -1,6 +1,7 @@
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Documents;
 using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Evaluation;
 
 namespace Antq.Admin.Features.Submissions;
 
@@ -33,7 +34,8 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
         // The pack's submission documents (Tờ trình, Báo cáo kết quả) are issued in the same transaction.
         SubmissionResult<SubmissionView>? committed = null;
         var failure = await documents.WithDocumentsAsync(account, record, pack, DocumentIssuer.OrdersFor(pack, DocumentStep.Submitted, record.Unit!, null),
-            async () => (committed = await CommitAsync(account, record, SubmissionAudit.Submitted, from, new { outcomeId = result.Outcome?.Id }, ct)).Failure, ct);
+            async () => (committed = await CommitAsync(account, record, SubmissionAudit.Submitted, from, new { outcomeId = result.Outcome?.Id }, ct)).Failure, ct,
+            evaluation: result);
         if (failure is not null) return failure;
         return committed!;
     }
@@ -63,7 +65,7 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
         RequirePendingHere(account, record);
         if (string.IsNullOrWhiteSpace(request.Reason)) return SubmissionFailure.BadRequest("Cần nêu lý do trả lại hồ sơ.");
         var criteria = request.Criteria ?? [];
-        var known = SubmissionCriteria.Ids(record.EvaluationJson);
+        var known = (StoredEvaluation.Read(record.EvaluationJson)?.Criteria.Flatten() ?? []).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         if (criteria.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
             return SubmissionFailure.BadRequest($"Bộ tiêu chí không có tiêu chí «{unknown}».");
         if (criteria.FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Value)) is { Key: { } empty })

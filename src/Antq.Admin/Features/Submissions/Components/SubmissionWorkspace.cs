@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Forms;
@@ -24,8 +23,6 @@ public sealed record SubmissionWorkspace(
     bool CanReview,
     bool CanDecide)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>A fresh copy of the data for a form session (the session edits it in place).</summary>
     public JsonObject DataCopy() => JsonNode.Parse(View.Data.GetRawText()) as JsonObject ?? new JsonObject();
 
@@ -48,8 +45,7 @@ public sealed class SubmissionWorkspaceLoader(
             ?? throw new InvalidOperationException($"Pinned pack {view.PackId} {view.PackVersion} is not stored.");
         var unit = await units.FindAsync(view.Unit.Id, ct) ?? throw new AccessDeniedException($"Không tìm thấy hồ sơ {id}.", StatusCodes.Status404NotFound);
         var info = await evaluator.UnitInfoAsync(unit, ct);
-        var stored = JsonSerializer.Deserialize<EvaluationResult>(view.Evaluation.GetRawText(), SubmissionWorkspace.Json)
-            ?? pack.Evaluate(info, view.Year, view.Data);
+        var stored = StoredEvaluation.Read(view.Evaluation.GetRawText()) ?? pack.Evaluate(info, view.Year, view.Data);
 
         var owner = account.IsUnit && account.ScopeUnit.Id == view.Unit.Id;
         var waitingHere = account.IsReviewer && view.PendingUnit?.Id == account.ScopeUnit.Id;
