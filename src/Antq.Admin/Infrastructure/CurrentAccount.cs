@@ -11,6 +11,11 @@ namespace Antq.Admin.Infrastructure;
 public sealed record Account(string UserId, string Name, string Role, Unit ScopeUnit)
 {
     public bool IsAdmin => Role == Roles.Admin;
+
+    /// <summary>An administrator scoped to a root of the hierarchy (the province): the only one who manages
+    /// province-wide resources (packs, document templates, unit levels and kinds, background jobs).</summary>
+    public bool IsProvinceAdmin => IsAdmin && ScopeUnit.ParentId is null;
+
     public bool IsReviewer => Role == Roles.Reviewer;
     public bool IsUnit => Role == Roles.UnitUser;
 
@@ -58,6 +63,21 @@ public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder ho
             .Select(u => new AccountSnapshot(u.Id, u.DisplayName, u.Email, u.LockoutEnd, u.Unit,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList()))
             .FirstOrDefault());
+
+    /// <summary>
+    /// The account when it is a province administrator (<see cref="Account.IsProvinceAdmin"/>); a 403 otherwise.
+    /// Every operation on a province-wide resource goes through here; a subtree administrator manages only
+    /// the units and accounts of its subtree.
+    /// </summary>
+    public async Task<Account> RequireProvinceAdminAsync(CancellationToken cancellationToken = default)
+    {
+        var account = await RequireAsync(cancellationToken);
+        if (!account.IsProvinceAdmin)
+            throw new AccessDeniedException(account.IsAdmin
+                ? "Chỉ quản trị viên cấp tỉnh được thực hiện thao tác này (tài khoản của bạn chỉ quản lý đơn vị trong phạm vi)."
+                : "Chỉ quản trị viên cấp tỉnh được thực hiện thao tác này.");
+        return account;
+    }
 
     /// <summary>The account, or an <see cref="AccessDeniedException"/> (401) when there is none.</summary>
     public async Task<Account> RequireAsync(CancellationToken cancellationToken = default) =>

@@ -4,11 +4,11 @@ namespace Antq.Admin.Features.Packs;
 
 internal static class PackAuthorization
 {
-    /// <summary>Pack versions are province-wide rules: only administrators upload, activate or preview them.</summary>
-    public static async Task<Account> RequireAdminAsync(this CurrentAccount current, CancellationToken cancellationToken)
+    /// <summary>Pack versions are province-wide rules: only province administrators upload, activate or preview them.</summary>
+    public static async Task<Account> RequirePackAdminAsync(this CurrentAccount current, CancellationToken cancellationToken)
     {
         var account = await current.RequireAsync(cancellationToken);
-        if (!account.IsAdmin) throw new AccessDeniedException("Chỉ quản trị viên được quản lý gói tiêu chí.");
+        if (!account.IsProvinceAdmin) throw new AccessDeniedException("Chỉ quản trị viên cấp tỉnh được quản lý gói tiêu chí.");
         return account;
     }
 
