@@ -17,7 +17,7 @@ namespace Antq.Admin.UiTests;
 public sealed class UiServer : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    public const string DemoPassword = "Demo@2025";
+    public const string DemoPassword = "DongNai@2025";
 
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "antq-ui-tests", Guid.NewGuid().ToString("N"));
     private UiFactory? _factory;

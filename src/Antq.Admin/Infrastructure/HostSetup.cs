@@ -26,7 +26,7 @@ public static class HostSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAntqData(options);
-        builder.Services.AddAntqAuth();
+        builder.Services.AddAntqAuth(builder.Configuration, builder.Environment);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Vietnamese);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
