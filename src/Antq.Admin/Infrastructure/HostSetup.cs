@@ -53,6 +53,8 @@ public static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        // Cookie-carried state changes on /api and /hangfire only from this server's own origin (CSRF).
+        app.UseCrossOriginGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         // The UI's static SSR forms (login, logout) carry antiforgery tokens; API uploads opt out.
