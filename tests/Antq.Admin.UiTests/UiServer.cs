@@ -149,6 +149,9 @@ public sealed class UiServer : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ANTQ_DATA_DIR", dataDir);
             builder.UseSetting("ANTQ_SEED_DEMO", "true");
+            // Every test signs in from 127.0.0.1: the login rate limits are raised (their defaults are tested in the API tests).
+            builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_CLIENT", "1000000");
+            builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_ACCOUNT", "1000000");
             builder.UseSetting("ANTQ_PACKS_DIR", Path.Combine(RepoRoot(), "criteria-packs"));
             builder.UseSetting("ANTQ_TEMPLATES_DIR", Path.Combine(RepoRoot(), "templates"));
         }
