@@ -72,8 +72,8 @@ public sealed class LoginHardeningTests(AntqApiFactory factory) : IClassFixture<
         var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
         var problem = await AuthTestKit.ProblemAsync(await admin.PostAsJsonAsync("/api/accounts",
             new { email = "mat-khau-yeu@test.vn", displayName = "Yếu", role = "unit", unitId = world.CommuneB1.Id, password }), HttpStatusCode.UnprocessableEntity);
-        var message = problem.GetProperty("errors").GetProperty("password")[0].GetString()!;
-        Assert.True(message.Contains("ít nhất 10 ký tự") || message.Contains("quá phổ biến"), message);
+        var messages = problem.GetProperty("errors").GetProperty("password").EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.Contains(messages, m => m.Contains("ít nhất 10 ký tự") || m.Contains("quá phổ biến"));
         var someone = (await admin.ItemsAsync("/api/accounts?q=xa-b1@")).Single().Str("id");
         await AuthTestKit.ProblemAsync(await admin.PostAsJsonAsync($"/api/accounts/{someone}/reset-password", new { password }), HttpStatusCode.UnprocessableEntity);
     }
@@ -91,7 +91,7 @@ public sealed class LoginHardeningTests(AntqApiFactory factory) : IClassFixture<
         var client = AuthTestKit.CookieClient(factory);
         var response = await AuthTestKit.PostLoginFormAsync(client, "xa-a1@test.vn", TestWorld.Password, returnUrl);
         Assert.True((int)response.StatusCode is >= 300 and < 400, $"{(int)response.StatusCode}");
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/", Local(response));
     }
 
     [Fact]
@@ -99,7 +99,16 @@ public sealed class LoginHardeningTests(AntqApiFactory factory) : IClassFixture<
     {
         await factory.WorldAsync();
         var response = await AuthTestKit.PostLoginFormAsync(AuthTestKit.CookieClient(factory), "xa-a1@test.vn", TestWorld.Password, "/ho-so?trang=2");
-        Assert.Equal("/ho-so?trang=2", response.Headers.Location?.OriginalString);
+        Assert.Equal("/ho-so?trang=2", Local(response));
+    }
+
+    /// <summary>The redirect's target on this server (NavigateTo answers with an absolute address of the site).</summary>
+    private static string Local(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location!;
+        var absolute = location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location);
+        Assert.Equal("localhost", absolute.Authority);
+        return absolute.PathAndQuery;
     }
 }
 
@@ -143,6 +152,6 @@ public sealed class LoginRateLimitTests : IDisposable
         var page = await AuthTestKit.PostLoginFormAsync(AuthTestKit.CookieClient(_factory), "muc-tieu@test.vn", "sai");
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.NotNull(page.Headers.RetryAfter);
-        Assert.Contains("Có quá nhiều lần đăng nhập", await page.Content.ReadAsStringAsync());
+        Assert.Contains("Có quá nhiều lần đăng nhập", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
     }
 }
