@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Antq.Admin.Tests.Support;
 using Antq.Admin.Tests.Units;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Antq.Admin.Tests.Auth;
 
@@ -100,6 +101,17 @@ public sealed class LoginHardeningTests(AntqApiFactory factory) : IClassFixture<
         await factory.WorldAsync();
         var response = await AuthTestKit.PostLoginFormAsync(AuthTestKit.CookieClient(factory), "xa-a1@test.vn", TestWorld.Password, "/ho-so?trang=2");
         Assert.Equal("/ho-so?trang=2", Local(response));
+    }
+
+    [Fact]
+    public async Task Production_CookieIsSecure()
+    {
+        await factory.WorldAsync();
+        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var response = await AuthTestKit.PostLoginFormAsync(AuthTestKit.CookieClient(production), "xa-a1@test.vn", TestWorld.Password);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("antq.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The redirect's target on this server (NavigateTo answers with an absolute address of the site).</summary>
