@@ -56,6 +56,8 @@ public static class HostSetup
         // Cookie-carried state changes on /api and /hangfire only from this server's own origin (CSRF).
         app.UseCrossOriginGuard();
         app.UseAuthentication();
+        // A session whose account was disabled or whose security stamp changed is no session at all.
+        app.UseSessionCheck();
         app.UseAuthorization();
         // The UI's static SSR forms (login, logout) carry antiforgery tokens; API uploads opt out.
         app.UseAntiforgery();

@@ -25,6 +25,7 @@ public sealed class SessionEndTests(AntqApiFactory factory) : IClassFixture<Antq
         var cookie = await AuthTestKit.CookieLoginAsync(factory, email);
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/auth/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cookie.GetAsync($"/files/uploads/{Guid.NewGuid()}/a.pdf")).StatusCode);
         return (world, admin, id, bearer, cookie);
     }
 
@@ -32,6 +33,11 @@ public sealed class SessionEndTests(AntqApiFactory factory) : IClassFixture<Antq
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/auth/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/auth/me")).StatusCode);
+        // Not only what asks the account service: any endpoint that needs a signed-in user (here the evidence files,
+        // 404 for a live session) treats the old cookie as no session at all.
+        var file = await cookie.GetAsync($"/files/uploads/{Guid.NewGuid()}/a.pdf");
+        Assert.True(file.StatusCode == HttpStatusCode.Unauthorized
+            || file.StatusCode == HttpStatusCode.Redirect && file.Headers.Location!.OriginalString.Contains("/dang-nhap"), file.StatusCode.ToString());
     }
 
     [Fact]
