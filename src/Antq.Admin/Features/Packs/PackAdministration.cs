@@ -12,7 +12,7 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
 
     public async Task<UploadOutcome> UploadAsync(IFormFile? file, CancellationToken ct)
     {
-        var account = await current.RequirePackAdminAsync(ct);
+        var account = await current.RequireAdminAsync(ct);
         if (file is null)
             return new UploadOutcome.Refused([new PackError("file", "upload.missing-file", "Chưa chọn tệp .zip của gói tiêu chí (trường “file”).")]);
         var outcome = await StoreAsync(file, account.Actor(), ct);
@@ -28,7 +28,7 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
     /// </summary>
     public async Task<UploadOutcome> UploadAsync(string fileName, long length, Func<Stream> open, CancellationToken ct)
     {
-        var account = await current.RequirePackAdminAsync(ct);
+        var account = await current.RequireAdminAsync(ct);
         var name = UploadName(fileName);
         if (length > MaxArchiveBytes)
             return new UploadOutcome.Refused([new PackError(name, "zip.too-large", $"Tệp nén vượt quá giới hạn {MaxArchiveBytes / (1024 * 1024)} MiB.")]);
@@ -53,7 +53,7 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
 
     public async Task<PackActivation> ActivateAsync(string packId, string version, CancellationToken ct)
     {
-        var account = await current.RequirePackAdminAsync(ct);
+        var account = await current.RequireAdminAsync(ct);
         return await registry.ActivateAsync(packId, version, account.Actor(), ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
     }
 

@@ -8,7 +8,7 @@ public sealed class PackComparison(PackCatalog catalog, CurrentAccount current)
 {
     public async Task<PackDiffResult> CompareAsync(string packId, string from, string to, CancellationToken ct)
     {
-        await current.RequirePackAdminAsync(ct);
+        await current.RequireAdminAsync(ct);
         var before = await catalog.GetAsync(packId, from, ct) ?? throw PackAuthorization.VersionNotFound(packId, from);
         var after = await catalog.GetAsync(packId, to, ct) ?? throw PackAuthorization.VersionNotFound(packId, to);
         return PackDiff.Compare(before, after);

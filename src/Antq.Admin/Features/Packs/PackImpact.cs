@@ -16,7 +16,7 @@ public sealed class PackImpact(AntqDbContext db, PackCatalog catalog, CurrentAcc
 {
     public async Task<PackImpactView> PreviewAsync(string packId, string version, CancellationToken ct)
     {
-        var account = await current.RequirePackAdminAsync(ct);
+        var account = await current.RequireAdminAsync(ct);
         var candidate = await catalog.GetAsync(packId, version, ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
         var scope = account.ScopeUnit.Path;
         var submissions = db.Submissions.AsNoTracking()
