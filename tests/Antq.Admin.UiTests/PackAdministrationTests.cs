@@ -164,7 +164,8 @@ public sealed class PackAdministrationTests(UiServer server)
         {
             var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(Reviewer);
             scope.ServiceProvider.GetRequiredService<PrincipalHolder>().Principal =
-                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id)], "test"));
+                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id),
+                    new Claim(CurrentAccount.SecurityStampClaimType, user.SecurityStamp!)], "test"));
             var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<PackAdministration>()
                 .UploadAsync("goi.zip", () => new MemoryStream(zip), CancellationToken.None));
             Assert.Equal((int)HttpStatusCode.Forbidden, denied.StatusCode);

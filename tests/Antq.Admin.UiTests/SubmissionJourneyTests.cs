@@ -203,7 +203,7 @@ public sealed partial class SubmissionJourneyTests(UiServer server)
         await page.FillAsync("#email", Commune);
         await page.FillAsync("#password", "sai-mat-khau");
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("Sai thư điện tử hoặc mật khẩu.");
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("Sai thư điện tử hoặc mật khẩu");
         await page.Context.CloseAsync();
     }
 

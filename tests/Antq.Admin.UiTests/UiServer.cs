@@ -17,7 +17,7 @@ namespace Antq.Admin.UiTests;
 public sealed class UiServer : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    public const string DemoPassword = "Demo@2025";
+    public const string DemoPassword = "DongNai@2025";
 
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "antq-ui-tests", Guid.NewGuid().ToString("N"));
     private UiFactory? _factory;
@@ -149,6 +149,9 @@ public sealed class UiServer : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ANTQ_DATA_DIR", dataDir);
             builder.UseSetting("ANTQ_SEED_DEMO", "true");
+            // Every test signs in from 127.0.0.1: the login rate limits are raised (their defaults are tested in the API tests).
+            builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_CLIENT", "1000000");
+            builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_ACCOUNT", "1000000");
             builder.UseSetting("ANTQ_PACKS_DIR", Path.Combine(RepoRoot(), "criteria-packs"));
             builder.UseSetting("ANTQ_TEMPLATES_DIR", Path.Combine(RepoRoot(), "templates"));
         }

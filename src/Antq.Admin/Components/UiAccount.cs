@@ -7,7 +7,7 @@ namespace Antq.Admin.Components;
 /// The signed-in account as the shell shows it (cascaded by MainLayout to every page). Only for
 /// display and navigation: services decide what the account may do.
 /// </summary>
-public sealed record UiAccount(string Name, string Role, int UnitId, string UnitName, string UnitKind, string UnitLevel)
+public sealed record UiAccount(string Name, string Role, int UnitId, string UnitName, string UnitKind, string UnitLevel, bool IsProvinceAdmin = false)
 {
     public bool IsAdmin => Role == Roles.Admin;
     public bool IsReviewer => Role == Roles.Reviewer;
@@ -22,5 +22,5 @@ public sealed record UiAccount(string Name, string Role, int UnitId, string Unit
     };
 
     public static UiAccount From(Account account) =>
-        new(account.Name, account.Role, account.ScopeUnit.Id, account.ScopeUnit.Name, account.ScopeUnit.KindId, account.ScopeUnit.LevelId);
+        new(account.Name, account.Role, account.ScopeUnit.Id, account.ScopeUnit.Name, account.ScopeUnit.KindId, account.ScopeUnit.LevelId, account.IsProvinceAdmin);
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Antq.Admin.Infrastructure;
 
 /// <summary>What <see cref="CurrentAccount"/> needs of a signed-in user: loaded from the database, shared read-only.</summary>
-public sealed record AccountSnapshot(string Id, string DisplayName, string? Email, DateTimeOffset? LockoutEnd, Unit? Unit, List<string> Roles);
+public sealed record AccountSnapshot(string Id, string DisplayName, string? Email, bool Disabled, string? SecurityStamp, Unit? Unit, List<string> Roles);
 
 /// <summary>
 /// A short-lived, per-process cache of <see cref="AccountSnapshot"/>s, so an API call does not pay a database

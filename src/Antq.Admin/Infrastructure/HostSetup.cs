@@ -26,7 +26,7 @@ public static class HostSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAntqData(options);
-        builder.Services.AddAntqAuth();
+        builder.Services.AddAntqAuth(builder.Configuration, builder.Environment);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Vietnamese);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -53,7 +53,11 @@ public static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        // Cookie-carried state changes on /api and /hangfire only from this server's own origin (CSRF).
+        app.UseCrossOriginGuard();
         app.UseAuthentication();
+        // A session whose account was disabled or whose security stamp changed is no session at all.
+        app.UseSessionCheck();
         app.UseAuthorization();
         // The UI's static SSR forms (login, logout) carry antiforgery tokens; API uploads opt out.
         app.UseAntiforgery();

@@ -94,7 +94,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
         var problem = await ProblemAsync(await admin.PostAsJsonAsync("/api/accounts",
             new { email = "yeu@test.vn", displayName = "Yếu", role = "unit", unitId = world.CommuneA1.Id, password = "abc" }), HttpStatusCode.UnprocessableEntity);
         var messages = problem.GetProperty("errors").GetProperty("password").EnumerateArray().Select(m => m.GetString()!).ToList();
-        Assert.Contains(messages, m => m.Contains("ít nhất 8 ký tự"));
+        Assert.Contains(messages, m => m.Contains("ít nhất 10 ký tự"));
         Assert.Contains(messages, m => m.Contains("chữ hoa"));
         Assert.Contains(messages, m => m.Contains("chữ số"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await ApiLogin.TryAsync(factory, "yeu@test.vn", "abc")).StatusCode);
@@ -128,7 +128,9 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
         Assert.Equal("reviewer", updated.Str("role"));
         Assert.Equal(world.DistrictB.Id, updated.Int("unitId"));
 
-        // The same token: the role and scope are read from the database on each request.
+        // The token issued under the old role and unit ends at once; a new sign-in gets the new ones.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
+        client = await TestWorld.LoginAsync(factory, "doi-vai-tro@test.vn");
         var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
         Assert.Equal("reviewer", me.Str("role"));
         Assert.Equal(world.DistrictB.Id, me.Int("unitId"));

@@ -49,6 +49,12 @@ public sealed class AntqApiFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => _dataDir;
 
+    /// <summary>Keep the server's default login rate limits (tests log in many times from one address: raised otherwise).</summary>
+    public bool RealLoginLimits { get; init; }
+
+    /// <summary>More settings for this host (e.g. ANTQ_DP_CERT_PATH).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     /// <summary>The test hierarchy and accounts, created once per factory.</summary>
     public async Task<TestWorld> WorldAsync()
     {
@@ -65,6 +71,12 @@ public sealed class AntqApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ANTQ_JOBS", "false"); // no Hangfire server: tests run the reminder planner themselves
         builder.UseSetting("ANTQ_PACKS_DIR", Path.Combine(RepoPaths.Root, "criteria-packs"));
         builder.UseSetting("ANTQ_TEMPLATES_DIR", Path.Combine(RepoPaths.Root, "templates"));
+        if (!(_databaseOwner?.RealLoginLimits ?? RealLoginLimits))
+        {
+            builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_CLIENT", "1000000");
+            builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_ACCOUNT", "1000000");
+        }
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (TestDatabase.IsPostgres)
         {
             builder.UseSetting("ANTQ_DB_PROVIDER", "postgres");

@@ -32,7 +32,7 @@ public sealed class DemoHost : IDisposable
 
 public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
 {
-    private const string Password = "Demo@2025";
+    private const string Password = "DongNai@2025";
 
     private Task<HttpClient> LoginAsync(string email) => ApiLogin.AsAsync(host.Factory, email, Password);
 

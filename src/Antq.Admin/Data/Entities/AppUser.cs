@@ -8,6 +8,10 @@ public sealed class AppUser : IdentityUser
     public int UnitId { get; set; }
     public string DisplayName { get; set; } = "";
     public Unit? Unit { get; set; }
+
+    /// <summary>Disabled by an administrator: no sign-in and no session (cookie or token) is honoured.
+    /// Unlike a lockout after wrong passwords, which only blocks new sign-ins for a while.</summary>
+    public bool Disabled { get; set; }
 }
 
 public static class Roles

@@ -79,16 +79,19 @@ public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users
         }
         if (disable)
         {
-            Ensure(await users.SetLockoutEnabledAsync(user, true));
-            Ensure(await users.SetLockoutEndDateAsync(user, AccountQueries.DisabledUntil));
+            user.Disabled = true;
+            Ensure(await users.UpdateAsync(user));
         }
         else if (enable)
         {
+            user.Disabled = false;
+            Ensure(await users.UpdateAsync(user));
             Ensure(await users.SetLockoutEndDateAsync(user, null));
             Ensure(await users.ResetAccessFailedCountAsync(user));
         }
-        // A new stamp invalidates the cookies and refresh tokens issued under the old role, unit or state.
-        if (request.Role is not null && request.Role != before.Role || unit.Id != before.UnitId || disable)
+        // A new stamp ends every session (cookie, bearer token) issued under the old role, unit or state:
+        // CurrentAccount compares the stamp of each request with the stored one.
+        if (request.Role is not null && request.Role != before.Role || unit.Id != before.UnitId || disable || enable && !before.Active)
             Ensure(await users.UpdateSecurityStampAsync(user));
         var after = await queries.ItemAsync(user, unit, ct);
         audit.Add(account, "account.updated", new { user.Id, user.Email, before, after });

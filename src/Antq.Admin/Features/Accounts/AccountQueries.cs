@@ -9,9 +9,6 @@ namespace Antq.Admin.Features.Accounts;
 /// <summary>Accounts whose unit lies in the administrator's scope.</summary>
 public sealed class AccountQueries(AntqDbContext db, CurrentAccount current, TimeProvider time)
 {
-    /// <summary>Far enough to mean "until an administrator enables it again" (a value every provider stores).</summary>
-    public static readonly DateTimeOffset DisabledUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public async Task<Page<AccountItem>> ListAsync(AccountFilter filter, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
@@ -53,8 +50,8 @@ public sealed class AccountQueries(AntqDbContext db, CurrentAccount current, Tim
 
     private AccountItem ItemOf(AppUser user, Unit unit, string role)
     {
-        var lockedOut = user.LockoutEnd is { } end && end > time.GetUtcNow();
-        var disabled = user.LockoutEnd is { } until && until.Year >= DisabledUntil.Year;
+        var disabled = user.Disabled;
+        var lockedOut = disabled || user.LockoutEnd is { } end && end > time.GetUtcNow();
         return new AccountItem(user.Id, user.Email ?? "", user.DisplayName, role, unit.Id, unit.Code, unit.Name, !disabled, lockedOut, user.LockoutEnd);
     }
 

@@ -15,14 +15,17 @@ public static class AuthApi
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
 
-        group.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (LoginRequest request, SignInManager<AppUser> signIn) =>
+        group.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (LoginRequest request, Logins logins, HttpContext http) =>
             {
                 // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken } itself.
-                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-                var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-                if (result.Succeeded) return TypedResults.Empty;
-                return Problems.Of(StatusCodes.Status401Unauthorized, "Đăng nhập không thành công",
-                    result.IsLockedOut ? "Tài khoản tạm bị khoá do nhập sai nhiều lần. Vui lòng thử lại sau." : "Sai thư điện tử hoặc mật khẩu.");
+                var outcome = await logins.SignInAsync(http, request.Email, request.Password, IdentityConstants.BearerScheme, persistent: false);
+                if (outcome.Status == LoginStatus.Succeeded) return TypedResults.Empty;
+                if (outcome.Status == LoginStatus.Throttled)
+                {
+                    http.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Problems.Of(StatusCodes.Status429TooManyRequests, "Quá nhiều lần đăng nhập", outcome.Message);
+                }
+                return Problems.Of(StatusCodes.Status401Unauthorized, "Đăng nhập không thành công", outcome.Message);
             })
             .WithName("Login").WithSummary("Exchange e-mail and password for a bearer access token.").AllowAnonymous();
 

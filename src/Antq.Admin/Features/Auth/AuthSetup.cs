@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Infrastructure;
@@ -11,20 +12,29 @@ public static class AuthSetup
     /// <summary>
     /// ASP.NET Core Identity on the EF store: a cookie for the UI and bearer tokens for the API
     /// (one policy scheme picks by the Authorization header). Data-protection keys live in the
-    /// database, so tokens and cookies are valid on every instance.
+    /// database, so tokens and cookies are valid on every instance; with <c>ANTQ_DP_CERT_PATH</c>
+    /// (a PKCS#12 file, password <c>ANTQ_DP_CERT_PASSWORD</c>) they are stored encrypted with that certificate.
     /// </summary>
-    public static void AddAntqAuth(this IServiceCollection services)
+    public static void AddAntqAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddDataProtection().SetApplicationName("Antq.Forms").PersistKeysToDbContext<AntqDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Antq.Forms").PersistKeysToDbContext<AntqDbContext>();
+        if (configuration["ANTQ_DP_CERT_PATH"] is { Length: > 0 } certificatePath)
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["ANTQ_DP_CERT_PASSWORD"], X509KeyStorageFlags.EphemeralKeySet));
         services.AddIdentityApiEndpoints<AppUser>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 10;
                 o.User.RequireUniqueEmail = true;
+                // Checked through NotDisabledConfirmation: a disabled account cannot sign in.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AntqDbContext>();
+            .AddEntityFrameworkStores<AntqDbContext>()
+            .AddUserConfirmation<NotDisabledConfirmation>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/dang-nhap";
@@ -32,6 +42,8 @@ public static class AuthSetup
             o.Cookie.Name = "antq.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Production serves HTTPS (directly or behind a TLS proxy): the cookie never travels in clear.
+            o.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             // The API answers 401/403 instead of redirecting to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status401Unauthorized, () => ctx.Response.Redirect(ctx.RedirectUri));
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status403Forbidden, () => ctx.Response.Redirect(ctx.RedirectUri));
@@ -39,6 +51,9 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentAccount>();
+        services.AddSingleton(LoginLimits.From(configuration));
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<Logins>();
     }
 
     private static Task ApiOr(HttpContext context, int status, Action redirect)

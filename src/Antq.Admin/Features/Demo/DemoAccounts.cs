@@ -8,7 +8,7 @@ internal sealed record DemoAccount(string Email, string DisplayName, string Role
 /// <summary>One account per role and level, all with <see cref="Password"/>, printed at start.</summary>
 internal static class DemoAccounts
 {
-    public const string Password = "Demo@2025";
+    public const string Password = "DongNai@2025";
     public const string BienHoa = "731";
     public const string TrangBom = "737";
 

@@ -160,7 +160,7 @@ public sealed partial class TemplateEditing(
     private async Task<Account> RequireAdminAsync(CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
-        return account.IsAdmin ? account : throw new AccessDeniedException("Chỉ quản trị viên mới được quản lý mẫu văn bản.");
+        return account.IsProvinceAdmin ? account : throw new AccessDeniedException("Chỉ quản trị viên cấp tỉnh mới được quản lý mẫu văn bản.");
     }
 
     private static AccessDeniedException NotFound(string what) => new($"Không tìm thấy mẫu văn bản «{what}».", StatusCodes.Status404NotFound);

@@ -4,11 +4,12 @@ namespace Antq.Admin.Features.Packs;
 
 internal static class PackAuthorization
 {
-    /// <summary>Pack versions are province-wide rules: only administrators upload, activate or preview them.</summary>
+    /// <summary>Pack versions are province-wide rules: only province administrators (<see cref="Account.IsProvinceAdmin"/>)
+    /// upload, activate or preview them; an administrator scoped to a subtree gets a 403 like any other account.</summary>
     public static async Task<Account> RequireAdminAsync(this CurrentAccount current, CancellationToken cancellationToken)
     {
         var account = await current.RequireAsync(cancellationToken);
-        if (!account.IsAdmin) throw new AccessDeniedException("Chỉ quản trị viên được quản lý gói tiêu chí.");
+        if (!account.IsProvinceAdmin) throw new AccessDeniedException("Chỉ quản trị viên cấp tỉnh được quản lý gói tiêu chí.");
         return account;
     }
 

@@ -34,10 +34,10 @@ public sealed class RecipientDirectory
                 from user in db.Users.AsNoTracking()
                 join link in db.UserRoles on user.Id equals link.UserId
                 join role in db.Roles on link.RoleId equals role.Id
-                select new { user.Id, user.DisplayName, user.Email, user.UnitId, user.LockoutEnd, Role = role.Name })
+                select new { user.Id, user.DisplayName, user.Email, user.UnitId, user.Disabled, Role = role.Name })
             .ToListAsync(ct);
         var people = rows
-            .Where(r => r.LockoutEnd is not { } until || until <= now)
+            .Where(r => !r.Disabled)
             .GroupBy(r => r.Id)
             .Select(g =>
             {

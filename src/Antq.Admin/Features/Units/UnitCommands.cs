@@ -110,7 +110,7 @@ public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, Admin
 
     public async Task<CommandResult<UnitLevelView>> CreateLevelAsync(CreateLevelRequest request, CancellationToken ct)
     {
-        var account = await current.RequireAdminAsync(ct);
+        var account = await current.RequireProvinceAdminAsync(ct);
         var errors = new FieldErrors();
         var id = request.Id?.Trim();
         var name = request.Name?.Trim();
@@ -128,7 +128,7 @@ public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, Admin
 
     public async Task<CommandResult<UnitKindView>> CreateKindAsync(CreateKindRequest request, CancellationToken ct)
     {
-        var account = await current.RequireAdminAsync(ct);
+        var account = await current.RequireProvinceAdminAsync(ct);
         var errors = new FieldErrors();
         var id = request.Id?.Trim();
         var name = request.Name?.Trim();
