@@ -1,7 +1,8 @@
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
+using Antq.Documents;
 using Antq.FormEngine.Documents;
-using Antq.FormEngine.Documents.Pdf;
+using Antq.Documents.Pdf;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

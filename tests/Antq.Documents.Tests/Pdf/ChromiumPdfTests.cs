@@ -1,7 +1,12 @@
+using Antq.Documents;
 using Antq.FormEngine.Documents;
-using Antq.FormEngine.Documents.Pdf;
+using Antq.FormEngine.Tests.Documents;
+using Antq.FormEngine.Tests.Support;
+using Antq.Documents.Pdf;
 
-namespace Antq.FormEngine.Tests.Documents.Docx;
+using Antq.Documents.Tests.Docx;
+
+namespace Antq.Documents.Tests.Pdf;
 
 /// <summary>PDF through headless Chromium where it is installed; a clear Vietnamese error where it is not.</summary>
 public sealed class ChromiumPdfTests

@@ -1,10 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Antq.FormEngine.Documents.Docx;
-using Antq.FormEngine.Documents.Pdf;
+using Antq.Documents.Docx;
+using Antq.Documents.Pdf;
 using Scriban.Runtime;
 
-namespace Antq.FormEngine.Documents;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents;
 
 /// <summary>The file formats a dossier document is produced in.</summary>
 public enum DocumentFileFormat

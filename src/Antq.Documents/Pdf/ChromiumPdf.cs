@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Antq.FormEngine.Documents.Pdf;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Pdf;
 
 /// <summary>
 /// Prints document HTML to PDF with headless Chromium (<c>--print-to-pdf</c>), which honours the
