@@ -1,28 +1,47 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
-
 using Antq.FormEngine;
-using Antq.FormEngine.Documents;
+using PuppeteerSharp;
 
 namespace Antq.Documents.Pdf;
 
+/// <summary>Settings of a <see cref="ChromiumPdf"/> printer.</summary>
+public sealed record ChromiumPdfOptions
+{
+    /// <summary>The browser; null looks it up (<see cref="ChromiumPdf.Find"/>: <c>$ANTQ_CHROMIUM</c>, then the usual paths). A path that does not exist is "not installed".</summary>
+    public string? ExecutablePath { get; init; }
+
+    /// <summary>Pages printing at the same time (each a warm tab in its own incognito context); more wait.</summary>
+    public int Concurrency { get; init; } = 4;
+
+    /// <summary>Longest one print may take; past it the request fails with <c>pdf.timeout</c> and its tab is replaced.</summary>
+    public TimeSpan Timeout { get; init; } = ChromiumPdf.DefaultTimeout;
+}
+
 /// <summary>
-/// Prints document HTML to PDF with headless Chromium (<c>--print-to-pdf</c>), which honours the
-/// templates' <c>@page</c> size, margins and page-number margin boxes. Chromium is looked for at
-/// <c>$ANTQ_CHROMIUM</c>, then the usual install paths and <c>PATH</c> (<c>chromium</c>,
-/// <c>chromium-browser</c>, <c>google-chrome</c>). Each conversion runs in its own temporary
-/// profile and folder, deleted afterwards, under a timeout. The page cannot load anything: a
-/// Content-Security-Policy allowing only inline styles and <c>data:</c> images and fonts is put in
-/// its head, so a template cannot make the server fetch a URL or print a local file.
+/// Prints document HTML to PDF with one warm, locked-down headless Chromium driven over the DevTools
+/// protocol (PuppeteerSharp, on a pipe: no debugging port). The templates' <c>@page</c> size, margins
+/// and page-number margin boxes are honoured (<c>PreferCSSPageSize</c>).
+///
+/// <para><b>Isolation does not depend on the HTML.</b> Every tab has JavaScript disabled, network
+/// emulated offline, service workers bypassed and request interception on: every request whose URL
+/// is not <c>data:</c> (file://, http(s)://, anything) is aborted by the browser before it is made.
+/// The document is written into an <c>about:blank</c> tab (never loaded from <c>file://</c>), so it has
+/// no file origin either. Nothing is inserted into the document for security; the only thing added
+/// is our own stylesheet with the embedded Tinos typeface (<see cref="PdfFonts"/>).</para>
+///
+/// <para><b>Warm and bounded.</b> The browser starts on first use (thread-safe) and stays up; up to
+/// <see cref="ChromiumPdfOptions.Concurrency"/> tabs print at once and are reused. A print that
+/// exceeds its timeout fails alone: its tab (and incognito context) is thrown away, and if the
+/// browser does not answer that either, the browser is killed and relaunched. When the browser
+/// process dies, the prints it held are retried once on a new browser, so only a request that
+/// itself hangs fails.</para>
 /// </summary>
-public static class ChromiumPdf
+public sealed class ChromiumPdf : IAsyncDisposable
 {
     public const string MissingMessage = "Không tìm thấy Chromium để xuất PDF; cài gói chromium hoặc dùng định dạng html/docx.";
 
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(30);
-
-    private const string Policy =
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:\">";
 
     private static readonly string[] KnownPaths =
     [
@@ -31,6 +50,24 @@ public static class ChromiumPdf
     ];
 
     private static readonly string[] CommandNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly string? executable;
+    private readonly TimeSpan timeout;
+    private readonly SemaphoreSlim slots;
+    private readonly SemaphoreSlim launchLock = new(1, 1);
+    private readonly ConcurrentBag<Tab> idle = [];
+    private IBrowser? browser;
+    private bool disposed;
+
+    public ChromiumPdf(ChromiumPdfOptions? options = null)
+    {
+        options ??= new ChromiumPdfOptions();
+        executable = options.ExecutablePath is { } path ? (File.Exists(path) ? path : null) : Find();
+        timeout = options.Timeout;
+        slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
+    }
 
     /// <summary>The Chromium executable, or null when none is installed.</summary>
     public static string? Find()
@@ -63,160 +100,325 @@ public static class ChromiumPdf
 
     public static bool IsAvailable => Find() is not null;
 
-    /// <summary>Prints <paramref name="html"/>; the PDF bytes, or <c>pdf.unavailable</c>, <c>pdf.timeout</c> or <c>pdf.failed</c>.</summary>
-    public static Task<DocumentResult> ConvertAsync(string html, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        ConvertAsync(Find(), html, timeout, cancellationToken);
+    /// <summary>The browser process currently printing (null before the first print or after a crash); for tests and diagnostics.</summary>
+    public Process? BrowserProcess => browser?.Process;
 
-    /// <summary>Prints with the given executable; null is "not installed".</summary>
-    internal static async Task<DocumentResult> ConvertAsync(string? chromium, string html, TimeSpan? timeout, CancellationToken cancellationToken)
+    /// <summary>Prints once with a printer of its own (the CLI); a server keeps one <see cref="ChromiumPdf"/> instead.</summary>
+    public static async Task<DocumentResult> ConvertOnceAsync(string html, ChromiumPdfOptions? options = null, CancellationToken cancellationToken = default)
     {
-        if (chromium is null)
+        await using var printer = new ChromiumPdf(options);
+        return await printer.ConvertAsync(html, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Prints <paramref name="html"/>; the PDF bytes, or <c>pdf.unavailable</c>, <c>pdf.timeout</c> or <c>pdf.failed</c>.</summary>
+    public async Task<DocumentResult> ConvertAsync(string html, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (executable is null)
         {
             return Failed("pdf.unavailable", MissingMessage);
         }
-        var folder = Path.Combine(Path.GetTempPath(), "antq-pdf-" + Guid.NewGuid().ToString("N"));
+        var document = PdfFonts.WithEmbeddedFonts(html);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
         try
         {
-            Directory.CreateDirectory(folder);
-            var input = Path.Combine(folder, "van-ban.html");
-            var output = Path.Combine(folder, "van-ban.pdf");
-            await File.WriteAllTextAsync(input, WithPolicy(html), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-            var start = new ProcessStartInfo(chromium)
+            await slots.WaitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TimedOut();
+        }
+        try
+        {
+            for (var attempt = 0; ; attempt++)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                CreateNoWindow = true,
-                WorkingDirectory = folder,
-            };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--disable-default-apps", "--no-first-run", "--no-default-browser-check",
-                "--mute-audio",
-                "--user-data-dir=" + Path.Combine(folder, "profile"), "--no-pdf-header-footer", "--print-to-pdf=" + output,
-                new Uri(input).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            start.Environment["HOME"] = folder; // crash reports and caches stay in the folder deleted below
-
-            using var process = new Process { StartInfo = start };
-            try
-            {
-                process.Start();
-            }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
-            {
-                return Failed("pdf.unavailable", $"{MissingMessage} ({ex.Message})");
-            }
-            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout ?? DefaultTimeout);
-            try
-            {
-                await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                Kill(process);
-                if (cancellationToken.IsCancellationRequested)
+                Tab tab;
+                try
                 {
+                    tab = await RentAsync(limit.Token).WaitAsync(limit.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return TimedOut(); // the browser did not start in time; the launch gives up on its own
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException and not ObjectDisposedException)
+                {
+                    return Failed("pdf.failed", $"Chromium không khởi động được để xuất PDF. {FirstLine(ex.Message)}".TrimEnd());
+                }
+                try
+                {
+                    var pdf = await PrintAsync(tab, document, limit.Token).WaitAsync(limit.Token).ConfigureAwait(false);
+                    idle.Add(tab);
+                    if (pdf.AsSpan().StartsWith("%PDF"u8))
+                    {
+                        return new DocumentResult(DocumentFileFormat.Pdf, pdf, []);
+                    }
+                    return Failed("pdf.failed", "Chromium không xuất được PDF (kết quả không phải tệp PDF).");
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    _ = DiscardAsync(tab, hung: true); // this request fails alone; the other tabs keep printing
+                    return TimedOut();
+                }
+                catch (OperationCanceledException)
+                {
+                    _ = DiscardAsync(tab, hung: true);
                     throw;
                 }
-                return Failed("pdf.timeout", $"Chromium không xuất xong PDF trong {(timeout ?? DefaultTimeout).TotalSeconds:0} giây.");
-            }
-            var errors = await stderr.ConfigureAwait(false);
-            await stdout.ConfigureAwait(false);
-            if (File.Exists(output) && new FileInfo(output).Length > 0)
-            {
-                var pdf = await File.ReadAllBytesAsync(output, cancellationToken).ConfigureAwait(false);
-                if (pdf.AsSpan().StartsWith("%PDF"u8))
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    return new DocumentResult(DocumentFileFormat.Pdf, pdf, []);
+                    var crashed = tab.Owner.IsClosed || !tab.Owner.IsConnected;
+                    _ = DiscardAsync(tab, hung: false);
+                    if (crashed && attempt == 0)
+                    {
+                        continue; // the browser died under this print: once more on a fresh one
+                    }
+                    return Failed("pdf.failed", $"Chromium không xuất được PDF. {FirstLine(ex.Message)}".TrimEnd());
                 }
             }
-            return Failed("pdf.failed", $"Chromium không xuất được PDF (mã thoát {process.ExitCode}). {LastLine(errors)}".TrimEnd());
-        }
-        catch (IOException ex)
-        {
-            return Failed("pdf.failed", $"Không ghi được tệp tạm để xuất PDF: {ex.Message}");
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            return Failed("pdf.failed", $"Không ghi được tệp tạm để xuất PDF: {ex.Message}");
         }
         finally
         {
-            TryDelete(folder);
+            slots.Release();
         }
     }
 
-    /// <summary>The HTML with the no-loading policy as the first element of its head.</summary>
-    internal static string WithPolicy(string html)
+    private DocumentResult TimedOut() => Failed("pdf.timeout", $"Chromium không xuất xong PDF trong {timeout.TotalSeconds:0} giây.");
+
+    private static async Task<byte[]> PrintAsync(Tab tab, string html, CancellationToken cancellationToken)
     {
-        var head = html.IndexOf("<head", StringComparison.OrdinalIgnoreCase);
-        while (head >= 0 && head + 5 < html.Length && html[head + 5] is not ('>' or ' ' or '\t' or '\n' or '\r'))
+        var milliseconds = (int)DefaultTimeout.TotalMilliseconds;
+        await tab.Page.SetContentAsync(html, new SetContentOptions
         {
-            head = html.IndexOf("<head", head + 5, StringComparison.OrdinalIgnoreCase); // not <header>
-        }
-        if (head >= 0 && html.IndexOf('>', head) is var close and > 0)
+            WaitUntil = [WaitUntilNavigation.Load],
+            Timeout = milliseconds,
+            CancellationToken = cancellationToken,
+        }).ConfigureAwait(false);
+        return await tab.Page.PdfDataAsync(new PdfOptions
         {
-            return string.Concat(html.AsSpan(0, close + 1), Policy, html.AsSpan(close + 1));
-        }
-        var doctype = html.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
-        if (doctype >= 0 && html.IndexOf('>', doctype) is var end and > 0)
-        {
-            return string.Concat(html[..(end + 1)], "<head>" + Policy + "</head>", html[(end + 1)..]);
-        }
-        return "<head>" + Policy + "</head>" + html;
+            PreferCSSPageSize = true,
+            PrintBackground = true,
+            DisplayHeaderFooter = false,
+            WaitForFonts = true,
+            Timeout = milliseconds,
+        }).ConfigureAwait(false);
     }
 
-    private static DocumentResult Failed(string code, string message) =>
-        DocumentResult.Failed(DocumentFileFormat.Pdf, new PackError("pdf", code, message));
+    private async Task<Tab> RentAsync(CancellationToken cancellationToken)
+    {
+        while (idle.TryTake(out var tab))
+        {
+            if (!tab.Owner.IsClosed && tab.Owner.IsConnected && !tab.Page.IsClosed && ReferenceEquals(tab.Owner, browser))
+            {
+                return tab;
+            }
+            _ = DiscardAsync(tab, hung: false);
+        }
+        var current = await BrowserAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenTabAsync(current).ConfigureAwait(false);
+    }
 
-    private static void Kill(Process process)
+    /// <summary>A new tab in its own incognito context, locked down before any document is written into it.</summary>
+    private static async Task<Tab> OpenTabAsync(IBrowser owner)
+    {
+        var context = await owner.CreateBrowserContextAsync().ConfigureAwait(false);
+        try
+        {
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            await page.SetJavaScriptEnabledAsync(false).ConfigureAwait(false);
+            await page.SetBypassServiceWorkerAsync(true).ConfigureAwait(false);
+            await page.SetOfflineModeAsync(true).ConfigureAwait(false);
+            page.Request += OnRequest;
+            await page.SetRequestInterceptionAsync(true).ConfigureAwait(false);
+            return new Tab(owner, context, page);
+        }
+        catch
+        {
+            await CloseQuietlyAsync(context).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Only <c>data:</c> URLs load (embedded images and fonts); every other request is aborted by the browser.</summary>
+    private static async void OnRequest(object? sender, RequestEventArgs e)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            if (e.Request.Url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            {
+                await e.Request.ContinueAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await e.Request.AbortAsync(RequestAbortErrorCode.BlockedByClient).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is PuppeteerException or InvalidOperationException or ObjectDisposedException)
+        {
+            // the tab or browser went away; nothing was loaded
+        }
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    {
+        if (browser is { IsClosed: false, IsConnected: true } running)
+        {
+            return running;
+        }
+        await launchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (browser is { IsClosed: false, IsConnected: true } started)
+            {
+                return started;
+            }
+            if (browser is { } dead)
+            {
+                Kill(dead);
+            }
+            browser = await Puppeteer.LaunchAsync(LaunchOptions(executable!)).ConfigureAwait(false);
+            return browser;
+        }
+        finally
+        {
+            launchLock.Release();
+        }
+    }
+
+    private static LaunchOptions LaunchOptions(string path)
+    {
+        List<string> args =
+        [
+            "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-extensions", "--disable-default-apps", "--no-first-run", "--no-default-browser-check",
+            "--mute-audio", "--disable-breakpad", "--disable-crash-reporter", "--disable-domain-reliability",
+            // One renderer per tab for every frame: with site isolation a cross-site iframe or <object>
+            // becomes its own target, outside the tab's request interception and offline emulation.
+            "--disable-site-isolation-trials",
+            // Every host name and address resolves to nothing: even a speculative preconnect (which
+            // request interception never sees) cannot open a connection.
+            "--host-resolver-rules=\"MAP * ~NOTFOUND\"", // quoted: PuppeteerSharp joins the arguments into one command line
+            "--disable-features=IsolateOrigins,site-per-process,Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
+        ];
+        if (IsRoot())
+        {
+            // Chromium refuses to start as root with its own sandbox on; the server and CI (fresh Debian
+            // as root) need --no-sandbox there. Isolation from files and the network comes from the
+            // DevTools side (interception, offline, no JavaScript, about:blank), not from this sandbox.
+            args.Add("--no-sandbox");
+        }
+        return new LaunchOptions
+        {
+            ExecutablePath = path,
+            Headless = true,
+            Pipe = true, // DevTools over a pipe: no debugging port on localhost
+            Args = [.. args],
+            Timeout = 30_000,
+            ProtocolTimeout = 60_000,
+            DefaultViewport = null,
+        };
+    }
+
+    private static bool IsRoot()
+    {
+        try
+        {
+            var status = File.ReadAllLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+            return status?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) == "0";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Environment.UserName == "root";
+        }
+    }
+
+    /// <summary>Closes a tab's incognito context; when the browser does not answer (hung), kills it so the next print relaunches.</summary>
+    private async Task DiscardAsync(Tab tab, bool hung)
+    {
+        var closed = await CloseQuietlyAsync(tab.Context).ConfigureAwait(false);
+        if (!closed && hung && ReferenceEquals(tab.Owner, browser))
+        {
+            Kill(tab.Owner);
+        }
+    }
+
+    private static async Task<bool> CloseQuietlyAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync().WaitAsync(CloseTimeout).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    private static void Kill(IBrowser target)
+    {
+        try
+        {
+            if (target.Process is { HasExited: false } process)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
             // already gone
         }
-    }
-
-    private static string LastLine(string text)
-    {
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var last = lines.LastOrDefault(l => !l.Contains("dbus", StringComparison.OrdinalIgnoreCase)) ?? "";
-        return last.Length > 300 ? last[..300] : last;
-    }
-
-    private static void TryDelete(string folder)
-    {
-        for (var attempt = 0; attempt < 3; attempt++)
+        try
         {
-            try
-            {
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-                return;
-            }
-            catch (IOException)
-            {
-                Thread.Sleep(100); // Chromium's helpers may still hold the profile for a moment
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return;
-            }
+            target.Dispose();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // the connection is already broken
         }
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+        await launchLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            disposed = true;
+            if (browser is { } current)
+            {
+                browser = null;
+                try
+                {
+                    await current.CloseAsync().WaitAsync(CloseTimeout).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // fall through to the kill
+                }
+                Kill(current);
+            }
+        }
+        finally
+        {
+            launchLock.Release();
+        }
+    }
+
+    private static DocumentResult Failed(string code, string message) =>
+        DocumentResult.Failed(DocumentFileFormat.Pdf, new PackError("pdf", code, message));
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        return line.Length > 300 ? line[..300] : line;
+    }
+
+    private sealed record Tab(IBrowser Owner, IBrowserContext Context, IPage Page);
 }

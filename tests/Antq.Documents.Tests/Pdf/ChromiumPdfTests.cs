@@ -1,15 +1,12 @@
-using Antq.Documents;
-using Antq.FormEngine.Documents;
-using Antq.FormEngine.Tests.Documents;
-using Antq.FormEngine.Tests.Support;
+using System.Diagnostics;
 using Antq.Documents.Pdf;
-
 using Antq.Documents.Tests.Docx;
+using Antq.FormEngine.Tests.Documents;
 
 namespace Antq.Documents.Tests.Pdf;
 
-/// <summary>PDF through headless Chromium where it is installed; a clear Vietnamese error where it is not.</summary>
-public sealed class ChromiumPdfTests
+/// <summary>PDF through the warm Chromium where it is installed; a clear Vietnamese error where it is not.</summary>
+public sealed class ChromiumPdfTests(PrinterFixture fixture) : IClassFixture<PrinterFixture>
 {
     [Theory]
     [MemberData(nameof(DocxKit.Templates), MemberType = typeof(DocxKit))]
@@ -20,7 +17,7 @@ public sealed class ChromiumPdfTests
             return; // Chromium is not installed here: the "missing" test below covers this machine
         }
 
-        var result = await DocumentOutput.RenderPdfAsync(DocxKit.Template(id), DocumentSamples.Model(id));
+        var result = await DocumentOutput.RenderPdfAsync(DocxKit.Template(id), DocumentSamples.Model(id), fixture.Printer);
 
         Assert.True(result.Ok, string.Join("\n", result.Errors));
         Assert.Equal(DocumentFileFormat.Pdf, result.Format);
@@ -29,9 +26,63 @@ public sealed class ChromiumPdfTests
     }
 
     [Fact]
+    public async Task The_to_trinh_is_printed_in_one_typeface()
+    {
+        Assert.True(ChromiumPdf.IsAvailable, "Chromium is needed for this test (scripts/ensure-chromium.sh)");
+
+        var result = await DocumentOutput.RenderPdfAsync(DocxKit.Template("to-trinh"), DocumentSamples.Model("to-trinh"), fixture.Printer);
+
+        Assert.True(result.Ok, string.Join("\n", result.Errors));
+        var fonts = PdfTools.Fonts(result.Content);
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, name => Assert.StartsWith(PdfFonts.Family, name)); // Tinos, Tinos-Bold, Tinos-Italic… and nothing else
+        var text = PdfTools.Text(result.Content);
+        foreach (var word in new[] { "TỜ TRÌNH", "Xã An Phước" })
+        {
+            Assert.Contains(word, text);
+        }
+        Assert.Contains("ế", text);
+    }
+
+    [Fact]
+    public async Task Prints_in_parallel_on_one_browser()
+    {
+        Assert.True(ChromiumPdf.IsAvailable, "Chromium is needed for this test (scripts/ensure-chromium.sh)");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            fixture.Printer.ConvertAsync($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><p>Trang số {i}</p></body></html>")));
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.True(results[i].Ok, string.Join("\n", results[i].Errors));
+            Assert.Contains($"Trang số {i}", PdfTools.Text(results[i].Content!));
+        }
+    }
+
+    [Fact]
+    public async Task A_crashed_browser_is_replaced_for_the_next_print()
+    {
+        Assert.True(ChromiumPdf.IsAvailable, "Chromium is needed for this test (scripts/ensure-chromium.sh)");
+        await using var printer = new ChromiumPdf(new ChromiumPdfOptions { Concurrency = 2 });
+        Assert.True((await printer.ConvertAsync("<p>trước</p>")).Ok);
+        var first = printer.BrowserProcess;
+        Assert.NotNull(first);
+
+        first.Kill(entireProcessTree: true);
+        await first.WaitForExitAsync();
+        var after = await printer.ConvertAsync("<p>sau khi hỏng</p>");
+
+        Assert.True(after.Ok, string.Join("\n", after.Errors));
+        Assert.Contains("sau khi hỏng", PdfTools.Text(after.Content));
+        Assert.NotEqual(first.Id, printer.BrowserProcess!.Id);
+    }
+
+    [Fact]
     public async Task Print_WhenChromiumIsMissing_ReturnsVietnameseError()
     {
-        var result = await ChromiumPdf.ConvertAsync(null, "<p>x</p>", null, CancellationToken.None);
+        await using var printer = new ChromiumPdf(new ChromiumPdfOptions { ExecutablePath = "/nonexistent/chromium" });
+
+        var result = await printer.ConvertAsync("<p>x</p>");
 
         Assert.False(result.Ok);
         var error = Assert.Single(result.Errors);
@@ -53,11 +104,12 @@ public sealed class ChromiumPdfTests
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try
         {
-            var started = DateTime.UtcNow;
-            var result = await ChromiumPdf.ConvertAsync(script, "<p>x</p>", TimeSpan.FromSeconds(1), CancellationToken.None);
+            await using var printer = new ChromiumPdf(new ChromiumPdfOptions { ExecutablePath = script, Timeout = TimeSpan.FromSeconds(1) });
+            var started = Stopwatch.StartNew();
+            var result = await printer.ConvertAsync("<p>x</p>");
 
             Assert.Equal("pdf.timeout", Assert.Single(result.Errors).Code);
-            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15));
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(15));
         }
         finally
         {
@@ -72,18 +124,10 @@ public sealed class ChromiumPdfTests
         {
             return;
         }
+        await using var printer = new ChromiumPdf(new ChromiumPdfOptions { ExecutablePath = "/bin/false", Timeout = TimeSpan.FromSeconds(10) });
 
-        var result = await ChromiumPdf.ConvertAsync("/bin/false", "<p>x</p>", TimeSpan.FromSeconds(10), CancellationToken.None);
+        var result = await printer.ConvertAsync("<p>x</p>");
 
         Assert.Equal("pdf.failed", Assert.Single(result.Errors).Code);
-    }
-
-    [Fact]
-    public void The_page_may_load_nothing()
-    {
-        var html = ChromiumPdf.WithPolicy("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><header>x</header>");
-
-        Assert.StartsWith("<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';", html);
-        Assert.Contains("<head><meta http-equiv", ChromiumPdf.WithPolicy("<!DOCTYPE html><p>no head</p>"));
     }
 }
