@@ -59,6 +59,7 @@ public sealed class ChromiumPdf : IAsyncDisposable
     private readonly SemaphoreSlim launchLock = new(1, 1);
     private readonly ConcurrentBag<Tab> idle = [];
     private IBrowser? browser;
+    private bool checkedExecutable;
     private bool disposed;
 
     public ChromiumPdf(ChromiumPdfOptions? options = null)
@@ -240,14 +241,23 @@ public sealed class ChromiumPdf : IAsyncDisposable
         }
     }
 
-    /// <summary>Only <c>data:</c> URLs load (embedded images and fonts); every other request is aborted by the browser.</summary>
+    /// <summary>
+    /// Only <c>data:</c> URLs load (embedded images and fonts). A navigation (meta refresh, a frame's
+    /// address) is answered here with an empty 204, which the browser treats as "stay where you are",
+    /// so the document itself is printed rather than an error page; every other request is aborted by
+    /// the browser. Nothing is fetched either way.
+    /// </summary>
     private static async void OnRequest(object? sender, RequestEventArgs e)
     {
         try
         {
-            if (e.Request.Url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            if (e.Request.Url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) && !e.Request.IsNavigationRequest)
             {
                 await e.Request.ContinueAsync().ConfigureAwait(false);
+            }
+            else if (e.Request.IsNavigationRequest)
+            {
+                await e.Request.RespondAsync(new ResponseData { Status = System.Net.HttpStatusCode.NoContent, Body = "" }).ConfigureAwait(false);
             }
             else
             {
@@ -278,12 +288,52 @@ public sealed class ChromiumPdf : IAsyncDisposable
             {
                 Kill(dead);
             }
+            if (!checkedExecutable)
+            {
+                await CheckIsChromiumAsync(executable!).ConfigureAwait(false);
+                checkedExecutable = true;
+            }
             browser = await Puppeteer.LaunchAsync(LaunchOptions(executable!)).ConfigureAwait(false);
             return browser;
         }
         finally
         {
             launchLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Asks the program for its version once: over a pipe the launcher would wait its whole timeout
+    /// for a program that is not a browser; this says so at once.
+    /// </summary>
+    private static async Task CheckIsChromiumAsync(string path)
+    {
+        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--version");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Không chạy được {path}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // exited meanwhile
+            }
+            throw new InvalidOperationException($"{path} --version không trả lời.");
+        }
+        var version = await output.ConfigureAwait(false);
+        if (process.ExitCode != 0 || !version.Contains("Chrom", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{path} không phải Chromium (mã thoát {process.ExitCode}).");
         }
     }
 
@@ -297,8 +347,9 @@ public sealed class ChromiumPdf : IAsyncDisposable
             // One renderer per tab for every frame: with site isolation a cross-site iframe or <object>
             // becomes its own target, outside the tab's request interception and offline emulation.
             "--disable-site-isolation-trials",
-            // Every host name and address resolves to nothing: even a speculative preconnect (which
-            // request interception never sees) cannot open a connection.
+            // Every host name and address resolves to nothing. Interception aborts every request, but
+            // Chromium still opens speculative TCP preconnects to an iframe's or <object>'s origin
+            // (seen in the isolation tests: a connection, no bytes); with this they cannot connect.
             "--host-resolver-rules=\"MAP * ~NOTFOUND\"", // quoted: PuppeteerSharp joins the arguments into one command line
             "--disable-features=IsolateOrigins,site-per-process,Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
         ];
@@ -387,7 +438,8 @@ public sealed class ChromiumPdf : IAsyncDisposable
         {
             return;
         }
-        await launchLock.WaitAsync().ConfigureAwait(false);
+        // A launch still under way (a program that never answers) gives up on its own; do not wait for it forever.
+        var locked = await launchLock.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         try
         {
             disposed = true;
@@ -407,7 +459,10 @@ public sealed class ChromiumPdf : IAsyncDisposable
         }
         finally
         {
-            launchLock.Release();
+            if (locked)
+            {
+                launchLock.Release();
+            }
         }
     }
 

@@ -37,10 +37,8 @@ public sealed class ChromiumPdfTests(PrinterFixture fixture) : IClassFixture<Pri
         Assert.NotEmpty(fonts);
         Assert.All(fonts, name => Assert.StartsWith(PdfFonts.Family, name)); // Tinos, Tinos-Bold, Tinos-Italic… and nothing else
         var text = PdfTools.Text(result.Content);
-        foreach (var word in new[] { "TỜ TRÌNH", "Xã An Phước" })
-        {
-            Assert.Contains(word, text);
-        }
+        Assert.Contains("TỜ TRÌNH", text);
+        Assert.Contains("ộ", text); // stacked accents, once drawn in DejaVu Sans
         Assert.Contains("ế", text);
     }
 
