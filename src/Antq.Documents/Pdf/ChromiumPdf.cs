@@ -53,19 +53,19 @@ public sealed class ChromiumPdf : IAsyncDisposable
 
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly string? executable;
+    private readonly string? configuredPath;
     private readonly TimeSpan timeout;
     private readonly SemaphoreSlim slots;
     private readonly SemaphoreSlim launchLock = new(1, 1);
     private readonly ConcurrentBag<Tab> idle = [];
     private IBrowser? browser;
-    private bool checkedExecutable;
+    private string? checkedExecutable;
     private bool disposed;
 
     public ChromiumPdf(ChromiumPdfOptions? options = null)
     {
         options ??= new ChromiumPdfOptions();
-        executable = options.ExecutablePath is { } path ? (File.Exists(path) ? path : null) : Find();
+        configuredPath = options.ExecutablePath;
         timeout = options.Timeout;
         slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
     }
@@ -115,6 +115,9 @@ public sealed class ChromiumPdf : IAsyncDisposable
     public async Task<DocumentResult> ConvertAsync(string html, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        // Looked up on every print (a stat or two), so installing Chromium or setting ANTQ_CHROMIUM
+        // takes effect without a restart.
+        var executable = configuredPath is { } configured ? (File.Exists(configured) ? configured : null) : Find();
         if (executable is null)
         {
             return Failed("pdf.unavailable", MissingMessage);
@@ -137,7 +140,7 @@ public sealed class ChromiumPdf : IAsyncDisposable
                 Tab tab;
                 try
                 {
-                    tab = await RentAsync(limit.Token).WaitAsync(limit.Token).ConfigureAwait(false);
+                    tab = await RentAsync(executable, limit.Token).WaitAsync(limit.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -206,7 +209,7 @@ public sealed class ChromiumPdf : IAsyncDisposable
         }).ConfigureAwait(false);
     }
 
-    private async Task<Tab> RentAsync(CancellationToken cancellationToken)
+    private async Task<Tab> RentAsync(string executable, CancellationToken cancellationToken)
     {
         while (idle.TryTake(out var tab))
         {
@@ -216,7 +219,7 @@ public sealed class ChromiumPdf : IAsyncDisposable
             }
             _ = DiscardAsync(tab, hung: false);
         }
-        var current = await BrowserAsync(cancellationToken).ConfigureAwait(false);
+        var current = await BrowserAsync(executable, cancellationToken).ConfigureAwait(false);
         return await OpenTabAsync(current).ConfigureAwait(false);
     }
 
@@ -270,7 +273,7 @@ public sealed class ChromiumPdf : IAsyncDisposable
         }
     }
 
-    private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    private async Task<IBrowser> BrowserAsync(string executable, CancellationToken cancellationToken)
     {
         if (browser is { IsClosed: false, IsConnected: true } running)
         {
@@ -288,12 +291,12 @@ public sealed class ChromiumPdf : IAsyncDisposable
             {
                 Kill(dead);
             }
-            if (!checkedExecutable)
+            if (checkedExecutable != executable)
             {
-                await CheckIsChromiumAsync(executable!).ConfigureAwait(false);
-                checkedExecutable = true;
+                await CheckIsChromiumAsync(executable).ConfigureAwait(false);
+                checkedExecutable = executable;
             }
-            browser = await Puppeteer.LaunchAsync(LaunchOptions(executable!)).ConfigureAwait(false);
+            browser = await Puppeteer.LaunchAsync(LaunchOptions(executable)).ConfigureAwait(false);
             return browser;
         }
         finally

@@ -11,6 +11,7 @@ public static class DocumentsFeature
         services.AddSingleton<TemplateCache>();
         // One warm, locked-down Chromium for every PDF (started on the first print, disposed with the host).
         services.AddSingleton(_ => new ChromiumPdf());
+        services.AddSingleton<DocumentPreviews>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<RegistryNumbers>();
         services.AddScoped<DocumentLinks>();
@@ -27,6 +28,7 @@ public static class DocumentsFeature
         app.MapDocumentRoutes();
         app.MapTemplateRoutes();
         app.MapVerifyRoutes();
+        DocumentPreviews.MapPreviewRoutes(app);
     }
 }
 
