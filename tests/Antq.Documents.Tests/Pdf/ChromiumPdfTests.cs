@@ -76,6 +76,28 @@ public sealed class ChromiumPdfTests(PrinterFixture fixture) : IClassFixture<Pri
     }
 
     [Fact]
+    public async Task A_print_past_its_timeout_fails_alone()
+    {
+        Assert.True(ChromiumPdf.IsAvailable, "Chromium is needed for this test (scripts/ensure-chromium.sh)");
+        await using var printer = new ChromiumPdf(new ChromiumPdfOptions { Concurrency = 4, Timeout = TimeSpan.FromSeconds(4) });
+        Assert.True((await printer.ConvertAsync("<p>khởi động</p>")).Ok);
+        var heavy = "<!DOCTYPE html><html><body>" + string.Concat(Enumerable.Repeat("<p>Một đoạn văn rất dài để in thật lâu.</p>", 300_000)) + "</body></html>";
+
+        var hung = printer.ConvertAsync(heavy);
+        var others = Enumerable.Range(0, 3).Select(i => printer.ConvertAsync($"<p>Văn bản {i}</p>")).ToList();
+
+        Assert.Equal("pdf.timeout", Assert.Single((await hung).Errors).Code);
+        foreach (var other in others)
+        {
+            var result = await other;
+            Assert.True(result.Ok, string.Join("\n", result.Errors));
+        }
+        var after = await printer.ConvertAsync("<p>sau khi quá giờ</p>");
+        Assert.True(after.Ok, string.Join("\n", after.Errors));
+        Assert.Contains("sau khi quá giờ", PdfTools.Text(after.Content));
+    }
+
+    [Fact]
     public async Task Print_WhenChromiumIsMissing_ReturnsVietnameseError()
     {
         await using var printer = new ChromiumPdf(new ChromiumPdfOptions { ExecutablePath = "/nonexistent/chromium" });
