@@ -42,10 +42,13 @@ public static class PdfProbe
         Console.WriteLine(Invariant($"Tờ trình ({size}): {Pages(sample.Content)} page(s), {sample.Content.Length:N0} bytes; first PDF (browser start) {first.ElapsedMilliseconds} ms"));
 
         await Measure(printer, html, concurrency, TimeSpan.FromSeconds(Math.Min(3, seconds / 2)), report: false);
+        var cpuBefore = TreeCpu(printer.BrowserProcess?.Id) + Process.GetCurrentProcess().TotalProcessorTime;
         var (count, failed, latencies, elapsed) = await Measure(printer, html, concurrency, TimeSpan.FromSeconds(seconds), report: true);
+        var cpu = TreeCpu(printer.BrowserProcess?.Id) + Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
         Console.WriteLine(Invariant($"{concurrency} concurrent requests, {tabs} tabs, {elapsed.TotalSeconds:F1} s: {count} PDFs ({failed} failed), {count / elapsed.TotalSeconds:F1} PDFs/s; latency p50 {Percentile(0.50):F0} ms, p95 {Percentile(0.95):F0} ms, max {Percentile(1):F0} ms"));
+        Console.WriteLine(Invariant($"CPU (this process + the browser's process tree): {cpu.TotalMilliseconds / Math.Max(1, count):F0} ms per PDF, so at most {Environment.ProcessorCount * 1000 / (cpu.TotalMilliseconds / Math.Max(1, count)):F0} PDFs/s on {Environment.ProcessorCount} idle cores"));
         Console.WriteLine("load average: " + (File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?"));
         return failed == 0 ? 0 : 1;
     }
@@ -108,6 +111,37 @@ public static class PdfProbe
             if (at + 11 >= text.Length || text[at + 11] != 's') count++;
         }
         return count;
+    }
+
+    /// <summary>User + system time of a process and its descendants, from /proc (Linux; zero elsewhere).</summary>
+    private static TimeSpan TreeCpu(int? root)
+    {
+        if (root is null || !Directory.Exists("/proc")) return TimeSpan.Zero;
+        var stats = new List<(int Pid, int Parent, long Ticks)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // after the name: state(0) ppid(1) … utime(11) stime(12)
+                stats.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture),
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+            }
+        }
+        var tree = new HashSet<int> { root.Value };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (pid, parent, _) in stats)
+                if (tree.Contains(parent) && tree.Add(pid)) grew = true;
+        }
+        var ticks = stats.Where(s => tree.Contains(s.Pid)).Sum(s => s.Ticks);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

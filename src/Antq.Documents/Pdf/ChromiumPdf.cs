@@ -245,7 +245,9 @@ public sealed class ChromiumPdf : IAsyncDisposable
     }
 
     /// <summary>
-    /// Only <c>data:</c> URLs load (embedded images and fonts). A navigation (meta refresh, a frame's
+    /// Only <c>data:</c> URLs load (embedded images and fonts), and our own typeface, answered here
+    /// from the assembly's bytes (<see cref="PdfFonts.Origin"/>; no other address of that reserved
+    /// host exists). A navigation (meta refresh, a frame's
     /// address) is answered here with an empty 204, which the browser treats as "stay where you are",
     /// so the document itself is printed rather than an error page; every other request is aborted by
     /// the browser. Nothing is fetched either way.
@@ -254,7 +256,17 @@ public sealed class ChromiumPdf : IAsyncDisposable
     {
         try
         {
-            if (e.Request.Url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) && !e.Request.IsNavigationRequest)
+            if (!e.Request.IsNavigationRequest && PdfFonts.TryGet(e.Request.Url, out var font))
+            {
+                await e.Request.RespondAsync(new ResponseData
+                {
+                    Status = System.Net.HttpStatusCode.OK,
+                    BodyData = font,
+                    ContentType = "font/woff2",
+                    Headers = new Dictionary<string, object> { ["Access-Control-Allow-Origin"] = "*" },
+                }).ConfigureAwait(false);
+            }
+            else if (e.Request.Url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) && !e.Request.IsNavigationRequest)
             {
                 await e.Request.ContinueAsync().ConfigureAwait(false);
             }

@@ -5,8 +5,8 @@ namespace Antq.Documents.Pdf;
 /// <summary>
 /// The one typeface of printed documents: Tinos (a Times New Roman–metric serif with every
 /// Vietnamese letter, SIL OFL 1.1; see <c>Fonts/README.md</c>), embedded in this assembly and given
-/// to Chromium as <c>@font-face</c> rules with <c>data:</c> sources under the names the templates ask
-/// for ("Times New Roman", "Times", "Tinos"). Debian's own fonts lack the stacked-accent letters
+/// to Chromium as <c>@font-face</c> rules under the names the templates ask for ("Times New Roman",
+/// "Times", "Tinos"), whose sources the printer's request interception answers from these bytes. Debian's own fonts lack the stacked-accent letters
 /// (ế, ộ, ờ…), so without this the PDF mixed Liberation Serif with DejaVu Sans. This is our own
 /// stylesheet, put before the document; isolation does not depend on it.
 /// </summary>
@@ -30,7 +30,31 @@ public static class PdfFonts
         ("vietnamese", "U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB"),
     ];
 
+    /// <summary>
+    /// Where the style says the faces are. The address is never fetched: the printer's request
+    /// interception answers it from the embedded bytes (<see cref="TryGet"/>), and nothing in the
+    /// browser can resolve a host name anyway. One short stylesheet per print instead of ~400 KB of
+    /// <c>data:</c> URLs, and a face is only sent when the document uses it.
+    /// </summary>
+    public const string Origin = "https://phong-chu.antq.invalid/";
+
     private static readonly Lazy<string> Style = new(BuildStyle);
+
+    private static readonly Lazy<Dictionary<string, byte[]>> Files = new(() =>
+        Faces.SelectMany(f => Subsets.Select(s => $"tinos-{s.Subset}-{f.Suffix}.woff2"))
+            .ToDictionary(name => Origin + name, Resource, StringComparer.Ordinal));
+
+    /// <summary>The bytes of an embedded face by its address in the style; false for any other URL.</summary>
+    public static bool TryGet(string url, out byte[] font)
+    {
+        if (url.StartsWith(Origin, StringComparison.Ordinal) && Files.Value.TryGetValue(url, out var found))
+        {
+            font = found;
+            return true;
+        }
+        font = [];
+        return false;
+    }
 
     /// <summary>The <c>&lt;style&gt;</c> element with the embedded faces.</summary>
     public static string StyleElement => Style.Value;
@@ -62,7 +86,7 @@ public static class PdfFonts
         {
             foreach (var (subset, range) in Subsets)
             {
-                var data = "data:font/woff2;base64," + Convert.ToBase64String(Resource($"tinos-{subset}-{suffix}.woff2"));
+                var data = $"{Origin}tinos-{subset}-{suffix}.woff2";
                 foreach (var alias in Aliases)
                 {
                     css.Append("@font-face{font-family:\"").Append(alias).Append("\";font-style:").Append(style)

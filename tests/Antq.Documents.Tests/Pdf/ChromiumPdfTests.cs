@@ -79,8 +79,13 @@ public sealed class ChromiumPdfTests(PrinterFixture fixture) : IClassFixture<Pri
     public async Task A_print_past_its_timeout_fails_alone()
     {
         Assert.True(ChromiumPdf.IsAvailable, "Chromium is needed for this test (scripts/ensure-chromium.sh)");
-        await using var printer = new ChromiumPdf(new ChromiumPdfOptions { Concurrency = 4, Timeout = TimeSpan.FromSeconds(4) });
-        Assert.True((await printer.ConvertAsync("<p>khởi động</p>")).Ok);
+        await using var printer = new ChromiumPdf(new ChromiumPdfOptions { Concurrency = 4, Timeout = TimeSpan.FromSeconds(5) });
+        var warm = false;
+        for (var attempt = 0; attempt < 3 && !warm; attempt++)
+        {
+            warm = (await printer.ConvertAsync("<p>khởi động</p>")).Ok; // a busy machine may start the browser slower than the timeout
+        }
+        Assert.True(warm);
         var heavy = "<!DOCTYPE html><html><body>" + string.Concat(Enumerable.Repeat("<p>Một đoạn văn rất dài để in thật lâu.</p>", 300_000)) + "</body></html>";
 
         var hung = printer.ConvertAsync(heavy);
@@ -95,6 +100,19 @@ public sealed class ChromiumPdfTests(PrinterFixture fixture) : IClassFixture<Pri
         var after = await printer.ConvertAsync("<p>sau khi quá giờ</p>");
         Assert.True(after.Ok, string.Join("\n", after.Errors));
         Assert.Contains("sau khi quá giờ", PdfTools.Text(after.Content));
+    }
+
+    [Theory]
+    [InlineData("https://phong-chu.antq.invalid/tinos-latin-400-normal.woff2", true)]
+    [InlineData("https://phong-chu.antq.invalid/tinos-vietnamese-700-italic.woff2", true)]
+    [InlineData("https://phong-chu.antq.invalid/../etc/hostname", false)]
+    [InlineData("https://phong-chu.antq.invalid/", false)]
+    [InlineData("http://phong-chu.antq.invalid/tinos-latin-400-normal.woff2", false)]
+    [InlineData("file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", false)]
+    public void Only_the_embedded_faces_are_answered(string url, bool answered)
+    {
+        Assert.Equal(answered, PdfFonts.TryGet(url, out var font));
+        Assert.Equal(answered, font.Length > 1000);
     }
 
     [Fact]
