@@ -53,12 +53,14 @@ public sealed class ChromiumPdf : IAsyncDisposable
 
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
+    private const int PrintsPerTab = 500;
+
     private readonly string? configuredPath;
     private readonly TimeSpan timeout;
     private readonly SemaphoreSlim slots;
     private readonly SemaphoreSlim launchLock = new(1, 1);
     private readonly ConcurrentBag<Tab> idle = [];
-    private IBrowser? browser;
+    private volatile IBrowser? browser;
     private string? checkedExecutable;
     private bool disposed;
 
@@ -153,7 +155,14 @@ public sealed class ChromiumPdf : IAsyncDisposable
                 try
                 {
                     var pdf = await PrintAsync(tab, document, limit.Token).WaitAsync(limit.Token).ConfigureAwait(false);
-                    idle.Add(tab);
+                    if (++tab.Prints < PrintsPerTab)
+                    {
+                        idle.Add(tab);
+                    }
+                    else
+                    {
+                        _ = DiscardAsync(tab, hung: false); // a fresh renderer now and then, so memory cannot creep
+                    }
                     if (pdf.AsSpan().StartsWith("%PDF"u8))
                     {
                         return new DocumentResult(DocumentFileFormat.Pdf, pdf, []);
@@ -490,5 +499,8 @@ public sealed class ChromiumPdf : IAsyncDisposable
         return line.Length > 300 ? line[..300] : line;
     }
 
-    private sealed record Tab(IBrowser Owner, IBrowserContext Context, IPage Page);
+    private sealed record Tab(IBrowser Owner, IBrowserContext Context, IPage Page)
+    {
+        public int Prints { get; set; }
+    }
 }
