@@ -235,7 +235,10 @@ public sealed class ChromiumPdf : IAsyncDisposable
     /// <summary>A new tab in its own incognito context, locked down before any document is written into it.</summary>
     private static async Task<Tab> OpenTabAsync(IBrowser owner)
     {
-        var context = await owner.CreateBrowserContextAsync().ConfigureAwait(false);
+        var context = await owner.CreateBrowserContextAsync(new BrowserContextOptions
+        {
+            DownloadBehavior = new DownloadBehavior { Policy = DownloadPolicy.Deny },
+        }).ConfigureAwait(false);
         try
         {
             var page = await context.NewPageAsync().ConfigureAwait(false);

@@ -40,6 +40,10 @@ public sealed class PdfIsolationTests(PrinterFixture fixture) : IClassFixture<Pr
             "<p>" + Visible + "</p><video poster=\"{U}\" src=\"{U}\"></video><audio src=\"{U}\"></audio>",
             "<base href=\"{U}\"><p>" + Visible + "</p><img src=\"anh.png\">",
             "<p>" + Visible + "</p><form action=\"{U}\"><input type=\"image\" src=\"{U}\"></form>",
+            "<link rel=\"icon\" href=\"{U}\"><link rel=\"preconnect\" href=\"{U}\"><link rel=\"dns-prefetch\" href=\"{U}\"><p>" + Visible + "</p>",
+            "<p>" + Visible + "</p><img srcset=\"{U} 2x\"><picture><source srcset=\"{U}\"><img alt=\"\"></picture>",
+            "<p>" + Visible + "</p><a href=\"{U}\" download>tải</a><a href=\"{U}\" ping=\"{U}\">liên kết</a>",
+            "<p style=\"list-style-image:url('{U}');border-image:url('{U}') 30\">" + Visible + "</p><div style=\"mask-image:url('{U}');cursor:url('{U}'),auto;height:20px\"></div>",
         ];
         foreach (var vector in vectors)
         {
