@@ -1,7 +1,8 @@
 using System.Text;
 using Antq.FormEngine;
 using Antq.FormEngine.Documents;
-using Antq.FormEngine.Documents.Docx;
+using Antq.Documents;
+using Antq.Documents.Docx;
 using Antq.FormEngine.Evaluation;
 using Antq.FormEngine.Packs;
 using BenchmarkDotNet.Attributes;

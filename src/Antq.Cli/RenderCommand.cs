@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Antq.Documents;
 using Antq.FormEngine.Documents;
 using Antq.FormEngine.Evaluation;
 

@@ -69,6 +69,40 @@ public sealed class DocumentsUiTests(UiServer server)
         await UiServer.ShotAsync(page, "21-mau-van-ban-loi");
     }
 
+    [Fact]
+    public async Task ReviewPage_DraftDocument_ShownInASandboxedFrameFromThePreviewAddress()
+    {
+        var id = await SubmissionWaitingAtDistrictAsync();
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, District, $"/xet-duyet/{id}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Văn bản" }).ClickAsync();
+        await page.Locator(".antq-actions button").Filter(new() { HasTextString = "Tờ trình" }).First.ClickAsync();
+
+        var frame = page.Locator("iframe.antq-doc-frame");
+        await Assertions.Expect(frame).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/xem-truoc/[A-Za-z0-9_-]{40,}$"));
+        await Assertions.Expect(frame).ToHaveAttributeAsync("sandbox", "");
+        Assert.Null(await frame.GetAttributeAsync("srcdoc"));
+        await Assertions.Expect(page.FrameLocator("iframe.antq-doc-frame").Locator("body")).ToContainTextAsync("TỜ TRÌNH");
+    }
+
+    [Fact]
+    public async Task TemplatesPage_Preview_ShownInASandboxedFrameFromThePreviewAddress()
+    {
+        await SubmissionWaitingAtDistrictAsync(); // at least one submission to preview with
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, Admin, "/mau-van-ban");
+        await Assertions.Expect(page.Locator("[data-testid=template-source]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("<!DOCTYPE html>"));
+        await page.Locator(".rz-dropdown:has(input[name='ho-so-xem-truoc'])").ClickAsync();
+        await page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").First.ClickAsync();
+        await page.Locator("[data-action=preview]").ClickAsync();
+
+        var frame = page.Locator("iframe[data-testid=template-preview]");
+        await Assertions.Expect(frame).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/xem-truoc/[A-Za-z0-9_-]{40,}$"));
+        await Assertions.Expect(frame).ToHaveAttributeAsync("sandbox", "");
+        Assert.Null(await frame.GetAttributeAsync("srcdoc"));
+        await Assertions.Expect(page.FrameLocator("iframe[data-testid=template-preview]").Locator("body")).Not.ToBeEmptyAsync();
+    }
+
     private async Task<Guid> SubmissionWaitingAtDistrictAsync()
     {
         using var scope = server.Services.CreateScope();

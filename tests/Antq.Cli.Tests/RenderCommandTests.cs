@@ -125,7 +125,7 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public void Pdf_WhenChromiumIsInstalled_WritesAPdf()
     {
-        if (Antq.FormEngine.Documents.Pdf.ChromiumPdf.Find() is null)
+        if (Antq.Documents.Pdf.ChromiumPdf.Find() is null)
         {
             return; // Chromium is not installed here; the "missing" case above covers this machine
         }

@@ -6,7 +6,7 @@ namespace Antq.FormEngine.Documents;
 /// Minimal HTML escaping: only the five characters that can end text or an attribute value.
 /// Vietnamese letters stay readable (WebUtility.HtmlEncode would turn "ã" into "&amp;#227;").
 /// </summary>
-internal static class HtmlText
+public static class HtmlText
 {
     public static string Escape(string text)
     {

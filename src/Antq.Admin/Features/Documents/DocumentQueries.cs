@@ -2,6 +2,7 @@ using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
+using Antq.Documents;
 using Antq.FormEngine.Documents;
 using Microsoft.EntityFrameworkCore;
 

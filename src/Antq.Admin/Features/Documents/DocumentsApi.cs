@@ -1,7 +1,8 @@
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
+using Antq.Documents;
 using Antq.FormEngine.Documents;
-using Antq.FormEngine.Documents.Pdf;
+using Antq.Documents.Pdf;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +24,7 @@ public static class DocumentsApi
             .WithName("ListSubmissionDocuments").WithSummary("Every issued version of the submission's documents (newest first, `current` marks the issued one) and its meetings.");
 
         group.MapGet("/documents/{documentId}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                Guid id, string documentId, [FromQuery] int? version, [FromQuery] string? format, DocumentQueries queries, HttpContext http, CancellationToken ct) =>
+                Guid id, string documentId, [FromQuery] int? version, [FromQuery] string? format, DocumentQueries queries, ChromiumPdf printer, HttpContext http, CancellationToken ct) =>
             {
                 if (DocumentFileFormats.Parse(format ?? "html") is not { } kind)
                     return Problems.BadRequest("Định dạng (format) phải là html, docx hoặc pdf.");
@@ -37,7 +38,7 @@ public static class DocumentsApi
                     case DocumentFileFormat.Docx:
                         return TypedResults.File(document.Docx, kind.ContentType(), name);
                     default:
-                        var pdf = await ChromiumPdf.ConvertAsync(System.Text.Encoding.UTF8.GetString(document.Html), cancellationToken: ct);
+                        var pdf = await printer.ConvertAsync(System.Text.Encoding.UTF8.GetString(document.Html), ct);
                         if (pdf.Ok) return TypedResults.File(pdf.Content, kind.ContentType(), name);
                         var error = pdf.Errors[0];
                         return error.Code == "pdf.unavailable"
@@ -47,7 +48,7 @@ public static class DocumentsApi
                 }
             })
             .WithName("GetSubmissionDocument")
-            .WithSummary("One issued version as `format=html|docx|pdf` (default html; `version` defaults to the current one). PDF is printed by headless Chromium: 503 where it is not installed.")
+            .WithSummary("One issued version as `format=html|docx|pdf` (default html; `version` defaults to the current one). PDF is printed by a warm, locked-down headless Chromium (nothing outside the document loads): 503 where it is not installed.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/documents/{documentId}/reissue", async Task<Results<Created<IssuedDocumentView>, ProblemHttpResult>> (

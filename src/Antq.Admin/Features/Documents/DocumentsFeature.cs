@@ -1,4 +1,5 @@
 using Antq.Admin.Infrastructure;
+using Antq.Documents.Pdf;
 
 namespace Antq.Admin.Features.Documents;
 
@@ -8,6 +9,9 @@ public static class DocumentsFeature
     public static void AddDocumentsFeature(this IServiceCollection services)
     {
         services.AddSingleton<TemplateCache>();
+        // One warm, locked-down Chromium for every PDF (started on the first print, disposed with the host).
+        services.AddSingleton(_ => new ChromiumPdf());
+        services.AddSingleton<DocumentPreviews>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<RegistryNumbers>();
         services.AddScoped<DocumentLinks>();
@@ -24,6 +28,7 @@ public static class DocumentsFeature
         app.MapDocumentRoutes();
         app.MapTemplateRoutes();
         app.MapVerifyRoutes();
+        DocumentPreviews.MapPreviewRoutes(app);
     }
 }
 

@@ -1,6 +1,9 @@
 using Scriban.Runtime;
 
-namespace Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Docx;
 
 /// <summary>
 /// What every issued document carries besides its text: the pack it was made under and the code

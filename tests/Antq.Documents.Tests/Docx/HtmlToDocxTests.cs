@@ -1,11 +1,14 @@
+using Antq.Documents;
 using Antq.FormEngine.Documents;
-using Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine.Tests.Documents;
+using Antq.FormEngine.Tests.Support;
+using Antq.Documents.Docx;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Antq.FormEngine.Tests.Documents.Docx;
+namespace Antq.Documents.Tests.Docx;
 
 /// <summary>The HTML subset of <see cref="HtmlToDocx"/>, and that any template output converts (a template is author content).</summary>
 public sealed class HtmlToDocxTests

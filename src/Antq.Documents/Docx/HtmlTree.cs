@@ -2,7 +2,10 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Docx;
 
 /// <summary>
 /// One node of the small HTML tree <see cref="HtmlTree"/> builds: an element (<see cref="Name"/>

@@ -1,7 +1,10 @@
 using System.Text;
 using System.Xml;
 
-namespace Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Docx;
 
 /// <summary>Paragraph alignment (<c>w:jc</c>).</summary>
 internal enum Align

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Docx;
 
 /// <summary>
 /// The page of the Word document, in twips (1/20 pt; 1 mm ≈ 56.7). A4 portrait with the margins of

@@ -1,4 +1,7 @@
-namespace Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Docx;
 
 /// <summary>
 /// Turns the HTML a document template produced into a Word document (WordprocessingML, through

@@ -1,4 +1,7 @@
-namespace Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Docx;
 
 /// <summary>
 /// Walks the HTML tree of a rendered template and writes Word paragraphs and tables as it goes.

@@ -3,7 +3,10 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 
-namespace Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Docx;
 
 /// <summary>
 /// Writes WordprocessingML (<c>w:</c>) elements straight to a part's stream. The document body is

@@ -1,12 +1,15 @@
 using System.Xml.Linq;
+using Antq.Documents;
 using Antq.FormEngine.Documents;
+using Antq.FormEngine.Tests.Documents;
+using Antq.FormEngine.Tests.Support;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Antq.FormEngine.Tests.Documents.Docx;
+namespace Antq.Documents.Tests.Docx;
 
 /// <summary>
 /// The three default templates as DOCX for the sample commune: the text of word/document.xml is

@@ -1,10 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Antq.FormEngine.Documents.Docx;
-using Antq.FormEngine.Documents.Pdf;
+using Antq.Documents.Docx;
+using Antq.Documents.Pdf;
 using Scriban.Runtime;
 
-namespace Antq.FormEngine.Documents;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents;
 
 /// <summary>The file formats a dossier document is produced in.</summary>
 public enum DocumentFileFormat
@@ -81,23 +84,34 @@ public static class DocumentOutput
             : new DocumentResult(DocumentFileFormat.Docx, null, rendered.Errors);
     }
 
-    /// <summary>Renders the template and prints its HTML with headless Chromium (<see cref="ChromiumPdf"/>).</summary>
-    public static async Task<DocumentResult> RenderPdfAsync(ParsedTemplate template, ScriptObject model, RenderOptions? options = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>Renders the template and prints its HTML with the given printer (<see cref="ChromiumPdf"/>).</summary>
+    public static async Task<DocumentResult> RenderPdfAsync(ParsedTemplate template, ScriptObject model, ChromiumPdf printer,
+        RenderOptions? options = null, CancellationToken cancellationToken = default)
     {
         var rendered = TemplateSandbox.Render(template, model, options);
         return rendered.Ok
-            ? await ChromiumPdf.ConvertAsync(rendered.Output, cancellationToken: cancellationToken).ConfigureAwait(false)
+            ? await printer.ConvertAsync(rendered.Output, cancellationToken).ConfigureAwait(false)
             : new DocumentResult(DocumentFileFormat.Pdf, null, rendered.Errors);
     }
 
+    /// <summary>One format; a PDF is printed by <paramref name="printer"/>, or by a printer started and stopped for this one document when null.</summary>
     public static async Task<DocumentResult> RenderAsync(DocumentFileFormat format, ParsedTemplate template, ScriptObject model,
-        RenderOptions? options = null, CancellationToken cancellationToken = default) => format switch
+        RenderOptions? options = null, ChromiumPdf? printer = null, CancellationToken cancellationToken = default)
     {
-        DocumentFileFormat.Html => RenderHtml(template, model, options),
-        DocumentFileFormat.Docx => RenderDocx(template, model, options),
-        _ => await RenderPdfAsync(template, model, options, cancellationToken).ConfigureAwait(false),
-    };
+        switch (format)
+        {
+            case DocumentFileFormat.Html:
+                return RenderHtml(template, model, options);
+            case DocumentFileFormat.Docx:
+                return RenderDocx(template, model, options);
+        }
+        if (printer is not null)
+        {
+            return await RenderPdfAsync(template, model, printer, options, cancellationToken).ConfigureAwait(false);
+        }
+        await using var own = new ChromiumPdf();
+        return await RenderPdfAsync(template, model, own, options, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Converts already rendered HTML; a converter fault comes back as <c>document.docx</c>.</summary>
     public static DocumentResult ToDocx(string html, DocumentStamp stamp, string file = "")

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
+using Antq.Documents;
 using Antq.FormEngine.Documents;
+using Antq.FormEngine.Tests.Documents;
 using Antq.FormEngine.Tests.Support;
 
-namespace Antq.FormEngine.Tests.Documents.Docx;
+namespace Antq.Documents.Tests.Docx;
 
 /// <summary>Renders the default templates to DOCX for the sample commune, and reads DOCX parts back with a plain XML parser.</summary>
 internal static class DocxKit
@@ -85,7 +87,7 @@ internal static class DocxKit
     {
         if (Environment.GetEnvironmentVariable("ANTQ_UPDATE_GOLDEN") == "1")
         {
-            var folder = Path.Combine(Repo.Root, "tests", "Antq.FormEngine.Tests", "TestData", "Documents", "Docx");
+            var folder = Path.Combine(Repo.Root, "tests", "Antq.Documents.Tests", "TestData", "Documents", "Docx");
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, name), actual);
             return;

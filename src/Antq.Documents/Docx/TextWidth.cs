@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Antq.FormEngine.Documents.Docx;
+using Antq.FormEngine;
+using Antq.FormEngine.Documents;
+
+namespace Antq.Documents.Docx;
 
 /// <summary>
 /// Estimated width of a line of Times New Roman text (the published advance widths of Times
