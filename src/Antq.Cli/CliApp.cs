@@ -11,7 +11,7 @@ public static class CliApp
         Cách dùng:
           antq pack validate <thư-mục|tệp.zip> [--json] [--templates DIR]
           antq pack test <thư-mục|tệp.zip> [--json] [--templates DIR]
-          antq evaluate <thư-mục|tệp.zip> <dữ-liệu.json> [--unit-kind K] [--year Y] [--json]
+          antq evaluate <thư-mục|tệp.zip> <dữ-liệu.json> [--unit-kind K] [--year Y] [--facts TỆP] [--json]
           antq render <thư-mục|tệp.zip> <mã-văn-bản> <dữ-liệu.json> [--format html|docx|pdf] [--out TỆP] [--unit-kind K] [--year Y] [--templates DIR]
         Mã thoát: 0 thành công; 1 gói/dữ liệu bị từ chối; 2 sai cách dùng.
         """;

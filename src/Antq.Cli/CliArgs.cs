@@ -8,7 +8,7 @@ public sealed record CliArgs(string Verb, IReadOnlyList<string> Positional, IRea
     private static readonly Dictionary<string, bool> KnownOptions = new()
     {
         ["--json"] = false, ["--templates"] = true, ["--unit-kind"] = true, ["--year"] = true,
-        ["--format"] = true, ["--out"] = true, ["--help"] = false,
+        ["--format"] = true, ["--out"] = true, ["--facts"] = true, ["--help"] = false,
     };
 
     private static readonly Dictionary<string, int> Arity = new()

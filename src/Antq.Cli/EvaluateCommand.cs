@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Antq.FormEngine.Evaluation;
 
 namespace Antq.Cli;
@@ -22,6 +23,13 @@ internal static class EvaluateCommand
             errors.WriteLine($"Tệp dữ liệu không phải JSON hợp lệ: {e.Message}");
             return CliApp.Refused;
         }
+        PackFacts? facts = null;
+        if (args.Option("--facts") is { } factsFile)
+        {
+            if (!File.Exists(factsFile)) { errors.WriteLine($"Không tìm thấy tệp dữ kiện: {factsFile}"); return CliApp.Refused; }
+            try { facts = PackFacts.Parse(JsonNode.Parse(File.ReadAllBytes(factsFile), documentOptions: new JsonDocumentOptions { MaxDepth = 64 }), out var factsError); if (factsError is not null) { errors.WriteLine(factsError); return CliApp.Refused; } }
+            catch (JsonException e) { errors.WriteLine($"Tệp dữ kiện không phải JSON hợp lệ: {e.Message}"); return CliApp.Refused; }
+        }
         var loaded = PackSources.Load(args, runTests: false);
         if (!loaded.Ok)
         {
@@ -30,9 +38,10 @@ internal static class EvaluateCommand
             return CliApp.Refused;
         }
         var pack = loaded.Pack;
-        // A test case file ({ unit, year, data, expect }) can be evaluated directly.
+        // A test case file ({ unit, year, data, facts?, expect }) can be evaluated directly.
         if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("data", out var inner) && data.TryGetProperty("expect", out _))
         {
+            if (facts is null && data.TryGetProperty("facts", out var caseFacts)) facts = PackFacts.Parse(JsonNode.Parse(caseFacts.GetRawText()), out _);
             unitKindOption ??= data.TryGetProperty("unit", out var u) && u.TryGetProperty("kind", out var k) ? k.GetString() : null;
             year ??= data.TryGetProperty("year", out var y) && y.TryGetInt32(out var yy) ? yy : null;
             data = inner;
@@ -40,7 +49,9 @@ internal static class EvaluateCommand
         var unitKind = unitKindOption ?? pack.Manifest.UnitKinds[0];
         if (!pack.Manifest.UnitKinds.Contains(unitKind))
             throw new CliUsageException($"Loại đơn vị \"{unitKind}\" không thuộc gói (có: {string.Join(", ", pack.Manifest.UnitKinds)}).");
-        var result = pack.Evaluate(new UnitInfo(unitKind), year ?? DateTime.Now.Year, data);
+        if (facts is not null && facts.Values.Keys.FirstOrDefault(id => pack.Manifest.Facts.All(f => f.Id != id)) is { } unknown)
+            throw new CliUsageException($"Dữ kiện \"{unknown}\" không được khai báo trong pack.json → facts (có: {string.Join(", ", pack.Manifest.Facts.Select(f => f.Id))}).");
+        var result = pack.Evaluate(new UnitInfo(unitKind), year ?? DateTime.Now.Year, data, facts);
         if (args.Json) CliJson.Write(output, result);
         else ResultTable.Write(result, output);
         return CliApp.Ok;

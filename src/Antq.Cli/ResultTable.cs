@@ -14,6 +14,11 @@ internal static class ResultTable
             var where = error.Field ?? error.Path;
             output.WriteLine($"  • {(where.Length > 0 ? where : "(gốc)")}: {error.Message}");
         }
+        if (result.Facts is { Count: > 0 } facts)
+        {
+            output.WriteLine("Dữ kiện theo dữ liệu hệ thống (thay cho số liệu đơn vị nhập):");
+            foreach (var f in facts) output.WriteLine($"  • {f.Id} → {f.Field} = {f.Value.GetRawText()}{(f.Source is { } source ? $" ({source})" : "")}");
+        }
         output.WriteLine();
         output.WriteLine($"{"Tiêu chí",-12} {"Kết quả",-20} {"Điểm",6}  Giải thích");
         foreach (var criterion in result.Criteria) Row(criterion, output, "");

@@ -63,6 +63,20 @@ public sealed class CompiledPack
     public EvaluationResult Evaluate(UnitInfo unit, int year, JsonElement data) => PackEvaluator.Evaluate(this, unit, year, data);
 
     /// <summary>
+    /// Validates and evaluates one submission with the hierarchy facts the host supplies: each declared
+    /// fact that is supplied fills its form field instead of the typed value (docs/packs.md, "Facts").
+    /// </summary>
+    public EvaluationResult Evaluate(UnitInfo unit, int year, JsonElement data, PackFacts? facts) =>
+        PackEvaluator.Evaluate(this, unit, year, data, withVisibility: false, facts).Result;
+
+    /// <inheritdoc cref="Evaluate(UnitInfo, int, JsonElement, PackFacts?)"/>
+    public EvaluationResult Evaluate(UnitInfo unit, int year, JsonElement data, PackFacts? facts, out FieldVisibility visibility)
+    {
+        (var result, visibility) = PackEvaluator.Evaluate(this, unit, year, data, withVisibility: true, facts);
+        return result;
+    }
+
+    /// <summary>
     /// Validates and evaluates one submission and tells which fields are shown (<see cref="PackVisibility.VisibleFields"/>),
     /// validating the data once for both: what a form needs after every change. Never throws for bad data.
     /// </summary>

@@ -97,6 +97,7 @@ public static class PackLoader
         var outcomes = OutcomeCompiler.Compile(manifest, errors);
         var visibility = VisibilityCompiler.Compile(form, compiler, errors);
         CheckTestUnits(manifest, tests, errors);
+        CheckFacts(manifest, form, tests, errors);
         if (errors.Count > 0) return new PackLoadResult(null, errors.Distinct().ToList(), []);
 
         var pack = new CompiledPack(manifest, files, schemaNode!, schema, form, criteria, outcomes, visibility, deadlines, tests);
@@ -113,6 +114,24 @@ public static class PackLoader
         foreach (var test in tests.Where(t => !manifest.UnitKinds.Contains(t.Unit.Kind)))
             errors.Add(new PackError(PackError.At(test.File, "/unit/kind"), "test.unit-kind",
                 $"Loại đơn vị \"{test.Unit.Kind}\" không thuộc unitKinds của gói ({string.Join(", ", manifest.UnitKinds)})."));
+    }
+
+    /// <summary>Every declared fact fills a field of the form (not an object); a test supplies only declared facts.</summary>
+    private static void CheckFacts(Packs.PackManifest manifest, Forms.FormModel form, List<PackTestCase> tests, List<PackError> errors)
+    {
+        for (var i = 0; i < manifest.Facts.Count; i++)
+        {
+            var fact = manifest.Facts[i];
+            var field = form.FieldAt(fact.Fills);
+            if (field is null || field.Kind is Forms.FieldKind.Object or Forms.FieldKind.Unknown || field.Pointer != fact.Fills)
+                errors.Add(new PackError(PackError.At("pack.json", $"/facts/{i}/fills"), "manifest.fact-field",
+                    $"Dữ kiện \"{fact.Id}\": \"fills\" phải trỏ tới một trường (không phải nhóm, không qua phần tử mảng) của form.schema.json; không có trường {fact.Fills}."));
+        }
+        var declared = manifest.Facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var test in tests.Where(t => t.Facts is not null))
+            foreach (var id in test.Facts!.Values.Keys.Where(id => !declared.Contains(id)))
+                errors.Add(new PackError(PackError.At(test.File, $"/facts/{id}"), "test.fact-unknown",
+                    $"Dữ kiện \"{id}\" không được khai báo trong pack.json → facts."));
     }
 
     private static JsonNode? Json(PackFiles files, string name, List<PackError> errors)

@@ -185,6 +185,49 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_WithFactsFile_FactsFillTheirFieldsAndAreNamed()
+    {
+        var pack = Path.Combine(Repo, "criteria-packs", "tt124.xa");
+        var facts = Path.Combine(_scratch, "facts.json");
+        File.WriteAllText(facts, """
+            { "children.khu-dan-cu.total": 9, "children.khu-dan-cu.registered": 9,
+              "children.khu-dan-cu.recognised": { "value": 5, "source": "5/9 khu dân cư đã được công nhận" } }
+            """);
+
+        var typed = Run("evaluate", pack, Path.Combine(pack, "tests", "01-dat-tat-ca.json"), "--json");
+        var run = Run("evaluate", pack, Path.Combine(pack, "tests", "01-dat-tat-ca.json"), "--facts", facts, "--json");
+
+        Assert.Equal(CliApp.Ok, run.Exit);
+        Assert.Equal("dat", JsonDocument.Parse(typed.Stdout).RootElement.GetProperty("outcome").GetProperty("id").GetString());
+        using var document = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("chua-dat", document.RootElement.GetProperty("outcome").GetProperty("id").GetString());
+        Assert.Equal(3, document.RootElement.GetProperty("facts").GetArrayLength());
+        Assert.Contains("theo dữ liệu hệ thống: 5/9 khu dân cư đã được công nhận", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_UndeclaredFact_UsageError()
+    {
+        var pack = Path.Combine(Repo, "criteria-packs", "tt124.xa");
+        var facts = Path.Combine(_scratch, "facts.json");
+        File.WriteAllText(facts, """{ "children.lang.total": 1 }""");
+
+        var run = Run("evaluate", pack, Path.Combine(pack, "tests", "01-dat-tat-ca.json"), "--facts", facts);
+
+        Assert.Equal(CliApp.Usage, run.Exit);
+    }
+
+    private static string Repo
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return dir.FullName;
+            throw new InvalidOperationException("Antq.Forms.sln not found");
+        }
+    }
+
+    [Fact]
     public void Evaluate_MissingDataFile_ExitsOne()
     {
         var run = Run("evaluate", Synthetic34, Path.Combine(_scratch, "khong-co.json"));

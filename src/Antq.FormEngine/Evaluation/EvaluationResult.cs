@@ -47,7 +47,12 @@ public sealed record EvaluationResult(
     IReadOnlyList<FieldError> Errors,
     IReadOnlyList<CriterionResult> Criteria,
     EvaluationSummary Summary,
-    OutcomeRef? Outcome);
+    OutcomeRef? Outcome)
+{
+    /// <summary>Hierarchy facts this evaluation used in place of typed values (docs/packs.md, "Facts"); null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SuppliedFact>? Facts { get; init; }
+}
 
 public sealed record PackRef(string Id, string Version);
 

@@ -14,11 +14,11 @@ internal static class Explanations
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static string Met(Criterion criterion, FormModel form, List<(int FieldId, object? Value)> reads) =>
-        WithValues(criterion.Definition.SuccessEvent ?? "Đạt", form, reads);
+    public static string Met(Criterion criterion, FormModel form, List<(int FieldId, object? Value)> reads, Dictionary<int, string>? factNotes = null) =>
+        WithValues(criterion.Definition.SuccessEvent ?? "Đạt", form, reads, factNotes);
 
-    public static string NotMet(Criterion criterion, FormModel form, List<(int FieldId, object? Value)> reads) =>
-        WithValues(criterion.Definition.ErrorMessage ?? "Chưa đạt", form, reads);
+    public static string NotMet(Criterion criterion, FormModel form, List<(int FieldId, object? Value)> reads, Dictionary<int, string>? factNotes = null) =>
+        WithValues(criterion.Definition.ErrorMessage ?? "Chưa đạt", form, reads, factNotes);
 
     public static string Unavailable(FormField field, bool invalid) =>
         invalid
@@ -47,7 +47,8 @@ internal static class Explanations
         };
     }
 
-    private static string WithValues(string message, FormModel form, List<(int FieldId, object? Value)> reads)
+    /// <summary>The message and the values read; a value a hierarchy fact supplied says where it came from.</summary>
+    private static string WithValues(string message, FormModel form, List<(int FieldId, object? Value)> reads, Dictionary<int, string>? factNotes)
     {
         // A plain loop: this runs for every criterion of every evaluation.
         StringBuilder? text = null;
@@ -58,6 +59,7 @@ internal static class Explanations
             if (text is null) text = new StringBuilder(message.Length + 48).Append(message.AsSpan().TrimEnd(". ")).Append(": ");
             else text.Append(", ");
             text.Append(field.DisplayPath).Append(" = ").Append(Format(value));
+            if (factNotes is not null && factNotes.TryGetValue(fieldId, out var note)) text.Append(" (").Append(note).Append(')');
         }
         return text?.ToString() ?? message;
     }

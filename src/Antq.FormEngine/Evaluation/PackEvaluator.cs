@@ -23,9 +23,10 @@ internal static class PackEvaluator
     /// <see cref="FieldVisibility.AllVisible"/>): one validation and one materialisation of the data for both.
     /// </summary>
     public static (EvaluationResult Result, FieldVisibility Visibility) Evaluate(CompiledPack pack, UnitInfo unit, int year, JsonElement data,
-        bool withVisibility)
+        bool withVisibility, PackFacts? facts = null)
     {
         var form = pack.Form;
+        (data, var factNotes, var supplied) = FactOverlay.Apply(pack, data, facts);
         var (errors, unusable, typed) = Prepare(pack, data);
         var invalidFields = unusable.Count == 0 ? NoFields : unusable.Select(form.FieldAt).Where(f => f is not null).Select(f => f!.Id).ToHashSet();
 
@@ -39,7 +40,7 @@ internal static class PackEvaluator
 
         var criteria = new List<CriterionResult>(pack.Criteria.Count);
         foreach (var criterion in pack.Criteria)
-            criteria.Add(Evaluate(criterion, form, context, typed, unit, year, invalidFields));
+            criteria.Add(Evaluate(criterion, form, context, typed, unit, year, invalidFields, factNotes));
 
         int met = 0, notMet = 0, notEvaluable = 0;
         double points = 0, maxPoints = 0;
@@ -56,7 +57,7 @@ internal static class PackEvaluator
         }
         var summary = new EvaluationSummary(met, notMet, notEvaluable, criteria.Count, points, maxPoints);
         var result = new EvaluationResult(new PackRef(pack.Manifest.Id, pack.Manifest.Version), errors.Count == 0, errors, criteria,
-            summary, Outcome(pack, context, summary, criteria));
+            summary, Outcome(pack, context, summary, criteria)) { Facts = supplied };
         return (result, visibility);
     }
 
@@ -69,11 +70,12 @@ internal static class PackEvaluator
         return (errors, unusable, typed);
     }
 
-    private static CriterionResult Evaluate(Criterion criterion, FormModel form, EvalContext context, object typed, UnitInfo unit, int year, HashSet<int> invalidFields)
+    private static CriterionResult Evaluate(Criterion criterion, FormModel form, EvalContext context, object typed, UnitInfo unit, int year, HashSet<int> invalidFields,
+        Dictionary<int, string>? factNotes)
     {
         if (criterion.Predicate is null)
         {
-            var children = criterion.Children.Select(c => Evaluate(c, form, context, typed, unit, year, invalidFields)).ToList();
+            var children = criterion.Children.Select(c => Evaluate(c, form, context, typed, unit, year, invalidFields, factNotes)).ToList();
             var status = Combine(children, criterion.IsOr);
             return Result(criterion, status, Explanations.Combined(criterion, status, children), children);
         }
@@ -81,8 +83,8 @@ internal static class PackEvaluator
         try
         {
             return criterion.Predicate(context, typed, unit, year)
-                ? Result(criterion, CriterionStatus.Met, Explanations.Met(criterion, form, context.Reads), [])
-                : Result(criterion, CriterionStatus.NotMet, Explanations.NotMet(criterion, form, context.Reads), []);
+                ? Result(criterion, CriterionStatus.Met, Explanations.Met(criterion, form, context.Reads, factNotes), [])
+                : Result(criterion, CriterionStatus.NotMet, Explanations.NotMet(criterion, form, context.Reads, factNotes), []);
         }
         catch (FieldUnavailableException e)
         {

@@ -39,11 +39,13 @@ internal static class ManifestReader
         }
         var outcome = ((JsonArray)o["outcome"]!).Select(x => new OutcomeLevel(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["when"]!.GetValue<string>())).ToList();
         var documents = (o["documents"] as JsonArray ?? []).Select(x => new DocumentRef(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["template"]!.GetValue<string>())).ToList();
+        var facts = (o["facts"] as JsonArray ?? []).Select(x => new Evaluation.FactDeclaration(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["fills"]!.GetValue<string>())).ToList();
+        Unique(facts.Select(f => f.Id), "/facts", "manifest.duplicate-fact", "Dữ kiện", errors);
         Unique(outcome.Select(l => l.Id), "/outcome", "manifest.duplicate-outcome", "Mức kết quả", errors);
         Unique(documents.Select(d => d.Id), "/documents", "manifest.duplicate-document", "Văn bản", errors);
         var manifest = new PackManifest(1, o["id"]!.GetValue<string>(), o["version"]!.GetValue<string>(), o["title"]!.GetValue<string>(),
             Strings(o["legalBasis"]), Strings(o["unitKinds"]), effectiveFrom, o["recognisedBy"]!.GetValue<string>(),
-            o["workflow"]!.GetValue<string>(), outcome, documents);
+            o["workflow"]!.GetValue<string>(), outcome, documents) { Facts = facts };
         return (errors.Count == 0 ? manifest : null, errors);
     }
 

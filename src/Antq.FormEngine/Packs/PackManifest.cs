@@ -12,7 +12,11 @@ public sealed record PackManifest(
     string RecognisedBy,
     string Workflow,
     IReadOnlyList<OutcomeLevel> Outcome,
-    IReadOnlyList<DocumentRef> Documents);
+    IReadOnlyList<DocumentRef> Documents)
+{
+    /// <summary>Additive (docs/packs.md): hierarchy facts the pack reads, each filling one form field.</summary>
+    public IReadOnlyList<Evaluation.FactDeclaration> Facts { get; init; } = [];
+}
 
 /// <summary>An outcome level: the first whose <see cref="When"/> holds is the outcome.</summary>
 public sealed record OutcomeLevel(string Id, string Title, string When);

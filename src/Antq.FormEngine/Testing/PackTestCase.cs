@@ -5,7 +5,11 @@ using Antq.FormEngine.Evaluation;
 namespace Antq.FormEngine.Testing;
 
 /// <summary>One tests/*.json case of a pack.</summary>
-public sealed record PackTestCase(string File, string Name, UnitInfo Unit, int Year, JsonElement Data, TestExpectation Expect);
+public sealed record PackTestCase(string File, string Name, UnitInfo Unit, int Year, JsonElement Data, TestExpectation Expect)
+{
+    /// <summary>Additive: the hierarchy facts supplied to this case (docs/packs.md, "Facts"); null when none.</summary>
+    public PackFacts? Facts { get; init; }
+}
 
 /// <summary>What a test case expects; every part is optional.</summary>
 public sealed record TestExpectation(
@@ -18,7 +22,7 @@ public sealed record TestExpectation(
 internal static class PackTestCaseReader
 {
     private static readonly string[] SummaryKeys = ["met", "notMet", "notEvaluable", "total", "points", "maxPoints"];
-    private static readonly string[] CaseKeys = ["name", "description", "unit", "year", "data", "expect"];
+    private static readonly string[] CaseKeys = ["name", "description", "unit", "year", "data", "facts", "expect"];
     private static readonly string[] ExpectKeys = ["valid", "errors", "outcome", "criteria", "summary"];
 
     public static (PackTestCase? Case, List<PackError> Errors) Read(string file, JsonNode? node)
@@ -65,10 +69,16 @@ internal static class PackTestCaseReader
                 if (SummaryKeys.Contains(key) && value is JsonValue nvv && nvv.TryGetValue<double>(out var d)) summary[key] = d;
                 else Error($"/expect/summary/{key}", $"\"summary\" chỉ có các số {string.Join(", ", SummaryKeys)}.");
         }
+        PackFacts? facts = null;
+        if (o.ContainsKey("facts"))
+        {
+            facts = PackFacts.Parse(o["facts"], out var factsError);
+            if (factsError is not null) Error("/facts", factsError);
+        }
         if (errors.Count > 0) return (null, errors);
         var unit = new UnitInfo(kind!, Str(unitNode!, "code"), Str(unitNode!, "name"), Str(unitNode!, "level"), Str(unitNode!, "parentName"));
         var data = JsonSerializer.SerializeToElement(o["data"]);
-        return (new PackTestCase(file, name!, unit, year, data, new TestExpectation(valid, expectedErrors, outcome, criteria, summary)), errors);
+        return (new PackTestCase(file, name!, unit, year, data, new TestExpectation(valid, expectedErrors, outcome, criteria, summary)) { Facts = facts }, errors);
     }
 
     private static string Str(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";

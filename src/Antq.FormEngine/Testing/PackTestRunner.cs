@@ -17,7 +17,7 @@ public static class PackTestRunner
 
     public static PackTestResult Run(CompiledPack pack, PackTestCase test)
     {
-        var result = pack.Evaluate(test.Unit, test.Year, test.Data);
+        var result = pack.Evaluate(test.Unit, test.Year, test.Data, test.Facts);
         return new PackTestResult(test.File, test.Name, Check(test.Expect, result), result);
     }
 

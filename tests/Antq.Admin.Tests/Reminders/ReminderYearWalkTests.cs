@@ -103,16 +103,21 @@ public sealed class ReminderYearWalkTests(ReminderHost host) : IClassFixture<Rem
         yield return Row("huyen-a@test.vn", "tt124.xa/quy-i", "escalation", "04-01", A1);
         yield return Row("huyen-b@test.vn", "tt124.xa/quy-i", "escalation", "04-01", B1);
         yield return Row("xa-a2@test.vn", "tt124.xa/ky-danh-gia", "P30D", "10-16", A2);
+        // Recognition by the district before 20/11 (TT124 Điều 9 k1 b, added with pack 2.0.0): A2 waits at district A from 20/10.
+        foreach (var row in Reminders("huyen-a@test.vn", "tt124.xa/cong-nhan", A2, ("P7D", "11-13"), ("P1D", "11-19"))) yield return row;
+        yield return Row("tinh@test.vn", "tt124.xa/cong-nhan", "escalation", "11-21", A2);
 
         // The school's Decision 9745 pack: registered 10/03; submitted 05/10, endorsed by district A on 15/10,
         // then waits at the province, which has no level above to escalate to.
+        // KH 91's commune step (15/10, pack 1.1.0): the school, still a draft on 01/10, is reminded once; its chain has no commune.
+        yield return Row("truong-a@test.vn", "qd9745.co-quan-doanh-nghiep-giao-duc/xa-bao-cao-huyen", "P14D", "10-01", School);
         yield return Row("huyen-a@test.vn", "qd9745.co-quan-doanh-nghiep-giao-duc/huyen-bao-cao-tinh", "P14D", "10-11", School);
         foreach (var row in Reminders("tinh@test.vn", "qd9745.co-quan-doanh-nghiep-giao-duc/tinh-cong-nhan", School, ("P14D", "10-22"), ("P7D", "10-29"), ("P1D", "11-04")))
             yield return row;
 
-        // The school's Circular 124 pack has no registration: every school must send; this one never does.
-        foreach (var row in Reminders("truong-a@test.vn", "tt124.co-so-giao-duc/ky-danh-gia", School, ("P30D", "10-16"), ("P14D", "11-01"), ("P7D", "11-08"), ("P1D", "11-14")))
-            yield return row;
-        yield return Row("huyen-a@test.vn", "tt124.co-so-giao-duc/ky-danh-gia", "escalation", "11-16", School);
+        // The school's Circular 124 pack (2.0.0) asks for registration in Q1 (Điều 7 k1, Điều 9 k2 a); the school never
+        // registers, so it is reminded in March and the district told on 01/04; the later steps do not concern it.
+        foreach (var row in Reminders("truong-a@test.vn", "tt124.co-so-giao-duc/quy-i", School, march)) yield return row;
+        yield return Row("huyen-a@test.vn", "tt124.co-so-giao-duc/quy-i", "escalation", "04-01", School);
     }
 }

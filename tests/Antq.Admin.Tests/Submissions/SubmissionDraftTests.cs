@@ -24,9 +24,9 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         Assert.Equal(id, created.GetProperty("id").GetGuid());
         Assert.Equal("draft", created.Status());
         Assert.Equal(1, created.Revision());
-        Assert.Equal("1.0.0", created.GetProperty("packVersion").GetString());
+        Assert.Equal("2.0.0", created.GetProperty("packVersion").GetString());
         Assert.Equal(world.CommuneA1.Id, created.GetProperty("unit").GetProperty("id").GetInt32());
-        Assert.Equal("1.0.0", created.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal("2.0.0", created.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
         Assert.Equal("dat", created.GetProperty("evaluation").GetProperty("outcome").GetProperty("id").GetString());
         Assert.Equal(64, created.GetProperty("evaluatedPackHash").GetString()!.Length);
         Assert.Null(created.PendingUnitId());
@@ -187,7 +187,7 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         var response = await client.ActAsync(id, "move", new { version = "9.9.9" });
 
         await response.ExpectAsync(HttpStatusCode.NotFound);
-        Assert.Equal("1.0.0", (await client.ReadSubmissionAsync(id)).GetProperty("packVersion").GetString());
+        Assert.Equal("2.0.0", (await client.ReadSubmissionAsync(id)).GetProperty("packVersion").GetString());
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         // New submissions still pin the active version.
         var other = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
         var fresh = await other.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2039, Samples.ValidCommune);
-        Assert.Equal("1.0.0", (await other.ReadSubmissionAsync(fresh)).GetProperty("packVersion").GetString());
+        Assert.Equal("2.0.0", (await other.ReadSubmissionAsync(fresh)).GetProperty("packVersion").GetString());
     }
 
     /// <summary>Stores (without activating) the shipped commune pack under another version number.</summary>

@@ -119,6 +119,23 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
     }
 
     [Fact]
+    public async Task Seed_ResidentialAreas_WardDossierCountsThemFromTheSystem()
+    {
+        await LoginAsync("admin@dongnai.demo");
+        using var scope = host.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
+        var areas = await db.Units.AsNoTracking().Where(u => u.KindId == "khu-dan-cu").ToListAsync();
+        Assert.Equal(9, areas.Count);
+        var dossiers = await db.Submissions.AsNoTracking().Where(s => s.PackId == "tt124.khu-dan-cu").ToListAsync();
+        Assert.Equal((7, 1), (dossiers.Count(d => d.Status == SubmissionStatus.Recognised), dossiers.Count(d => d.Status == SubmissionStatus.Submitted)));
+        var ward = await db.Submissions.AsNoTracking().Include(s => s.Unit).SingleAsync(s => s.PackId == "tt124.xa");
+        Assert.Equal("Phường Tân Phong", ward.Unit!.Name);
+        var facts = StoredEvaluation.Read(ward.EvaluationJson)!.Facts!;
+        var recognised = facts.Single(f => f.Id == "children.khu-dan-cu.recognised");
+        Assert.Equal((7, "7/9 khu dân cư đã được công nhận"), (recognised.Value.GetInt32(), recognised.Source));
+    }
+
+    [Fact]
     public async Task Seed_RunTwice_AddsNothing()
     {
         await LoginAsync("admin@dongnai.demo");

@@ -26,10 +26,10 @@ public sealed class ShippedPacksTests
     }
 
     [Fact]
-    public void ShippedPacks_AllFiveCriteriaSetsArePresent()
+    public void ShippedPacks_AllSixCriteriaSetsArePresent()
     {
         var ids = Directory.GetDirectories(Repo.CriteriaPacks).Select(Path.GetFileName).ToHashSet();
-        foreach (var id in new[] { "qd9745.xa", "qd9745.co-quan-doanh-nghiep-giao-duc", "tt124.xa", "tt124.co-quan-doanh-nghiep", "tt124.co-so-giao-duc" })
+        foreach (var id in new[] { "qd9745.xa", "qd9745.co-quan-doanh-nghiep-giao-duc", "tt124.xa", "tt124.co-quan-doanh-nghiep", "tt124.co-so-giao-duc", "tt124.khu-dan-cu" })
             Assert.Contains(id, ids);
     }
 

@@ -33,13 +33,14 @@ public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, Uni
 
         // Packs are compiled through their own scope: do it before this context holds a write transaction.
         var packs = new Dictionary<string, CompiledPack>();
-        foreach (var packId in DemoSubmissions.Cases.Select(c => c.PackId).Distinct())
+        foreach (var packId in DemoSubmissions.Cases.Select(c => c.PackId).Append(DemoResidentialAreas.AreaPack).Append(DemoResidentialAreas.CommunePack).Distinct())
             if (await catalog.GetActiveAsync(packId) is { } pack) packs[packId] = pack;
 
         await using var tx = await db.Database.BeginTransactionAsync();
         var hierarchy = await AddUnitsAsync();
         var actors = await AddAccountsAsync(hierarchy);
         var submissions = await new DemoSubmissions(db, directory, time).AddAsync(hierarchy, packs, actors);
+        submissions += await new DemoResidentialAreas(db, time).AddAsync(hierarchy, packs, actors);
         await tx.CommitAsync();
         logger.LogInformation("Demo data added: {Districts} districts, {Accounts} accounts, {Submissions} submissions.",
             hierarchy.DistrictCount, actors.Count, submissions);

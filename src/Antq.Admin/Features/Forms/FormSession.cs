@@ -16,9 +16,10 @@ public sealed class FormSession
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
-    public FormSession(CompiledPack pack, UnitInfo unit, int year, JsonObject data, bool readOnly, Guid? submissionId = null)
+    public FormSession(CompiledPack pack, UnitInfo unit, int year, JsonObject data, bool readOnly, Guid? submissionId = null, PackFacts? facts = null)
     {
         Pack = pack;
+        Facts = facts;
         Layout = FormLayout.For(pack);
         Unit = unit;
         Year = year;
@@ -30,6 +31,9 @@ public sealed class FormSession
     }
 
     public CompiledPack Pack { get; }
+
+    /// <summary>Hierarchy facts computed by the server for this unit and year (docs/packs.md "Facts"); they fill their fields in every evaluation.</summary>
+    public PackFacts? Facts { get; }
     public FormLayout Layout { get; }
     public UnitInfo Unit { get; }
     public int Year { get; }
@@ -75,7 +79,7 @@ public sealed class FormSession
     private void Evaluate()
     {
         // One engine call: the data is validated once for both the verdict and what is shown.
-        Evaluation = Pack.Evaluate(Unit, Year, ToElement(), out var visibility);
+        Evaluation = Pack.Evaluate(Unit, Year, ToElement(), Facts, out var visibility);
         Visibility = visibility;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var error in Evaluation.Errors)

@@ -32,8 +32,12 @@ public sealed class SubmissionEvaluator(AntqDbContext db)
         return new UnitInfo(unit.KindId, unit.Code, unit.Name, unit.LevelId, parentName ?? "");
     }
 
+    /// <summary>Evaluates with the hierarchy facts the pack declares, computed from the server's records (<see cref="HierarchyFacts"/>).</summary>
     public async Task<EvaluationResult> EvaluateAsync(CompiledPack pack, Unit unit, int year, JsonElement data, CancellationToken ct) =>
-        pack.Evaluate(await UnitInfoAsync(unit, ct), year, data);
+        pack.Evaluate(await UnitInfoAsync(unit, ct), year, data, await HierarchyFacts.ForAsync(db, pack, unit, year, ct));
+
+    /// <summary>The hierarchy facts of the pack for the unit and year, as <see cref="EvaluateAsync"/> uses them.</summary>
+    public Task<PackFacts?> FactsAsync(CompiledPack pack, Unit unit, int year, CancellationToken ct) => HierarchyFacts.ForAsync(db, pack, unit, year, ct);
 
     /// <summary>Writes the data and its verdict into the record (the caller saves).</summary>
     public static void Store(SubmissionRecord record, CompiledPack pack, JsonElement data, EvaluationResult result)

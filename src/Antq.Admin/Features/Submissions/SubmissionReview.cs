@@ -10,7 +10,7 @@ namespace Antq.Admin.Features.Submissions;
 /// returns with reasons); the last one, the recognising level, recognises or does not.
 /// </summary>
 public sealed class SubmissionReview(CurrentAccount current, SubmissionStore store, SubmissionEvaluator evaluator, SubmissionQueries queries, TimeProvider time,
-    DocumentIssuer documents)
+    DocumentIssuer documents, HierarchyFactsService hierarchyFacts)
 {
     public async Task<SubmissionResult<SubmissionView>> SubmitAsync(Guid id, CancellationToken ct)
     {
@@ -89,7 +89,10 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
         record.PendingUnitId = null;
         record.DecisionNumber = request.DecisionNumber.Trim();
         record.DecisionDate = request.DecisionDate;
-        return await CommitAsync(account, record, SubmissionAudit.Recognised, from, new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate }, ct);
+        var recognised = await CommitAsync(account, record, SubmissionAudit.Recognised, from, new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate }, ct);
+        // Units above whose packs count recognised units of this kind (TT124 Điều 5 k4) see the new number in their drafts.
+        if (recognised.Failure is null) await hierarchyFacts.RefreshDependantsAsync(record, evaluator, ct);
+        return recognised;
     }
 
     public async Task<SubmissionResult<SubmissionView>> RejectAsync(Guid id, RejectRequest request, CancellationToken ct)

@@ -11,7 +11,12 @@ public static class SubmissionsFeature
         services.AddScoped<SubmissionDrafts>();
         services.AddScoped<SubmissionMove>();
         services.AddScoped<SubmissionReview>();
+        services.AddScoped<HierarchyFactsService>();
     }
 
-    public static void MapSubmissionsApi(this IEndpointRouteBuilder app) => app.MapSubmissionRoutes();
+    public static void MapSubmissionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapSubmissionRoutes();
+        HierarchyFactsService.MapRoutes(app);
+    }
 }

@@ -23,6 +23,9 @@ public sealed record SubmissionWorkspace(
     bool CanReview,
     bool CanDecide)
 {
+    /// <summary>Hierarchy facts as they stand now (null when the pack reads none or the unit has no such units in the system).</summary>
+    public PackFacts? Facts { get; init; }
+
     /// <summary>A fresh copy of the data for a form session (the session edits it in place).</summary>
     public JsonObject DataCopy() => JsonNode.Parse(View.Data.GetRawText()) as JsonObject ?? new JsonObject();
 
@@ -53,6 +56,9 @@ public sealed class SubmissionWorkspaceLoader(
         return new SubmissionWorkspace(view, pack, info, stored, audit,
             CanEdit: owner && SubmissionStates.IsEditable(view.Status),
             CanReview: waitingHere && SubmissionStates.IsUnderReview(view.Status),
-            CanDecide: waitingHere && recognising && view.Status == SubmissionStatus.Approved);
+            CanDecide: waitingHere && recognising && view.Status == SubmissionStatus.Approved)
+        {
+            Facts = await evaluator.FactsAsync(pack, unit, view.Year, ct),
+        };
     }
 }
