@@ -23,6 +23,7 @@ builder.AddAntqServer();
 var app = builder.Build();
 await app.InitialiseAsync();
 app.UseAntqPipeline();
+app.UseMiddleware<JsonBodyValidation>();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
