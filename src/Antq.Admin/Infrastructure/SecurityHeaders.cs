@@ -11,9 +11,10 @@ namespace Antq.Admin.Infrastructure;
 /// unset, forwarded headers are ignored;</item>
 /// <item>HSTS in Production (sent on HTTPS responses);</item>
 /// <item>on every response <c>X-Content-Type-Options: nosniff</c>, <c>Referrer-Policy: same-origin</c>,
-/// <c>X-Frame-Options: SAMEORIGIN</c> and CSP <c>frame-ancestors 'self'</c> (added to a response's own
-/// policy when it sets one, as document downloads do). Only <c>frame-ancestors</c>: a fuller policy
-/// would need testing against the Blazor UI and Radzen.</item>
+/// and, unless the response sets its own policy (sandboxed document and evidence downloads, the verify
+/// page: their policy stands as written, so the app's preview iframes keep working),
+/// <c>X-Frame-Options: SAMEORIGIN</c> and CSP <c>frame-ancestors 'self'</c>. Only <c>frame-ancestors</c>:
+/// a fuller policy would need testing against the Blazor UI and Radzen.</item>
 /// </list>
 /// </summary>
 public static class SecurityHeaders
@@ -31,11 +32,11 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
-                headers.XFrameOptions = "SAMEORIGIN";
-                var csp = headers.ContentSecurityPolicy.ToString();
-                if (csp.Length == 0) headers.ContentSecurityPolicy = FrameAncestors;
-                else if (!csp.Contains("frame-ancestors", StringComparison.OrdinalIgnoreCase))
-                    headers.ContentSecurityPolicy = csp.TrimEnd().TrimEnd(';') + "; " + FrameAncestors;
+                if (headers.ContentSecurityPolicy.Count == 0)
+                {
+                    headers.ContentSecurityPolicy = FrameAncestors;
+                    headers.XFrameOptions = "SAMEORIGIN";
+                }
                 return Task.CompletedTask;
             });
             return next(context);
