@@ -70,6 +70,22 @@ public sealed class XlsxLimitsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MillionBlankRowsAndCells_RefusedWithBoundedAllocation()
+    {
+        var blankRows = XlsxBuilder.Raw(XlsxBuilder.Sheet(HeaderRow() + string.Concat(Enumerable.Repeat("<row/>", 1_500_000))), XlsxBuilder.SharedStrings(Header));
+        var blankCells = XlsxBuilder.Raw(XlsxBuilder.Sheet(HeaderRow() + "<row r=\"2\">" + string.Concat(Enumerable.Repeat("<c/>", 1_500_000)) + "</row>"), XlsxBuilder.SharedStrings(Header));
+        Assert.True(blankRows.Length < 64 * 1024 && blankCells.Length < 64 * 1024, $"{blankRows.Length}, {blankCells.Length} bytes");
+
+        var (rows, rowsAllocated) = Measure(blankRows);
+        var (cells, cellsAllocated) = Measure(blankCells);
+
+        Assert.True(rowsAllocated < AllocationBound, $"allocated {rowsAllocated / 1024 / 1024} MB");
+        Assert.True(cellsAllocated < AllocationBound, $"allocated {cellsAllocated / 1024 / 1024} MB");
+        Assert.Contains("kể cả dòng trống", Assert.Single(rows.Errors).Message);
+        Assert.Contains("kể cả ô trống", Assert.Single(cells.Errors).Message);
+    }
+
+    [Fact]
     public void HugeSharedStringTable_Refused()
     {
         var xlsx = XlsxBuilder.Raw(XlsxBuilder.Sheet(HeaderRow()), XlsxBuilder.SharedStrings(Enumerable.Range(0, 150_000).Select(i => "s" + i)));

@@ -24,6 +24,10 @@ public static class XlsxUnitReader
     /// <summary>Columns read per row; the import's five live in the first few. Cells further right must be empty.</summary>
     public const int MaxColumns = 64;
 
+    /// <summary>Row and cell elements read, blank ones included (bounds the work a sheet of empty elements causes).</summary>
+    public const int MaxRowElements = 100_000;
+    public const int MaxCellElements = 200_000;
+
     /// <summary>Zip entries: a workbook has a handful; thousands mean a crafted archive.</summary>
     public const int MaxEntries = 1_000;
 
@@ -91,9 +95,12 @@ public static class XlsxUnitReader
     {
         using var reader = OpenXmlReader.Create(worksheet);
         var next = 1;
+        var (rowElements, cellElements) = (0, 0);
         while (reader.Read())
         {
             if (!reader.IsStartElement || reader.ElementType != typeof(Row)) continue;
+            if (++rowElements > MaxRowElements)
+                throw new XlsxLimitException(next, $"Trang tính có hơn {MaxRowElements} dòng (kể cả dòng trống); hãy chia thành nhiều tệp.");
             var number = int.TryParse(Attribute(reader, "r"), out var index) && index > 0 ? index : next;
             next = number + 1;
             var cells = new List<string>();
@@ -102,6 +109,8 @@ public static class XlsxUnitReader
             while (reader.Read() && !(reader.IsEndElement && reader.ElementType == typeof(Row)))
             {
                 if (!reader.IsStartElement || reader.ElementType != typeof(Cell)) continue;
+                if (++cellElements > MaxCellElements)
+                    throw new XlsxLimitException(number, $"Trang tính có hơn {MaxCellElements} ô (kể cả ô trống); hãy chia thành nhiều tệp.");
                 // Empty cells are usually left out of the XML, so place each by its reference (B2 → column 1).
                 var column = ColumnIndex(Attribute(reader, "r")) ?? position;
                 var text = CellText(reader, Attribute(reader, "t"), shared, number);
