@@ -9,9 +9,15 @@ namespace Antq.Admin.Infrastructure;
 /// </summary>
 public static class ApiDocs
 {
+    /// <summary>For the start-up banner: null when off, else a note on who may read them.</summary>
+    public static string? Mode(WebApplication app) =>
+        !Enabled(app) ? null : app.Environment.IsProduction() ? " — chỉ quản trị viên" : "";
+
+    private static bool Enabled(WebApplication app) => !(bool.TryParse(app.Configuration["ANTQ_OPENAPI"], out var enabled) && !enabled);
+
     public static void MapAntqApiDocs(this WebApplication app)
     {
-        if (bool.TryParse(app.Configuration["ANTQ_OPENAPI"], out var enabled) && !enabled) return;
+        if (!Enabled(app)) return;
         var openApi = app.MapOpenApi();
         var scalar = app.MapScalarApiReference();
         if (!app.Environment.IsProduction()) return;
