@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Antq.Admin.Components;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
@@ -52,8 +51,9 @@ public sealed class DocumentReissueUiTests(UiServer server)
         var id = await db.Submissions.Where(s => s.PackId == "qd9745.co-quan-doanh-nghiep-giao-duc" && s.Status == SubmissionStatus.Submitted)
             .Select(s => s.Id).FirstAsync();
         var reviewer = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(District);
+        // The principal a sign-in gives (user id, roles, security stamp), as a Blazor circuit holds it.
         services.GetRequiredService<PrincipalHolder>().Principal =
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, reviewer!.Id)], "test"));
+            await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(reviewer!);
         var recorded = await services.GetRequiredService<Meetings>().RecordAsync(id, new RecordMeetingRequest(
             new DateTime(2025, 10, 3, 14, 0, 0), new DateTime(2025, 10, 3, 16, 0, 0), "Hội trường Công an thành phố Biên Hòa",
             new MeetingPersonDto("Nguyễn Văn An", "Trưởng Ban Chỉ đạo"), new MeetingPersonDto("Lê Thị Hoa", "Thư ký"),

@@ -13,7 +13,9 @@ public sealed class DocumentAddressTests(AntqApiFactory factory) : IClassFixture
     {
         var world = await factory.WorldAsync();
         var login = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
-        var commune = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://evil.example/") });
+        // No public address configured: the fallback must still not be the request's Host.
+        using var withoutPublicUrl = factory.WithWebHostBuilder(b => b.UseSetting("ANTQ_PUBLIC_URL", ""));
+        var commune = withoutPublicUrl.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://evil.example/") });
         commune.DefaultRequestHeaders.Authorization = login.DefaultRequestHeaders.Authorization;
 
         var id = await commune.SubmitAsync(world.CommuneA1);
@@ -32,7 +34,7 @@ public sealed class DocumentAddressTests(AntqApiFactory factory) : IClassFixture
     [Fact]
     public void Production_WithoutPublicUrl_RefusesToStart()
     {
-        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("ANTQ_PUBLIC_URL", ""));
 
         var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
 

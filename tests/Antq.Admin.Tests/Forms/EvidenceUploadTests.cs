@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Antq.Admin.Components;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Tests.Submissions;
@@ -35,7 +34,9 @@ public sealed class EvidenceUploadTests(AntqApiFactory factory) : IClassFixture<
         factory.WithServicesAsync(async services =>
         {
             var user = await services.GetRequiredService<UserManager<Antq.Admin.Data.Entities.AppUser>>().FindByEmailAsync(email);
-            services.GetRequiredService<PrincipalHolder>().Principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id)], "test"));
+            // The principal a sign-in gives (user id, roles, security stamp), as a Blazor circuit holds it.
+            services.GetRequiredService<PrincipalHolder>().Principal =
+                await services.GetRequiredService<IUserClaimsPrincipalFactory<Antq.Admin.Data.Entities.AppUser>>().CreateAsync(user!);
             return await services.GetRequiredService<EvidenceStore>().SaveAsync(id, Field, name, new MemoryStream(bytes), CancellationToken.None);
         });
 }
