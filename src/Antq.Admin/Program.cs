@@ -12,20 +12,21 @@ using Antq.Admin.Features.Health;
 using Antq.Admin.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Scalar.AspNetCore;
 
 // First statement: schema `pattern`s run through .NET regexes, bounded only by the process default.
 AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromMilliseconds(200));
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAntqServer();
+builder.UseBuildOutputStaticAssets();
 
 var app = builder.Build();
 await app.InitialiseAsync();
+app.UseAntqSecurityHeaders();
 app.UseAntqPipeline();
+app.UseMiddleware<JsonBodyValidation>();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapAntqApiDocs();
 app.MapHealthApi();
 app.MapAuthApi();
 app.MapPacksApi();

@@ -5,7 +5,7 @@ namespace Antq.Admin.Infrastructure;
 /// <c>./data</c>), <c>ANTQ_DB_PROVIDER</c> (<c>sqlite</c> default, or <c>postgres</c>),
 /// <c>ConnectionStrings__Antq</c>, <c>ANTQ_ADMIN_EMAIL</c> / <c>ANTQ_ADMIN_PASSWORD</c> (first administrator),
 /// <c>ANTQ_SEED_DEMO</c> (demo data; default on in Development), <c>ANTQ_PACKS_DIR</c>, <c>ANTQ_TEMPLATES_DIR</c>,
-/// <c>ANTQ_PUBLIC_URL</c> (the address printed in issued documents' verify links).
+/// <c>ANTQ_PUBLIC_URL</c> (the address printed in issued documents' verify links; required in Production).
 /// </summary>
 public sealed class AntqOptions
 {
@@ -23,7 +23,8 @@ public sealed class AntqOptions
     public string? TemplatesDirectory { get; set; }
 
     /// <summary>Public base address (<c>https://antq.example.vn</c>) for the verify links printed in issued
-    /// documents; without it, the address of the request that issued the document.</summary>
+    /// documents. Required in Production (the server refuses to start without it); elsewhere it defaults
+    /// to the server's own listening address. Never taken from a request's Host header.</summary>
     public string? PublicUrl { get; set; }
 
     public string SqliteConnectionString =>
@@ -49,10 +50,24 @@ public sealed class AntqOptions
             TemplatesDirectory = configuration["ANTQ_TEMPLATES_DIR"] ?? RepositoryFolder("templates"),
             PublicUrl = configuration["ANTQ_PUBLIC_URL"] is { Length: > 0 } url ? url.TrimEnd('/') : null,
         };
+        if (options.PublicUrl is not null
+            && (!Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https")
+                || !string.IsNullOrEmpty(publicUri.Query) || !string.IsNullOrEmpty(publicUri.Fragment)))
+            throw new InvalidOperationException(
+                $"ANTQ_PUBLIC_URL phải là một địa chỉ http(s) tuyệt đối, ví dụ https://antq.example.vn (đang là «{options.PublicUrl}»). / "
+                + "ANTQ_PUBLIC_URL must be an absolute http(s) address such as https://antq.example.vn.");
+        if (options.PublicUrl is null && environment.IsProduction())
+            throw new InvalidOperationException(MissingPublicUrl);
         if (options.Provider == DbProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new InvalidOperationException("ANTQ_DB_PROVIDER=postgres needs ConnectionStrings__Antq.");
         return options;
     }
+
+    public const string MissingPublicUrl =
+        "Chưa đặt ANTQ_PUBLIC_URL: ở môi trường Production, máy chủ cần địa chỉ công khai của mình (ví dụ https://antq.example.vn) "
+        + "để in vào liên kết xác minh của văn bản phát hành, và không lấy địa chỉ từ yêu cầu. "
+        + "/ ANTQ_PUBLIC_URL is not set: in Production the server needs its public address (e.g. https://antq.example.vn) "
+        + "for the verify links printed in issued documents; it never takes it from the request.";
 
     /// <summary>A folder of the repository, found upwards from the working directory and from the binaries.</summary>
     private static string? RepositoryFolder(string name)

@@ -14,8 +14,11 @@ public static class StartupBanner
         var options = app.Services.GetRequiredService<AntqOptions>();
         Console.WriteLine();
         Console.WriteLine("Antq.Forms đang chạy:");
-        foreach (var address in addresses) Console.WriteLine($"  {address}   (API: {address}/scalar, OpenAPI: {address}/openapi/v1.json)");
+        var docs = ApiDocs.Mode(app);
+        foreach (var address in addresses)
+            Console.WriteLine(docs is null ? $"  {address}" : $"  {address}   (API: {address}/scalar, OpenAPI: {address}/openapi/v1.json{docs})");
         Console.WriteLine($"  Dữ liệu: {options.DataDirectory} ({options.Provider})");
+        Console.WriteLine($"  Địa chỉ in trong văn bản (liên kết xác minh): {options.PublicUrl ?? Features.Documents.DocumentLinks.ListeningOrigin(app.Services.GetService<IServer>()) + "   (chưa đặt ANTQ_PUBLIC_URL)"}");
         if (DemoAccounts.Count > 0)
         {
             Console.WriteLine("Tài khoản demo:");

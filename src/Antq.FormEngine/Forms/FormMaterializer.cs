@@ -89,10 +89,8 @@ internal static class FormMaterializer
         switch (field.Kind)
         {
             case FieldKind.Integer:
-                if (element.ValueKind != JsonValueKind.Number) return null;
-                if (element.TryGetInt64(out var l)) return l;
-                var d = element.GetDouble();
-                return Math.Floor(d) == d && d >= long.MinValue && d <= long.MaxValue ? (long)d : null;
+                // Only numbers that are exactly safe integers (1E-400 is not 0): the validator refuses the rest.
+                return ExactIntegers.TryGet(element, out var l) ? l : null;
             case FieldKind.Number:
                 return element.ValueKind == JsonValueKind.Number ? element.GetDouble() : null;
             case FieldKind.Boolean:

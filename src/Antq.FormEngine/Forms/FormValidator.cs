@@ -57,6 +57,7 @@ internal sealed partial class FormValidator
         var unusable = new List<string>();
         var seen = new HashSet<(string, string?, string)>();
         foreach (var failure in failures) Add(failure.Path, failure.Keyword, failure.Missing, "", errors, unusable, seen);
+        AddInexactIntegers(data, errors, unusable);
         return (errors, unusable);
     }
 
@@ -87,6 +88,48 @@ internal sealed partial class FormValidator
 
     /// <summary>The errors, and the instance locations whose value must not reach rules.</summary>
     public (List<FieldError> Errors, List<string> Unusable) Validate(JsonElement data)
+    {
+        var (errors, unusable) = ValidateSchema(data);
+        AddInexactIntegers(data, errors, unusable);
+        return (errors, unusable);
+    }
+
+    /// <summary>
+    /// Numbers in <c>integer</c> fields that are not exactly safe integers (<see cref="ExactIntegers"/>):
+    /// an error of keyword <c>type</c> at each, after the schema's own (none twice). The same on both
+    /// paths, whatever JsonSchema.Net or the compiled validator make of <c>1E-400</c>.
+    /// </summary>
+    private void AddInexactIntegers(JsonElement data, List<FieldError> errors, List<string> unusable)
+    {
+        List<string>? found = null;
+        Walk(data, "", model.Root, ref found, 0);
+        if (found is null) return;
+        var seen = new HashSet<(string, string?, string)>();
+        foreach (var e in errors) if (e.Keyword == "type") seen.Add((e.Path, null, "type"));
+        foreach (var path in found) Add(path, "type", null, "", errors, unusable, seen);
+    }
+
+    private static void Walk(JsonElement element, string path, FormField? field, ref List<string>? found, int depth)
+    {
+        if (field is null || depth > 64) return;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number when field.Kind == FieldKind.Integer:
+                if (!ExactIntegers.TryGet(element, out _)) (found ??= []).Add(path);
+                break;
+            case JsonValueKind.Object when field.Kind == FieldKind.Object:
+                foreach (var property in element.EnumerateObject())
+                    Walk(property.Value, $"{path}/{property.Name.Replace("~", "~0").Replace("/", "~1")}",
+                        field.Children.FirstOrDefault(c => c.Name == property.Name), ref found, depth + 1);
+                break;
+            case JsonValueKind.Array when field.Kind == FieldKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray()) Walk(item, $"{path}/{index++}", field.Item, ref found, depth + 1);
+                break;
+        }
+    }
+
+    private (List<FieldError> Errors, List<string> Unusable) ValidateSchema(JsonElement data)
     {
         var errors = new List<FieldError>();
         var unusable = new List<string>();

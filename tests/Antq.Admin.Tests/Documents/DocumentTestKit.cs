@@ -42,7 +42,8 @@ internal static class DocumentHttp
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    public static Task<HttpResponseMessage> ReissueAsync(this HttpClient client, Guid id, string documentId, string? note = null) =>
+    /// <summary>Re-issues with a reason (required by the server); pass <c>note: null</c> explicitly to send none.</summary>
+    public static Task<HttpResponseMessage> ReissueAsync(this HttpClient client, Guid id, string documentId, string? note = "Sửa sai sót trình bày") =>
         client.PostAsJsonAsync($"/api/submissions/{id}/documents/{documentId}/reissue", new { note });
 
     public static object Meeting(int agree = 5) => new

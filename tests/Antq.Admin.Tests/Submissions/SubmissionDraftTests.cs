@@ -191,24 +191,19 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Move_ToStoredVersion_RepinsAndReevaluates()
+    public async Task Move_ToStoredButNeverActivatedVersion_Refused()
     {
         var world = await factory.WorldAsync();
         var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var id = await client.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2039, Samples.ValidCommune);
-        var before = await client.ReadSubmissionAsync(id);
         await StoreCopyOfCommunePackAsync("1.0.1");
 
-        var moved = await (await client.ActAsync(id, "move", new { version = "1.0.1" })).ExpectAsync(HttpStatusCode.OK);
+        var problem = await (await client.ActAsync(id, "move", new { version = "1.0.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal("1.0.1", moved.GetProperty("packVersion").GetString());
-        Assert.Equal("1.0.1", moved.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
-        Assert.NotEqual(before.GetProperty("evaluatedPackHash").GetString(), moved.GetProperty("evaluatedPackHash").GetString());
-        Assert.Equal(2, moved.Revision());
-        // New submissions still pin the active version.
-        var other = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
-        var fresh = await other.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2039, Samples.ValidCommune);
-        Assert.Equal("2.0.0", (await other.ReadSubmissionAsync(fresh)).GetProperty("packVersion").GetString());
+        Assert.Contains("phiên bản đang áp dụng (2.0.0)", problem.GetProperty("detail").GetString());
+        var stored = await client.ReadSubmissionAsync(id);
+        Assert.Equal("2.0.0", stored.GetProperty("packVersion").GetString());
+        Assert.Equal(1, stored.Revision());
     }
 
     /// <summary>Stores (without activating) the shipped commune pack under another version number.</summary>

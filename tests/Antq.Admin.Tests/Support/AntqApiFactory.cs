@@ -66,6 +66,9 @@ public sealed class AntqApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Required in Production (a host derived with UseEnvironment("Production") starts with it); tests of the
+        // fallback to the listening address, or of the refusal to start without it, set it to "".
+        builder.UseSetting("ANTQ_PUBLIC_URL", "http://antq.test");
         builder.UseSetting("ANTQ_DATA_DIR", _dataDir);
         builder.UseSetting("ANTQ_SEED_DEMO", "false");
         builder.UseSetting("ANTQ_JOBS", "false"); // no Hangfire server: tests run the reminder planner themselves

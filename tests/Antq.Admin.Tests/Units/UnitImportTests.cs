@@ -244,4 +244,30 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
         var errors = await ErrorsAsync(await ImportAsync(admin, [(byte)'P', (byte)'K', 3, 4, 1, 2, 3], "hong.xlsx"));
         Assert.Contains("XLSX", Assert.Single(errors).Message);
     }
+
+    [Fact]
+    public async Task Xlsx_WithDoctype_422()
+    {
+        await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var prolog = """<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]>""";
+        var xlsx = XlsxBuilder.Raw(XlsxBuilder.Sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&x;</t></is></c></row>", prolog));
+
+        var errors = await ErrorsAsync(await ImportAsync(admin, xlsx, "doctype.xlsx"));
+
+        Assert.Contains("DOCTYPE", Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public async Task Csv_OverRowCap_422()
+    {
+        await factory.WorldAsync();
+        var admin = await AdminAsync();
+        var csv = new StringBuilder(Header + "\n");
+        for (var i = 0; i < 20_001; i++) csv.Append("R").Append(i).Append(",Tên,xa,commune,X\n");
+
+        var errors = await ErrorsAsync(await ImportCsvAsync(admin, csv.ToString(), dryRun: true));
+
+        Assert.Contains("hơn 20000 dòng", Assert.Single(errors).Message);
+    }
 }

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -45,4 +47,37 @@ public static class XlsxBuilder
         }
         return stream.ToArray();
     }
+
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// <summary>A minimal .xlsx from raw part texts (crafted files: any sheet XML, any shared strings).</summary>
+    public static byte[] Raw(string sheetXml, string? sharedStringsXml = null)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>""");
+            Add("_rels/.rels", $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Add("xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{Main}" xmlns:r="{Relationships}"><sheets><sheet name="Đơn vị" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Add("xl/_rels/workbook.xml.rels", $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Relationships}/worksheet" Target="worksheets/sheet1.xml"/>""" +
+                (sharedStringsXml is null ? "" : $"""<Relationship Id="rId2" Type="{Relationships}/sharedStrings" Target="sharedStrings.xml"/>""") + "</Relationships>");
+            Add("xl/worksheets/sheet1.xml", sheetXml);
+            if (sharedStringsXml is not null) Add("xl/sharedStrings.xml", sharedStringsXml);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A worksheet part around the given <c>&lt;row&gt;</c> elements.</summary>
+    public static string Sheet(string rows, string prolog = """<?xml version="1.0" encoding="UTF-8"?>""") =>
+        $"""{prolog}<worksheet xmlns="{Main}"><sheetData>{rows}</sheetData></worksheet>""";
+
+    /// <summary>A shared-string part with the given items.</summary>
+    public static string SharedStrings(IEnumerable<string> items) =>
+        $"""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{Main}">{string.Concat(items.Select(i => $"<si><t>{i}</t></si>"))}</sst>""";
 }

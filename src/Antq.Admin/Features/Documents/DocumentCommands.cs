@@ -8,15 +8,25 @@ namespace Antq.Admin.Features.Documents;
 /// <summary>
 /// Re-issuing: a new version with a new registry number and verification code, rendered from the
 /// current template and the submission as submitted; the older versions stay, marked superseded.
-/// Who may: an administrator; for documents issued at submission the submitting unit; for the
-/// minutes a reviewer of the unit that held the meeting.
+/// Who may: the staff of the level that issued the document — for documents issued at submission
+/// the accounts of the submitting (issuing) unit, for the minutes the reviewers of the unit that held
+/// the meeting. Administrators do not re-issue other levels' documents. A reason is required (it is
+/// printed nowhere but kept with the version and in the audit), a re-issue consumes a new registry
+/// number and supersedes the previous version, so it is refused once the dossier has its final
+/// decision (recognised or not) and after <see cref="MaxVersions"/> versions of one document.
 /// </summary>
 public sealed class DocumentCommands(CurrentAccount current, SubmissionStore store, AntqDbContext db, DocumentIssuer issuer, DocumentQueries queries, TimeProvider time)
 {
+    /// <summary>Versions one document of one dossier may have (each one consumed a registry number).</summary>
+    public const int MaxVersions = 10;
+
     public static bool MayReissue(Account account, Data.Entities.SubmissionRecord record, DocumentStep step, int issuerUnitId) =>
-        account.IsAdmin || (step == DocumentStep.Submitted
-            ? account.IsUnit && account.ScopeUnit.Id == record.UnitId
-            : account.IsReviewer && account.ScopeUnit.Id == issuerUnitId);
+        step == DocumentStep.Submitted
+            ? account.IsUnit && account.ScopeUnit.Id == record.UnitId && account.ScopeUnit.Id == issuerUnitId
+            : account.IsReviewer && account.ScopeUnit.Id == issuerUnitId;
+
+    /// <summary>A final decision (recognised or not) closes the dossier's documents.</summary>
+    public static bool IsFinal(string status) => status is Data.Entities.SubmissionStatus.Recognised or Data.Entities.SubmissionStatus.NotRecognised;
 
     public async Task<SubmissionResult<IssuedDocumentView>> ReissueAsync(Guid id, string documentId, ReissueRequest request, CancellationToken ct)
     {
@@ -25,25 +35,29 @@ public sealed class DocumentCommands(CurrentAccount current, SubmissionStore sto
         var latest = await db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == id && d.DocumentId == documentId)
             .OrderByDescending(d => d.Version).Select(d => new { d.IssuerUnitId, d.MeetingId, d.Version }).FirstOrDefaultAsync(ct);
         if (latest is null) return SubmissionFailure.NotFound($"Hồ sơ chưa có văn bản «{documentId}» được ban hành nên chưa thể ban hành lại.");
-        if (request.Note is { Length: > 1000 }) return SubmissionFailure.BadRequest("Ghi chú ban hành lại tối đa 1.000 ký tự.");
+        if (string.IsNullOrWhiteSpace(request.Note)) return SubmissionFailure.BadRequest("Cần nêu lý do ban hành lại (trường «note»): văn bản mới lấy số mới và thay thế phiên bản hiện hành.");
+        if (request.Note.Length > 1000) return SubmissionFailure.BadRequest("Lý do ban hành lại tối đa 1.000 ký tự.");
         var pack = await store.PinnedPackAsync(record, ct);
         var document = pack.Manifest.Documents.FirstOrDefault(d => d.Id == documentId);
         if (document is null) return SubmissionFailure.NotFound($"Bộ tiêu chí của hồ sơ không còn văn bản «{documentId}».");
         var step = DocumentKinds.StepOf(document);
         if (!MayReissue(account, record, step, latest.IssuerUnitId))
             throw new AccessDeniedException(step == DocumentStep.Submitted
-                ? "Chỉ đơn vị lập hồ sơ hoặc quản trị viên mới được ban hành lại văn bản này."
-                : "Chỉ đơn vị đã chủ trì họp xét hoặc quản trị viên mới được ban hành lại biên bản.");
+                ? "Chỉ tài khoản của đơn vị đã ban hành văn bản (đơn vị lập hồ sơ) mới được ban hành lại văn bản này."
+                : "Chỉ tài khoản xét duyệt của đơn vị đã chủ trì họp xét mới được ban hành lại biên bản.");
         // While the unit edits its form again, the data is not what was submitted: it submits anew instead.
         if (SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "ban hành lại văn bản");
+        if (IsFinal(record.Status)) return SubmissionStates.WrongState(record, "ban hành lại văn bản sau khi đã có quyết định công nhận");
+        if (latest.Version >= MaxVersions)
+            return SubmissionFailure.Unprocessable($"Văn bản «{documentId}» đã được ban hành {latest.Version} phiên bản (tối đa {MaxVersions}); không thể ban hành lại thêm.");
 
         var meeting = latest.MeetingId is { } meetingId ? await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == meetingId, ct) : null;
         var issuerUnit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == latest.IssuerUnitId, ct);
-        var order = new DocumentIssuer.Order(document, issuerUnit, "reissue", meeting, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+        var order = new DocumentIssuer.Order(document, issuerUnit, "reissue", meeting, request.Note.Trim());
         var failure = await issuer.WithDocumentsAsync(account, record, pack, [order], async () =>
         {
             db.AuditEntries.Add(SubmissionAudit.Entry(account, record, "submission.document-reissued", record.Status,
-                new { documentId, previousVersion = latest.Version, note = order.Note }, time.GetUtcNow()));
+                new { documentId, previousVersion = latest.Version, reason = order.Note }, time.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);

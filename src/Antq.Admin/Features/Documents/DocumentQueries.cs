@@ -33,7 +33,7 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
             .OrderByDescending(m => m.Id).Select(Meetings.View).ToList();
         var canRecord = account.IsReviewer && record.PendingUnitId == account.ScopeUnit.Id && SubmissionStates.IsUnderReview(record.Status);
         // The minutes are the documents issued from a meeting; the rest were issued at submission.
-        var canReissue = SubmissionStates.IsEditable(record.Status) ? [] : rows.Where(r => latest[r.DocumentId] == r.Version
+        var canReissue = SubmissionStates.IsEditable(record.Status) || DocumentCommands.IsFinal(record.Status) ? [] : rows.Where(r => latest[r.DocumentId] == r.Version && r.Version < DocumentCommands.MaxVersions
                 && DocumentCommands.MayReissue(account, record, r.MeetingId is null ? DocumentStep.Submitted : DocumentStep.Meeting, r.IssuerUnitId))
             .Select(r => r.DocumentId).Order(StringComparer.Ordinal).ToList();
         return new SubmissionDocumentsView(id, documents, meetings, canRecord, canReissue);

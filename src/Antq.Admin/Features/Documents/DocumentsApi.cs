@@ -59,7 +59,7 @@ public static class DocumentsApi
                 return TypedResults.Created(result.Value!.Links["html"], result.Value);
             })
             .WithName("ReissueSubmissionDocument")
-            .WithSummary("Issue a new version (new number and verification code, current template); older versions stay, superseded.")
+            .WithSummary("Issue a new version (new number and verification code, current template); older versions stay, superseded. The issuing level's staff only, with a reason (`note`), at most 10 versions, not after the final decision.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/meeting", async Task<Results<Ok<SubmissionDocumentsView>, ProblemHttpResult>> (

@@ -66,6 +66,12 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
             logger.LogWarning(e, "Upload of {File} for {Submission} failed", fileName, submissionId);
             return SubmissionFailure.BadRequest($"Không tải lên được tệp «{fileName}». Vui lòng thử lại.");
         }
+        if (size == 0)
+        {
+            // An empty file proves nothing: refuse it rather than let it stand as evidence.
+            TryDelete(folder);
+            return SubmissionFailure.BadRequest($"Tệp «{fileName}» rỗng (0 byte); hãy chọn tệp minh chứng có nội dung.");
+        }
         var meta = new EvidenceMeta(submissionId, record.UnitId, fieldPointer, fileName, size, account.UserId, time.GetUtcNow());
         await File.WriteAllTextAsync(Path.Combine(folder, MetaName), JsonSerializer.Serialize(meta), ct);
         return new EvidenceFile($"{Folder}/{id}/{name}", name, size);

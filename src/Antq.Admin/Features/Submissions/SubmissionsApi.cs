@@ -74,7 +74,7 @@ public static class SubmissionsApi
 
         group.MapPost("/{id:guid}/move", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, MoveRequest request, SubmissionMove move, CancellationToken ct) =>
                 Reply(await move.MoveAsync(id, request, ct)))
-            .WithName("MoveSubmission").WithSummary("The unit re-pins its draft to another stored version of the same pack and re-evaluates it.")
+            .WithName("MoveSubmission").WithSummary("The unit re-pins its draft to the pack's active version and re-evaluates it (any other stored version: 422).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 

@@ -11,6 +11,12 @@ public sealed record UnitImportTable(IReadOnlyList<UnitImportRow> Rows, IReadOnl
 {
     public static readonly string[] Columns = ["code", "name", "kind", "level", "parentCode"];
 
+    /// <summary>Data rows an import may have: reading stops (and the file is refused) at the next one.</summary>
+    public const int MaxRows = 20_000;
+
+    /// <summary>Characters a cell may have (codes and names are short; this bounds what a crafted file can make us hold).</summary>
+    public const int MaxCellCharacters = 1_000;
+
     public static UnitImportTable Failed(int row, string message) => new([], [new UnitImportError(row, null, message)]);
 
     /// <summary>Maps raw records (header first, each with its row number) to rows by header name, in any column order.</summary>
@@ -37,6 +43,12 @@ public sealed record UnitImportTable(IReadOnlyList<UnitImportRow> Rows, IReadOnl
         {
             var (row, cells) = e.Current;
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            if (rows.Count == MaxRows) return Failed(row, $"Tệp có hơn {MaxRows} dòng dữ liệu; hãy chia thành nhiều tệp.");
+            if (cells.Any(c => c.Length > MaxCellCharacters))
+            {
+                errors.Add(new(row, null, $"Dòng có ô dài hơn {MaxCellCharacters} ký tự."));
+                continue;
+            }
             string Cell(string column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
             if (cells.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
                 errors.Add(new(row, null, "Dòng có nhiều cột hơn dòng tiêu đề."));

@@ -21,7 +21,7 @@ public sealed record UnitImportOutcome(UnitImportSummary? Summary, IReadOnlyList
 public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, AdminAudit audit)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
-    public const int MaxRows = 20_000;
+    public const int MaxRows = UnitImportTable.MaxRows;
 
     public async Task<UnitImportOutcome> ImportAsync(IFormFile? file, bool dryRun, CancellationToken ct)
     {

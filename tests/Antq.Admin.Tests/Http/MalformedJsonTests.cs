@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Antq.Admin.Tests.Submissions;
+using Antq.Admin.Tests.Support;
+
+namespace Antq.Admin.Tests.Http;
+
+/// <summary>Bodies that are not valid JSON text (invalid UTF-8, lone surrogates) are the client's error: 400, never 500.</summary>
+public sealed class MalformedJsonTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
+{
+    private static ByteArrayContent Json(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    public static TheoryData<string> Bodies => new()
+    {
+        "invalid-utf8",
+        "lone-surrogate-escaped",
+        "lone-surrogate-key",
+        "overlong-utf8",
+    };
+
+    private static byte[] Body(string kind, string prefix, string suffix) => kind switch
+    {
+        "invalid-utf8" => [.. Encoding.UTF8.GetBytes(prefix + "\"x"), 0xC3, 0x28, 0xFF, .. Encoding.UTF8.GetBytes("\"" + suffix)],
+        "overlong-utf8" => [.. Encoding.UTF8.GetBytes(prefix + "\"x"), 0xC0, 0xAF, .. Encoding.UTF8.GetBytes("\"" + suffix)],
+        "lone-surrogate-escaped" => Encoding.UTF8.GetBytes(prefix + "\"\\ud800\"" + suffix),
+        "lone-surrogate-key" => Encoding.UTF8.GetBytes(prefix.Replace("\"tc01\"", "\"\\udc00\"") + "\"x\"" + suffix),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task Evaluate_MalformedBody_400Vietnamese(string kind)
+    {
+        await factory.WorldAsync();
+        var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
+
+        var response = await client.PostAsync($"/api/packs/{Samples.CommunePack}/evaluate", Json(Body(kind, "{\"data\":{\"tc01\":{\"note\":", "}}}")));
+
+        await ExpectBadRequestAsync(response);
+    }
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task DraftSave_MalformedBody_400Vietnamese(string kind)
+    {
+        var world = await factory.WorldAsync();
+        var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
+        var id = Guid.NewGuid();
+        var prefix = $"{{\"unitId\":{world.CommuneA1.Id},\"packId\":\"{Samples.CommunePack}\",\"year\":2042,\"data\":{{\"tc01\":{{\"note\":";
+
+        var response = await client.PutAsync($"/api/submissions/{id}", Json(Body(kind, prefix, "}}}")));
+
+        await ExpectBadRequestAsync(response);
+        await (await client.GetSubmissionAsync(id)).ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    private static async Task ExpectBadRequestAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("Yêu cầu không hợp lệ", problem.GetProperty("title").GetString());
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Antq.Admin.Features.Packs;
+using Antq.Admin.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Antq.Admin.Tests.Submissions;
+
+/// <summary>
+/// "Move to version X" only to the active version: never to a stored candidate, nor back to a
+/// version that was rolled back (own factory: the test activates versions).
+/// </summary>
+public sealed class SubmissionMoveTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
+{
+    [Fact]
+    public async Task Move_OnlyToTheActiveVersion_CandidatesAndRolledBackVersionsRefused()
+    {
+        var world = await factory.WorldAsync();
+        var unit = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
+        var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
+        var first = await unit.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2040, Samples.FailingCommune);
+        await StoreCopyOfCommunePackAsync("1.0.1");
+
+        // A candidate never activated.
+        await (await unit.ActAsync(first, "move", new { version = "1.0.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
+
+        // Activated: now it may be chosen.
+        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/1.0.1/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        var moved = await (await unit.ActAsync(first, "move", new { version = "1.0.1" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("1.0.1", moved.GetProperty("packVersion").GetString());
+
+        // Rolled back to 1.0.0: 1.0.1 may no longer be chosen; the active 1.0.0 may.
+        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/1.0.0/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        var other = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
+        var second = await other.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2040, Samples.FailingCommune);
+        var problem = await (await other.ActAsync(second, "move", new { version = "1.0.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("đang áp dụng (1.0.0)", problem.GetProperty("detail").GetString());
+        Assert.Equal("1.0.0", (await other.ReadSubmissionAsync(second)).GetProperty("packVersion").GetString());
+        var back = await (await unit.ActAsync(first, "move", new { version = "1.0.0" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("1.0.0", back.GetProperty("packVersion").GetString());
+    }
+
+    /// <summary>Stores (without activating) the shipped commune pack under another version number.</summary>
+    private async Task StoreCopyOfCommunePackAsync(string version)
+    {
+        var source = Path.Combine(RepoPaths.Root, "criteria-packs", Samples.CommunePack);
+        var folder = Path.Combine(factory.DataDirectory, "pack-copy-" + version);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pack.json")))!;
+        manifest["version"] = version;
+        await File.WriteAllTextAsync(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
+        var outcome = await factory.WithServicesAsync(s => s.GetRequiredService<PackRegistry>().ImportFolderAsync(folder));
+        Assert.IsType<UploadOutcome.Created>(outcome);
+    }
+}

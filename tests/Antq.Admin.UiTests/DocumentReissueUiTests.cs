@@ -1,0 +1,65 @@
+using Antq.Admin.Components;
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Documents;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Antq.Admin.UiTests;
+
+/// <summary>Re-issuing a document in the browser: a confirmation that spells out the consequence, and a required reason.</summary>
+[Collection(UiCollection.Name)]
+public sealed class DocumentReissueUiTests(UiServer server)
+{
+    private const string District = "bienhoa@dongnai.demo";
+
+    [Fact]
+    public async Task ReviewPage_ReissueMinutes_ConfirmsConsequenceAndRequiresReason()
+    {
+        var id = await SchoolSubmissionWithMinutesAsync();
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, District, $"/xet-duyet/{id}");
+        var panel = page.Locator("[data-testid=issued-documents]");
+        var minutes = panel.Locator("tr[data-document=bien-ban-hop-xet]");
+        await Assertions.Expect(minutes).ToHaveCountAsync(1);
+
+        await minutes.Locator("[data-action=reissue]").ClickAsync();
+        var confirm = panel.Locator("[data-testid=reissue-confirm]");
+        await Assertions.Expect(confirm).ToContainTextAsync("lấy một số mới");
+        await Assertions.Expect(confirm).ToContainTextAsync("bị thay thế");
+        // No reason: nothing is issued.
+        await confirm.Locator("[data-action=confirm-reissue]").ClickAsync();
+        await Assertions.Expect(confirm).ToContainTextAsync("Cần nêu lý do ban hành lại");
+        await Assertions.Expect(minutes).ToHaveCountAsync(1);
+        await UiServer.ShotAsync(page, "22-ban-hanh-lai-xac-nhan");
+
+        await confirm.Locator("textarea").FillAsync("Sửa tên thư ký cuộc họp");
+        await confirm.Locator("[data-action=confirm-reissue]").ClickAsync();
+        await Assertions.Expect(minutes).ToHaveCountAsync(2);
+        await Assertions.Expect(confirm).ToHaveCountAsync(0);
+        await Assertions.Expect(panel.Locator("tr[data-document=bien-ban-hop-xet][data-version='2']")).ToContainTextAsync("hiện hành");
+    }
+
+    /// <summary>The demo school's submitted dossier, with a meeting recorded by the district (through the service).</summary>
+    private async Task<Guid> SchoolSubmissionWithMinutesAsync()
+    {
+        using var scope = server.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AntqDbContext>();
+        var id = await db.Submissions.Where(s => s.PackId == "qd9745.co-quan-doanh-nghiep-giao-duc" && s.Status == SubmissionStatus.Submitted)
+            .Select(s => s.Id).FirstAsync();
+        var reviewer = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(District);
+        // The principal a sign-in gives (user id, roles, security stamp), as a Blazor circuit holds it.
+        services.GetRequiredService<PrincipalHolder>().Principal =
+            await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(reviewer!);
+        var recorded = await services.GetRequiredService<Meetings>().RecordAsync(id, new RecordMeetingRequest(
+            new DateTime(2025, 10, 3, 14, 0, 0), new DateTime(2025, 10, 3, 16, 0, 0), "Hội trường Công an thành phố Biên Hòa",
+            new MeetingPersonDto("Nguyễn Văn An", "Trưởng Ban Chỉ đạo"), new MeetingPersonDto("Lê Thị Hoa", "Thư ký"),
+            [new MeetingPersonDto("Nguyễn Văn An", "Trưởng Ban Chỉ đạo"), new MeetingPersonDto("Lê Thị Hoa", "Thư ký"), new MeetingPersonDto("Trần Minh Đức", "Ủy viên")],
+            new MeetingVotesDto(3, 0, 0), "Thống nhất đề nghị công nhận."), CancellationToken.None);
+        Assert.True(recorded.Failure is null, recorded.Failure?.Detail);
+        return id;
+    }
+}
