@@ -84,6 +84,7 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
     [InlineData("bienhoa@dongnai.demo", "reviewer", "Thành phố Biên Hòa")]
     [InlineData("trangbom@dongnai.demo", "reviewer", "Huyện Trảng Bom")]
     [InlineData("tanphong@dongnai.demo", "unit", "Phường Tân Phong")]
+    [InlineData("tanbien@dongnai.demo", "unit", "Phường Tân Biên")]
     [InlineData("honai3@dongnai.demo", "unit", "Xã Hố Nai 3")]
     [InlineData("truonghoc@dongnai.demo", "unit", null)]
     public async Task Seed_Accounts_LogInWithRoleAndScope(string email, string role, string? unitName)
@@ -129,7 +130,7 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
         var dossiers = await db.Submissions.AsNoTracking().Where(s => s.PackId == "tt124.khu-dan-cu").ToListAsync();
         Assert.Equal((7, 1), (dossiers.Count(d => d.Status == SubmissionStatus.Recognised), dossiers.Count(d => d.Status == SubmissionStatus.Submitted)));
         var ward = await db.Submissions.AsNoTracking().Include(s => s.Unit).SingleAsync(s => s.PackId == "tt124.xa");
-        Assert.Equal("Phường Tân Phong", ward.Unit!.Name);
+        Assert.Equal("Phường Tân Biên", ward.Unit!.Name);
         var facts = StoredEvaluation.Read(ward.EvaluationJson)!.Facts!;
         var recognised = facts.Single(f => f.Id == "children.khu-dan-cu.recognised");
         Assert.Equal((7, "7/9 khu dân cư đã được công nhận"), (recognised.Value.GetInt32(), recognised.Source));

@@ -19,6 +19,7 @@ internal static class DemoAccounts
         new("bienhoa@dongnai.demo", "Ban Chỉ đạo thành phố Biên Hòa", Roles.Reviewer, h => h.District(BienHoa)),
         new("trangbom@dongnai.demo", "Ban Chỉ đạo huyện Trảng Bom", Roles.Reviewer, h => h.District(TrangBom)),
         new("tanphong@dongnai.demo", "Công an phường Tân Phong", Roles.UnitUser, h => h.In(BienHoa, "Phường Tân Phong")),
+        new("tanbien@dongnai.demo", "Công an phường Tân Biên", Roles.UnitUser, h => h.In(BienHoa, "Phường Tân Biên")),
         new("trangdai@dongnai.demo", "Công an phường Trảng Dài", Roles.UnitUser, h => h.In(BienHoa, "Phường Trảng Dài")),
         new("honai3@dongnai.demo", "Công an xã Hố Nai 3", Roles.UnitUser, h => h.In(TrangBom, "Xã Hố Nai 3")),
         new("truonghoc@dongnai.demo", "Ban giám hiệu trường", Roles.UnitUser, h => h.First(BienHoa, "co-so-giao-duc")),

@@ -18,7 +18,7 @@ internal sealed class DemoResidentialAreas(AntqDbContext db, TimeProvider time)
 {
     public const string AreaPack = "tt124.khu-dan-cu";
     public const string CommunePack = "tt124.xa";
-    public const string Ward = "Phường Tân Phong";
+    public const string Ward = "Phường Tân Biên";
 
     public async Task<int> AddAsync(DemoHierarchy hierarchy, IReadOnlyDictionary<string, CompiledPack> packs, IReadOnlyDictionary<string, (AppUser User, string Role)> actors)
     {
@@ -32,7 +32,7 @@ internal sealed class DemoResidentialAreas(AntqDbContext db, TimeProvider time)
         await db.SaveChangesAsync();
         foreach (var area in areas) area.Path = $"{ward.Path}{area.Id}/";
 
-        var (user, role) = actors["tanphong@dongnai.demo"];
+        var (user, role) = actors["tanbien@dongnai.demo"];
         var actor = new Account(user.Id, user.DisplayName, role, ward);
         var now = time.GetUtcNow();
         var passing = areaPack.Tests.First(t => t.File.EndsWith("01-dat-tat-ca.json", StringComparison.Ordinal));
