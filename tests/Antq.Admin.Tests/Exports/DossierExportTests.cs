@@ -55,13 +55,16 @@ public sealed class DossierExportTests(AntqApiFactory factory) : IClassFixture<A
         Assert.IsType<DateTime>(a1["Ngày lập"]);
         Assert.Equal(world.DistrictA.Name, a1["Đơn vị cấp trên"]);
 
-        // Explanations and field values sheets.
+        // Explanations: one row per dossier, one column per criterion (the same union); field values: one column per field.
         var explanations = new MemoryStream(bytes).Query(useHeaderRow: true, sheetName: "Giải thích").Cast<IDictionary<string, object?>>().ToList();
-        Assert.Contains(explanations, e => (string?)e["Mã tiêu chí"] == "TC99" && (string?)e["Tên đơn vị"] == world.CommuneA2.Name);
-        Assert.All(explanations, e => Assert.False(string.IsNullOrEmpty(e["Giải thích"] as string)));
+        var tc99Text = explanations[0].Keys.Single(h => h.StartsWith("TC99 – ", StringComparison.Ordinal));
+        Assert.Equal("Không có số liệu đạt.", explanations.Single(e => (string?)e["Tên đơn vị"] == world.CommuneA2.Name)[tc99Text]);
+        Assert.Null(explanations.Single(e => (string?)e["Tên đơn vị"] == world.CommuneA1.Name)[tc99Text]);
+        Assert.False(string.IsNullOrEmpty(explanations.Single(e => (string?)e["Tên đơn vị"] == world.CommuneA1.Name)[tc02] as string));
         var fields = new MemoryStream(bytes).Query(useHeaderRow: true, sheetName: "Dữ liệu biểu mẫu").Cast<IDictionary<string, object?>>().ToList();
-        Assert.NotEmpty(fields);
-        Assert.Contains(fields, f => f["Giá trị"] is double);
+        Assert.Equal(2, fields.Count);
+        Assert.Contains(fields[0].Values, v => v is double);
+        Assert.Contains(fields[0].Keys, k => k.Contains(" › dòng 1 › ", StringComparison.Ordinal));
 
         // Frozen header row, filters on, dates in dd/MM/yyyy.
         using var zip = new ZipArchive(new MemoryStream(bytes));

@@ -105,29 +105,42 @@ public sealed class DossierExportBuilder(AntqDbContext db, Func<string, string, 
             }
         }
 
+        // Sheet 2: one row per dossier, one column per criterion with its explanation (same union as sheet 1).
         async IAsyncEnumerable<object?[]> Explanations([EnumeratorCancellation] CancellationToken token = default)
         {
             await foreach (var row in Rows(query, withData: false).AsAsyncEnumerable().WithCancellation(token))
             {
-                var evaluation = StoredEvaluation.Read(row.EvaluationJson);
-                if (evaluation is null) continue;
-                foreach (var c in Flatten(evaluation.Criteria))
-                    yield return [row.UnitCode, row.UnitName, row.PackId, row.PackVersion, row.Year, c.Id, c.Title, c.Group,
-                        c.Status.ToVietnamese(), c.Points, c.MaxPoints, c.Explanation];
+                var cells = new object?[2 + columns.Count];
+                cells[0] = row.UnitCode; cells[1] = row.UnitName;
+                foreach (var criterion in Flatten(StoredEvaluation.Read(row.EvaluationJson)?.Criteria ?? []))
+                    if (index.TryGetValue((row.PackId, criterion.Id), out var at)) cells[2 + at] = criterion.Explanation;
+                yield return cells;
             }
         }
+        var explanationColumns = new List<ExportColumn> { new("Mã đơn vị", Width: 12), new("Tên đơn vị", Width: 32) };
+        explanationColumns.AddRange(columns.Select(c => new ExportColumn($"{(severalPacks ? $"{c.PackId} · " : "")}{c.Id} – {c.Title}", Width: 40)));
 
+        // Sheet 3: one row per dossier, one column per filled field (the union over the dossiers, found by a first pass;
+        // a table's rows are columns "… › dòng n › …").
+        var fieldColumns = new List<ExportColumn> { new("Mã đơn vị", Width: 12), new("Tên đơn vị", Width: 32) };
+        var fieldIndex = new Dictionary<(string PackId, string Pointer), int>();
+        async Task PrepareFields(CancellationToken token)
+        {
+            if (fieldIndex.Count > 0) return;
+            await foreach (var row in Rows(query, withData: true).AsAsyncEnumerable().WithCancellation(token))
+                foreach (var (label, pointer, _) in Leaves(row.DataJson, compiled.GetValueOrDefault((row.PackId, row.PackVersion))?.Form.Root))
+                    if (fieldIndex.TryAdd((row.PackId, pointer), fieldColumns.Count - 2))
+                        fieldColumns.Add(new(severalPacks ? $"{row.PackId} · {label}" : label, Width: 20));
+        }
         async IAsyncEnumerable<object?[]> Fields([EnumeratorCancellation] CancellationToken token = default)
         {
             await foreach (var row in Rows(query, withData: true).AsAsyncEnumerable().WithCancellation(token))
             {
-                var form = compiled.GetValueOrDefault((row.PackId, row.PackVersion))?.Form;
-                JsonDocument document;
-                try { document = JsonDocument.Parse(row.DataJson ?? "{}"); }
-                catch (JsonException) { continue; }
-                using (document)
-                    foreach (var (label, pointer, value) in Leaves(document.RootElement, form?.Root, "", ""))
-                        yield return [row.UnitCode, row.UnitName, row.PackId, row.PackVersion, row.Year, label, pointer, value];
+                var cells = new object?[fieldColumns.Count];
+                cells[0] = row.UnitCode; cells[1] = row.UnitName;
+                foreach (var (_, pointer, value) in Leaves(row.DataJson, compiled.GetValueOrDefault((row.PackId, row.PackVersion))?.Form.Root))
+                    if (fieldIndex.TryGetValue((row.PackId, pointer), out var at)) cells[2 + at] = value;
+                yield return cells;
             }
         }
 
@@ -135,13 +148,8 @@ public sealed class DossierExportBuilder(AntqDbContext db, Func<string, string, 
         return new ExportFile(stem,
         [
             new ExportSheet("Hồ sơ", mainColumns, Main(ct)),
-            new ExportSheet("Giải thích", [new("Mã đơn vị", Width: 12), new("Tên đơn vị", Width: 32), new("Mã bộ tiêu chí", Width: 22),
-                new("Phiên bản", Width: 10), new("Năm", CellKind.Number, 8), new("Mã tiêu chí", Width: 10), new("Tiêu chí", Width: 40),
-                new("Nhóm", Width: 16), new("Kết quả", Width: 16), new("Điểm", CellKind.Number, 8), new("Điểm tối đa", CellKind.Number, 8),
-                new("Giải thích", Width: 80)], Explanations(ct)),
-            new ExportSheet("Dữ liệu biểu mẫu", [new("Mã đơn vị", Width: 12), new("Tên đơn vị", Width: 32), new("Mã bộ tiêu chí", Width: 22),
-                new("Phiên bản", Width: 10), new("Năm", CellKind.Number, 8), new("Trường", Width: 50), new("Đường dẫn", Width: 30),
-                new("Giá trị", Width: 30)], Fields(ct)),
+            new ExportSheet("Giải thích", explanationColumns, Explanations(ct)),
+            new ExportSheet("Dữ liệu biểu mẫu", fieldColumns, Fields(ct), PrepareFields),
         ]);
     }
 
@@ -182,6 +190,15 @@ public sealed class DossierExportBuilder(AntqDbContext db, Func<string, string, 
             yield return c;
             foreach (var child in Flatten(c.Children)) yield return child;
         }
+    }
+
+    private static IEnumerable<(string Label, string Pointer, object? Value)> Leaves(string? json, FormField? root)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(string.IsNullOrEmpty(json) ? "{}" : json); }
+        catch (JsonException) { yield break; }
+        using (document)
+            foreach (var leaf in Leaves(document.RootElement, root, "", "")) yield return leaf;
     }
 
     /// <summary>Every filled leaf of the form data: its label path (titles, "dòng n" for table rows), pointer and typed value.</summary>

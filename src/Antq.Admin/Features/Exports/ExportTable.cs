@@ -11,8 +11,10 @@ public enum CellKind { Text, Number, Date, DateTime }
 
 public sealed record ExportColumn(string Header, CellKind Kind = CellKind.Text, double Width = 18);
 
-/// <summary>One sheet: its columns and its rows, streamed (one array per row, in column order; null = empty cell).</summary>
-public sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Columns, IAsyncEnumerable<object?[]> Rows);
+/// <summary>One sheet: its columns and its rows, streamed (one array per row, in column order; null = empty cell).
+/// <see cref="Prepare"/>, when set, runs before the sheet is written (columns that need a pass over the data).</summary>
+public sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Columns, IAsyncEnumerable<object?[]> Rows,
+    Func<CancellationToken, Task>? Prepare = null);
 
 /// <summary>An export: a file name (without extension) and its sheets; CSV carries one sheet of it.</summary>
 public sealed record ExportFile(string FileStem, IReadOnlyList<ExportSheet> Sheets);
@@ -45,8 +47,19 @@ public static class ExportTable
         ? $"{file.FileStem}-{Ascii(file.Sheets[sheet].Name)}.csv"
         : $"{file.FileStem}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}";
 
-    public static Task WriteAsync(Stream output, ExportFile file, ExportFormat format, int sheet, CancellationToken ct) =>
-        format == ExportFormat.Csv ? WriteCsvAsync(output, file.Sheets[Math.Clamp(sheet, 0, file.Sheets.Count - 1)], ct) : WriteXlsxAsync(output, file, ct);
+    public static async Task WriteAsync(Stream output, ExportFile file, ExportFormat format, int sheet, CancellationToken ct)
+    {
+        if (format == ExportFormat.Csv)
+        {
+            var chosen = file.Sheets[Math.Clamp(sheet, 0, file.Sheets.Count - 1)];
+            if (chosen.Prepare is { } prepare) await prepare(ct);
+            await WriteCsvAsync(output, chosen, ct);
+            return;
+        }
+        foreach (var s in file.Sheets)
+            if (s.Prepare is { } prepare) await prepare(ct);
+        await WriteXlsxAsync(output, file, ct);
+    }
 
     public static async Task WriteXlsxAsync(Stream output, ExportFile file, CancellationToken ct)
     {
