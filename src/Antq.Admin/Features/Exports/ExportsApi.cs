@@ -25,6 +25,35 @@ public static class ExportsApi
             .WithDescription("`format=xlsx` (default) or `csv` (UTF-8 with BOM; `sheet=0|1|2` picks the sheet). Filters as `GET /api/submissions`, plus `waitingAt` (unit id).")
             .Produces(StatusCodes.Status200OK, contentType: ExportTable.ContentType(ExportFormat.Xlsx));
 
+        group.MapGet("/dossiers/{id:guid}/print", async Task<IResult> (Guid id, [FromQuery] string? format, PrintableDossier printable,
+                Antq.Documents.Pdf.ChromiumPdf printer, HttpContext http, CancellationToken ct) =>
+            {
+                var kind = (format ?? "pdf").Trim().ToLowerInvariant();
+                if (kind is not ("html" or "docx" or "pdf"))
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Định dạng (format) phải là html, docx hoặc pdf.");
+                PrintableDossier.Printed printed;
+                try { printed = await printable.RenderAsync(id, ct); }
+                catch (ExportRefused refused) { return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: refused.Message); }
+                switch (kind)
+                {
+                    case "html":
+                        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                        return TypedResults.Content(printed.Html, "text/html; charset=utf-8");
+                    case "docx":
+                        return TypedResults.File(PrintableDossier.Docx(printed),
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", printed.FileStem + ".docx");
+                    default:
+                        var pdf = await printer.ConvertAsync(printed.Html, ct);
+                        if (pdf.Ok) return TypedResults.File(pdf.Content!, "application/pdf", printed.FileStem + ".pdf");
+                        return TypedResults.Problem(statusCode: pdf.Errors[0].Code == "pdf.unavailable" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                            title: "Chưa xuất được PDF", detail: $"{pdf.Errors[0].Message} Bản in vẫn tải được ở dạng html hoặc docx.");
+                }
+            })
+            .WithName("PrintDossier")
+            .WithSummary("The printable dossier: the whole form as filled, each criterion's verdict with its explanation, the review history "
+                + "(`format=pdf` default, `docx`, `html`), from templates/ho-so-in.scriban. A print, not an issued document.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         ListExportsApi.Map(group);
     }
 

@@ -7,6 +7,7 @@ public static class ExportsFeature
     {
         services.AddScoped<DossierExport>();
         services.AddScoped<ListExports>();
+        services.AddScoped<PrintableDossier>();
     }
 
     public static void MapExportsApi(this IEndpointRouteBuilder app) => app.MapExportRoutes();

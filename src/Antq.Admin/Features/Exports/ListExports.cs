@@ -102,7 +102,7 @@ public sealed class ListExports(IServiceProvider services)
                 new("Từ trạng thái", Width: 26), new("Sang trạng thái", Width: 26), new("Chi tiết", Width: 60)],
                 Stream(entries.Select(e => new object?[]
                 {
-                    e.At, ActionLabel(e.Action), e.ActorName,
+                    e.At, AuditWords.Action(e.Action), e.ActorName,
                     e.FromStatus is null ? null : SubmissionStates.Label(e.FromStatus), e.ToStatus is null ? null : SubmissionStates.Label(e.ToStatus),
                     e.Details.ValueKind == System.Text.Json.JsonValueKind.Object && e.Details.TryGetProperty("reason", out var r) ? r.ToString() : null,
                 }))),
@@ -132,19 +132,6 @@ public sealed class ListExports(IServiceProvider services)
                 Stream(view.Unmet.Select(u => new object?[] { u.PackTitle, u.CriterionId, u.Title, u.Count, u.Evaluated }))),
         ]);
     }
-
-    private static string ActionLabel(string action) => action switch
-    {
-        SubmissionAudit.Created => "Lập hồ sơ",
-        SubmissionAudit.Saved => "Lưu bản nháp",
-        SubmissionAudit.Moved => "Chuyển phiên bản bộ tiêu chí",
-        SubmissionAudit.Submitted => "Gửi xét duyệt",
-        SubmissionAudit.Endorsed => "Thông qua",
-        SubmissionAudit.Returned => "Trả lại để bổ sung",
-        SubmissionAudit.Recognised => "Công nhận",
-        SubmissionAudit.Rejected => "Không công nhận",
-        _ => action,
-    };
 
     private static string RoleLabel(string role) => role switch
     {
@@ -185,4 +172,21 @@ internal static class ListExportsApi
                 ExportsApi.SendAsync(format, sheet, c => e.DashboardAsync(year, unitId, c), ct))
             .WithName("ExportDashboard").WithSummary("The dashboard's tables: counts per unit and pack, and the criteria most often not met.");
     }
+}
+
+/// <summary>The audit trail's actions in words.</summary>
+public static class AuditWords
+{
+    public static string Action(string action) => action switch
+    {
+        SubmissionAudit.Created => "Lập hồ sơ",
+        SubmissionAudit.Saved => "Lưu bản nháp",
+        SubmissionAudit.Moved => "Chuyển phiên bản bộ tiêu chí",
+        SubmissionAudit.Submitted => "Gửi xét duyệt",
+        SubmissionAudit.Endorsed => "Thông qua",
+        SubmissionAudit.Returned => "Trả lại để bổ sung",
+        SubmissionAudit.Recognised => "Công nhận",
+        SubmissionAudit.Rejected => "Không công nhận",
+        _ => action,
+    };
 }
