@@ -34,27 +34,51 @@ public static class ExportsApi
                 PrintableDossier.Printed printed;
                 try { printed = await printable.RenderAsync(id, ct); }
                 catch (ExportRefused refused) { return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: refused.Message); }
-                switch (kind)
-                {
-                    case "html":
-                        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-                        return TypedResults.Content(printed.Html, "text/html; charset=utf-8");
-                    case "docx":
-                        return TypedResults.File(PrintableDossier.Docx(printed),
-                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", printed.FileStem + ".docx");
-                    default:
-                        var pdf = await printer.ConvertAsync(printed.Html, ct);
-                        if (pdf.Ok) return TypedResults.File(pdf.Content!, "application/pdf", printed.FileStem + ".pdf");
-                        return TypedResults.Problem(statusCode: pdf.Errors[0].Code == "pdf.unavailable" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-                            title: "Chưa xuất được PDF", detail: $"{pdf.Errors[0].Message} Bản in vẫn tải được ở dạng html hoặc docx.");
-                }
+                return await SendPrintedAsync(printed, kind, printer, http, ct);
             })
             .WithName("PrintDossier")
             .WithSummary("The printable dossier: the whole form as filled, each criterion's verdict with its explanation, the review history "
                 + "(`format=pdf` default, `docx`, `html`), from templates/ho-so-in.scriban. A print, not an issued document.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        group.MapPost("/reports/yearly", async Task<IResult> (YearlyReportRequest request, [FromQuery] string? format, YearlyReport report,
+                Antq.Documents.Pdf.ChromiumPdf printer, HttpContext http, CancellationToken ct) =>
+            {
+                var kind = (format ?? "html").Trim().ToLowerInvariant();
+                if (kind is not ("html" or "docx" or "pdf"))
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Định dạng (format) phải là html, docx hoặc pdf.");
+                PrintableDossier.Printed printed;
+                try { printed = await report.RenderAsync(request, null, ct); }
+                catch (ExportRefused refused) { return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: refused.Message); }
+                return await SendPrintedAsync(printed, kind, printer, http, ct);
+            })
+            .WithName("YearlyReport")
+            .WithSummary("The yearly result report of a level (`unitId`, default the caller's; the province's is the province summary) for `year`: "
+                + "units by kind and status, recognised (with decisions), refused, unfinished, criteria most often not met, the quota check "
+                + "(default: at least 1 commune-level unit and 1 agency/enterprise/school per reporting unit) and the officer's `assessment` and `proposals`. "
+                + "`format=html` (default), `docx` or `pdf`; a draft without registry number (templates/bao-cao-tong-hop-nam.scriban).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         ListExportsApi.Map(group);
+    }
+
+    private static async Task<IResult> SendPrintedAsync(PrintableDossier.Printed printed, string kind, Antq.Documents.Pdf.ChromiumPdf printer,
+        HttpContext http, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case "html":
+                http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                return TypedResults.Content(printed.Html, "text/html; charset=utf-8");
+            case "docx":
+                return TypedResults.File(PrintableDossier.Docx(printed),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", printed.FileStem + ".docx");
+            default:
+                var pdf = await printer.ConvertAsync(printed.Html, ct);
+                if (pdf.Ok) return TypedResults.File(pdf.Content!, "application/pdf", printed.FileStem + ".pdf");
+                return TypedResults.Problem(statusCode: pdf.Errors[0].Code == "pdf.unavailable" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                    title: "Chưa xuất được PDF", detail: $"{pdf.Errors[0].Message} Văn bản vẫn tải được ở dạng html hoặc docx.");
+        }
     }
 
     /// <summary>Builds the export, writes it to a temporary file and returns it as a download.</summary>

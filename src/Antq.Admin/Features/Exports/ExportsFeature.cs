@@ -8,6 +8,7 @@ public static class ExportsFeature
         services.AddScoped<DossierExport>();
         services.AddScoped<ListExports>();
         services.AddScoped<PrintableDossier>();
+        services.AddScoped<YearlyReport>();
     }
 
     public static void MapExportsApi(this IEndpointRouteBuilder app) => app.MapExportRoutes();
