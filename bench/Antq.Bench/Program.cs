@@ -9,6 +9,9 @@ if (args.Length > 0 && string.Equals(args[0], "throughput", StringComparison.Ord
 // `pdf [seconds] [concurrency] [four|full] [tabs]`: PDF throughput of the warm, locked-down printer.
 if (args.Length > 0 && string.Equals(args[0], "pdf", StringComparison.OrdinalIgnoreCase))
     return PdfProbe.Run(args[1..]);
+// `exports [count]`: the dossier export of count (10,000) dossiers, time and working set.
+if (args.Length > 0 && string.Equals(args[0], "exports", StringComparison.OrdinalIgnoreCase))
+    return await ExportProbe.Run(args[1..]);
 
 // Artifacts (logs, results tables) under bench/, not the working directory.
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(BenchData.RepoRoot, "bench", "BenchmarkDotNet.Artifacts"));

@@ -3,6 +3,7 @@ using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Auth;
 using Antq.Admin.Features.Dashboard;
 using Antq.Admin.Features.Documents;
+using Antq.Admin.Features.Exports;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
@@ -36,6 +37,7 @@ app.MapSubmissionsApi();
 app.MapDocumentsApi();
 app.MapRemindersApi();
 app.MapDashboardApi();
+app.MapExportsApi();
 app.MapEvidenceFiles();
 app.MapStaticAssets();
 // Every page needs a signed-in user unless marked [AllowAnonymous]; the cookie scheme's challenge

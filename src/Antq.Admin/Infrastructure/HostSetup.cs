@@ -4,6 +4,7 @@ using Antq.Admin.Features.Auth;
 using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Dashboard;
+using Antq.Admin.Features.Exports;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
@@ -37,6 +38,7 @@ public static class HostSetup
         builder.Services.AddAccountsFeature();
         builder.Services.AddRemindersFeature(builder.Configuration, options);
         builder.Services.AddDashboardFeature();
+        builder.Services.AddExportsFeature();
         builder.Services.AddAntqUi();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {

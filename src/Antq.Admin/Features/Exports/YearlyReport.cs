@@ -1,0 +1,147 @@
+using Antq.Admin.Components;
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Submissions;
+using Antq.Admin.Features.Units;
+using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Deadlines;
+using Antq.FormEngine.Documents;
+using Antq.FormEngine.Evaluation;
+using Microsoft.EntityFrameworkCore;
+using Scriban.Runtime;
+
+namespace Antq.Admin.Features.Exports;
+
+/// <summary>
+/// The plan's quota: each unit that carries it registers at least this many commune-level units and this many agencies,
+/// enterprises or schools. A default until the year's plan (another issue) stores it as data.
+/// </summary>
+public sealed record QuotaRule(int MinCommunes = 1, int MinAgencies = 1)
+{
+    public static readonly string[] CommuneKinds = ["xa", "phuong", "thi-tran", "dac-khu"];
+    public static readonly string[] AgencyKinds = ["co-quan", "doanh-nghiep", "co-so-giao-duc"];
+}
+
+/// <summary>What the reporting officer adds: the year, the level (a unit in scope; default the caller's) and the free text.</summary>
+public sealed record YearlyReportRequest(int? Year, int? UnitId, string? Assessment, string? Proposals);
+
+/// <summary>
+/// The yearly result report of a level (and, for the province, its summary): from the same submissions as the dashboard,
+/// for the level's subtree and year: units by kind and status, those recognised (with decisions), those refused or not
+/// finished, the criteria most often not met, the quota check, and the officer's text. Rendered with
+/// <c>templates/bao-cao-tong-hop-nam.scriban</c> (Decree 30 layout) to HTML, DOCX or PDF. A draft: the registry number
+/// and verification code are left blank until reports can be issued (needs IssuedDocument without a submission).
+/// </summary>
+public sealed class YearlyReport(AntqDbContext db, CurrentAccount current, UnitDirectory units, AntqOptions options, TimeProvider time)
+{
+    public const string TemplateFile = "bao-cao-tong-hop-nam.scriban";
+
+    public async Task<PrintableDossier.Printed> RenderAsync(YearlyReportRequest request, QuotaRule? quota, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var level = request.UnitId is int id ? await units.GetVisibleAsync(account, id, ct) : account.ScopeUnit;
+        var now = time.GetUtcNow();
+        var year = request.Year ?? VietnamTime.YearOf(now);
+        quota ??= new QuotaRule();
+        var model = await ModelAsync(level, year, quota, ct);
+        model["assessment"] = Paragraphs(request.Assessment);
+        model["proposals"] = Paragraphs(request.Proposals);
+        model["date_long"] = $"ngày {VietnamTime.DateOf(now).Day:00} tháng {VietnamTime.DateOf(now).Month:00} năm {VietnamTime.DateOf(now).Year}";
+        var root = await db.Units.AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Id).Select(u => u.Name).FirstAsync(ct);
+        model["place"] = root.StartsWith("Tỉnh ", StringComparison.Ordinal) ? root[5..] : root;
+
+        var path = Path.Combine(options.TemplatesDirectory ?? "templates", TemplateFile);
+        var parsed = TemplateSandbox.Parse(await File.ReadAllTextAsync(path, ct), TemplateFile);
+        if (!parsed.Ok) throw new ExportRefused("Mẫu báo cáo có lỗi: " + string.Join(" ", parsed.Errors.Select(e => e.Message)));
+        var rendered = TemplateSandbox.Render(parsed.Template, model);
+        if (!rendered.Ok) throw new ExportRefused("Không lập được báo cáo: " + string.Join(" ", rendered.Errors.Select(e => e.Message)));
+        return new PrintableDossier.Printed(rendered.Output, $"bao-cao-ket-qua-{year}-{ExportTable.Ascii(level.Name)}",
+            $"Báo cáo kết quả năm {year} - {level.Name}", "bao-cao-tong-hop-nam", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async Task<ScriptObject> ModelAsync(Unit level, int year, QuotaRule quota, CancellationToken ct)
+    {
+        var path = level.Path;
+        var all = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(path) && u.Id != level.Id && u.Active).ToListAsync(ct);
+        var kinds = await db.UnitKinds.AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Name, ct);
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(path) && s.Year == year)
+            .Select(s => new { s.UnitId, s.Status, s.DecisionNumber, s.DecisionDate, s.EvaluationJson, s.UpdatedAt }).ToListAsync(ct);
+        var latest = submissions.GroupBy(s => s.UnitId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.UpdatedAt)!);
+        // Units concerned: those of a kind some submission in scope has, or with a submission (leaves of the reporting tree).
+        var concerned = all.Where(u => latest.ContainsKey(u.Id) || QuotaRule.CommuneKinds.Contains(u.KindId) || QuotaRule.AgencyKinds.Contains(u.KindId))
+            .OrderBy(u => u.Name, VietnameseText.Order).ToList();
+
+        string Bucket(Unit u) => latest.TryGetValue(u.Id, out var s) ? s.Status switch
+        {
+            SubmissionStatus.Recognised => "recognised",
+            SubmissionStatus.NotRecognised => "refused",
+            SubmissionStatus.Submitted or SubmissionStatus.Approved => "reviewing",
+            _ => "preparing",
+        } : "none";
+
+        var byKind = new ScriptArray();
+        foreach (var group in concerned.GroupBy(u => u.KindId).OrderBy(g => kinds.GetValueOrDefault(g.Key, g.Key), VietnameseText.Order))
+            byKind.Add(Counts(kinds.GetValueOrDefault(group.Key, group.Key), group.Select(Bucket).ToList()));
+        var total = Counts("Cộng", concerned.Select(Bucket).ToList());
+
+        var recognised = new ScriptArray(concerned.Where(u => Bucket(u) == "recognised").Select(u => new ScriptObject
+        {
+            ["name"] = u.Name, ["decision"] = latest[u.Id].DecisionNumber ?? "",
+            ["decision_date"] = latest[u.Id].DecisionDate is { } d ? Display.Date(d) : "",
+        }));
+        var refused = new ScriptArray(concerned.Where(u => Bucket(u) == "refused").Select(u => new ScriptObject { ["name"] = u.Name }));
+        var late = new ScriptArray(concerned.Where(u => Bucket(u) is "none" or "preparing" or "reviewing").Select(u => new ScriptObject
+        {
+            ["name"] = u.Name,
+            ["status"] = latest.TryGetValue(u.Id, out var s) ? SubmissionStates.Label(s.Status) : "Chưa lập hồ sơ",
+        }));
+
+        // Criteria most often not met: leaf criteria of the submitted (non-draft) dossiers.
+        var evaluated = 0;
+        var unmet = new Dictionary<string, (string Title, int Count)>(StringComparer.Ordinal);
+        foreach (var s in latest.Values.Where(s => s.Status != SubmissionStatus.Draft))
+        {
+            if (StoredEvaluation.Read(s.EvaluationJson) is not { } evaluation) continue;
+            evaluated++;
+            foreach (var c in DossierExportBuilder.Flatten(evaluation.Criteria).Where(c => c.Children.Count == 0 && c.Status == CriterionStatus.NotMet))
+                unmet[c.Id] = (c.Title, unmet.GetValueOrDefault(c.Id).Count + 1);
+        }
+        var topUnmet = new ScriptArray(unmet.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5)
+            .Select(p => new ScriptObject { ["id"] = p.Key, ["title"] = p.Value.Title, ["count"] = p.Value.Count, ["evaluated"] = evaluated }));
+
+        // Quota: carried by the level's direct children that have units under them; in a two-level structure, by the level itself.
+        var carriers = all.Where(u => u.ParentId == level.Id && all.Any(c => c.ParentId == u.Id)).OrderBy(u => u.Name, VietnameseText.Order).ToList();
+        if (carriers.Count == 0) carriers = [level];
+        var quotaRows = new ScriptArray();
+        foreach (var carrier in carriers)
+        {
+            var registered = concerned.Where(u => u.IsInSubtreeOf(carrier) && latest.TryGetValue(u.Id, out var s) && s.Status != SubmissionStatus.Draft).ToList();
+            var communes = registered.Count(u => QuotaRule.CommuneKinds.Contains(u.KindId));
+            var agencies = registered.Count(u => QuotaRule.AgencyKinds.Contains(u.KindId));
+            quotaRows.Add(new ScriptObject
+            {
+                ["name"] = carrier.Name, ["communes"] = communes, ["agencies"] = agencies,
+                ["met"] = communes >= quota.MinCommunes && agencies >= quota.MinAgencies,
+            });
+        }
+
+        var parentName = level.ParentId is { } parentId ? await db.Units.AsNoTracking().Where(u => u.Id == parentId).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
+        return new ScriptObject
+        {
+            ["year"] = year,
+            ["level"] = new ScriptObject { ["name"] = level.Name, ["parent_name"] = parentName ?? "", ["is_province"] = level.ParentId is null },
+            ["by_kind"] = byKind, ["total"] = total, ["recognised"] = recognised, ["refused"] = refused, ["late"] = late,
+            ["unmet"] = topUnmet, ["quota"] = quotaRows,
+            ["quota_rule"] = new ScriptObject { ["min_communes"] = quota.MinCommunes, ["min_agencies"] = quota.MinAgencies },
+        };
+    }
+
+    private static ScriptObject Counts(string label, List<string> buckets) => new()
+    {
+        ["label"] = label, ["total"] = buckets.Count, ["none"] = buckets.Count(b => b == "none"), ["preparing"] = buckets.Count(b => b == "preparing"),
+        ["reviewing"] = buckets.Count(b => b == "reviewing"), ["recognised"] = buckets.Count(b => b == "recognised"), ["refused"] = buckets.Count(b => b == "refused"),
+    };
+
+    private static ScriptArray Paragraphs(string? text) =>
+        new((text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
