@@ -34,6 +34,15 @@ public sealed class FormSession
 
     /// <summary>Hierarchy facts computed by the server for this unit and year (docs/packs.md "Facts"); they fill their fields in every evaluation.</summary>
     public PackFacts? Facts { get; }
+
+    /// <summary>The system's value for the field at <paramref name="pointer"/> when a supplied fact fills it (shown read-only).</summary>
+    public FactValue? SystemValueAt(string pointer)
+    {
+        if (Facts is null) return null;
+        foreach (var declared in Pack.Manifest.Facts)
+            if (declared.Fills == pointer && Facts.Values.TryGetValue(declared.Id, out var value)) return value;
+        return null;
+    }
     public FormLayout Layout { get; }
     public UnitInfo Unit { get; }
     public int Year { get; }
