@@ -13,6 +13,9 @@ public sealed record StudioField(string Path, string Label, FieldKind Kind, bool
 /// <summary>The verdict on a whole draft: the same verification as an upload (and <c>antq pack validate</c>), with its time.</summary>
 public sealed record DraftVerdict(IReadOnlyList<PackError> Errors, IReadOnlyList<PackTestResult> Tests, TimeSpan Elapsed)
 {
+    /// <summary>The compiled draft, for a live preview: also when only its tests fail.</summary>
+    public CompiledPack? Preview { get; init; }
+
     public bool Ok => Errors.Count == 0;
 }
 
@@ -27,8 +30,14 @@ public static class StudioCheck
     public static DraftVerdict Verify(PackDocument draft, PackLoadOptions? options = null)
     {
         var clock = Stopwatch.StartNew();
-        var result = PackLoader.Load(draft.ToPackFiles(), options);
-        return new DraftVerdict(result.Errors, result.TestResults, clock.Elapsed);
+        options ??= PackLoadOptions.Default;
+        var files = draft.ToPackFiles();
+        var result = PackLoader.Load(files, options);
+        var elapsed = clock.Elapsed;
+        var preview = result.Pack;
+        if (preview is null && result.Errors.Count > 0 && result.Errors.All(e => e.Code == "test.failed"))
+            preview = PackLoader.Load(files, options with { RunTests = false }).Pack;
+        return new DraftVerdict(result.Errors, result.TestResults, elapsed) { Preview = preview };
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine;
+using Antq.FormEngine.Evaluation;
 using Antq.FormEngine.Packs;
 using Antq.FormEngine.Studio;
 using Microsoft.EntityFrameworkCore;
@@ -135,6 +136,12 @@ public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackC
         var options = catalog.LoadOptions with { RunTests = true };
         return await Task.Run(() => StudioCheck.Verify(new PackDocument(files), options), ct);
     }
+
+    /// <summary>The preview's unit and year: the first unit kind of the draft, this year.</summary>
+    public UnitInfo PreviewUnit(PackDocument doc) =>
+        new(doc.Json(PackDocument.Manifest)?["unitKinds"]?.AsArray().FirstOrDefault()?.ToString() ?? "xa", "", "Đơn vị xem trước");
+
+    public int Year => Antq.FormEngine.Deadlines.VietnamTime.YearOf(time.GetUtcNow());
 
     public async Task<(string FileName, byte[] Zip)> ExportAsync(int id, CancellationToken ct)
     {
