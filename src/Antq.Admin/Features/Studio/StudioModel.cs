@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Antq.FormEngine;
 using Antq.FormEngine.Deadlines;
 using Antq.FormEngine.Evaluation;
+using Antq.FormEngine.Forms;
 using Antq.FormEngine.Studio;
 
 namespace Antq.Admin.Features.Studio;
@@ -109,11 +110,48 @@ public static class StudioModel
     }
 
     /// <summary>A value typed in a picker, as the field's type wants it.</summary>
-    public static object? Value(string text, Antq.FormEngine.Forms.FieldKind kind) => kind switch
+    public static object? Value(string text, FieldKind kind) => kind switch
     {
-        Antq.FormEngine.Forms.FieldKind.Integer when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
-        Antq.FormEngine.Forms.FieldKind.Number when double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-        Antq.FormEngine.Forms.FieldKind.Boolean => text.Trim().ToLowerInvariant() is "true" or "có" or "co" or "1",
+        FieldKind.Integer when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+        FieldKind.Number when double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        FieldKind.Boolean => text.Trim().ToLowerInvariant() is "true" or "có" or "co" or "1",
         _ => text,
     };
+
+    /// <summary>The test cases whose data can hold the field at <paramref name="path"/> (its parent object is there), with its value there.</summary>
+    public static IReadOnlyList<(string File, string Name, string Value)> TestValues(PackDocument doc, string path)
+    {
+        var list = new List<(string, string, string)>();
+        foreach (var file in doc.Names.Where(n => n.StartsWith("tests/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)).ToList())
+        {
+            if (doc.Json(file) is not JsonObject test || Parent(test["data"], path) is not JsonObject parent) continue;
+            var name = path[(path.LastIndexOf('.') + 1)..];
+            list.Add((file, test["name"]?.ToString() ?? file, parent[name] is { } v ? (v is JsonValue ? v.ToString() : v.ToJsonString()) : ""));
+        }
+        return list;
+    }
+
+    /// <summary>Sets (or, for an empty text, removes) the field's value in one test case's data, typed as the field is.</summary>
+    public static void SetTestValue(PackDocument doc, string file, string path, string text, FieldKind kind)
+    {
+        if (doc.Json(file) is not JsonObject test || Parent(test["data"], path) is not JsonObject parent) return;
+        var name = path[(path.LastIndexOf('.') + 1)..];
+        if (text.Trim().Length == 0) parent.Remove(name);
+        else parent[name] = Value(text.Trim(), kind) switch
+        {
+            long l => JsonValue.Create(l),
+            double d => JsonValue.Create(d),
+            bool b => JsonValue.Create(b),
+            var other => JsonValue.Create(other?.ToString()),
+        };
+        doc.SetJson(file, test);
+    }
+
+    private static JsonNode? Parent(JsonNode? data, string path)
+    {
+        var parts = path.Split('.');
+        var node = data;
+        foreach (var part in parts[..^1]) node = node?[part];
+        return node;
+    }
 }

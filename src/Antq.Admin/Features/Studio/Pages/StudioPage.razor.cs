@@ -58,6 +58,7 @@ public partial class StudioPage
     private bool newRequired;
     private string? visField;
     private string visValue = "";
+    private string testValueAll = "";
 
     // Criteria designer
     private string? selectedCriterion;
@@ -368,6 +369,21 @@ public partial class StudioPage
             .Select(l => (JsonNode)new JsonObject { ["const"] = l.Split('|')[0].Trim(), ["title"] = (l.Contains('|') ? l[(l.IndexOf('|') + 1)..] : l).Trim() }).ToArray());
         if (field["items"] is JsonObject items && items["oneOf"] is not null) items["oneOf"] = options; else field["oneOf"] = options;
     });
+
+    private FieldKind FieldKindOf(string path) => fields.FirstOrDefault(f => f.Path == path)?.Kind ?? FieldKind.Unknown;
+
+    private void FillTests()
+    {
+        foreach (var (file, _, _) in StudioModel.TestValues(doc!, selectedField!))
+            StudioModel.SetTestValue(doc!, file, selectedField!, testValueAll, FieldKindOf(selectedField!));
+        Changed();
+    }
+
+    private void SetTestValue(string file, object? value)
+    {
+        StudioModel.SetTestValue(doc!, file, selectedField!, value?.ToString() ?? "", FieldKindOf(selectedField!));
+        Changed();
+    }
 
     private void SetVisibleWhen() => EditSchema(root =>
     {
