@@ -43,6 +43,7 @@ public sealed class StudioUiTests(UiServer server)
         await Input(page, "new-widget").SelectOptionAsync(widget);
         await page.Locator("[data-action=add-field]").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid=studio-field-list] li[data-path='{parent}.{name}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=studio-field-editor] [data-field=field-title]")).ToHaveValueAsync(label);
     }
 
     [Fact]
@@ -69,12 +70,12 @@ public sealed class StudioUiTests(UiServer server)
             await notMetCase.PressAsync("Tab");
 
             // A conditional field: shown only when the unit says it does not meet criterion 3.
-            await AddFieldAsync(page, "tc03", "ly_do_chua_dat", "Lý do chưa đạt", "textarea");
+            await AddFieldAsync(page, "tc03", "ke_hoach_bo_sung", "Kế hoạch tổ chức bổ sung các buổi tuyên truyền", "textarea");
             await Input(page, "vis-field").SelectOptionAsync("tc03.dat");
             await Input(page, "vis-value").FillAsync("false");
             await page.Locator("[data-action=set-visible-when]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=visible-when-text]")).ToHaveTextAsync("form.tc03.dat == false");
-            await UiServer.ShotAsync(page, "60-studio-bieu-mau");
+            await UiServer.ShotAsync(page, "60-studio-bieu-mau", fullPage: false);
 
             // Criterion 3 becomes computed, built by choosing: the new field ≥ 4.
             await page.Locator("[data-tab=tieu-chi]").ClickAsync();
@@ -93,12 +94,13 @@ public sealed class StudioUiTests(UiServer server)
             var verdict = page.Locator("[data-testid=expression-verdict]");
             await Assertions.Expect(verdict).ToContainTextAsync("khong_co", Wait);
             await Assertions.Expect(verdict).ToContainTextAsync("rules.json#/0/Rules/");
-            await UiServer.ShotAsync(page, "61-studio-bieu-thuc-loi");
+            await UiServer.ShotAsync(page, "61-studio-bieu-thuc-loi", fullPage: false);
             await page.Locator("[data-action=apply-shape]").ClickAsync();
             await Assertions.Expect(verdict).ToContainTextAsync("Biểu thức hợp lệ", Wait);
             await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
 
             // The live preview is the real form: fill the new field and save the result as a test case.
+            await Assertions.Expect(page.Locator("[data-testid=studio-save-state]")).ToContainTextAsync("Đã lưu lúc", Wait);
             await TypeAsync(page, $"/tc03/{NewField}", "2");
             await Assertions.Expect(Criterion(page, "TC03")).ToContainTextAsync("Chưa đạt", Wait);
             await Input(page, "test-name").FillAsync("Tiêu chí 3: chỉ 2 buổi tuyên truyền");
@@ -109,7 +111,7 @@ public sealed class StudioUiTests(UiServer server)
             await Assertions.Expect(page.Locator("[data-testid=studio-test-results]")).ToContainTextAsync("chỉ 2 buổi tuyên truyền", Wait);
             await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
             await Assertions.Expect(page.Locator("[data-testid=studio-save-state]")).ToContainTextAsync("Đã lưu lúc", Wait);
-            await UiServer.ShotAsync(page, "62-studio-ca-kiem-thu");
+            await UiServer.ShotAsync(page, "62-studio-ca-kiem-thu", fullPage: false);
 
             // Publish: the registry's own verification, then its version page with diff and impact.
             await page.Locator("[data-action=publish]").ClickAsync();

@@ -147,3 +147,19 @@ public sealed class StudioEngineTests
         Assert.True(best < TimeSpan.FromSeconds(3), $"{best.TotalMilliseconds} ms");
     }
 }
+
+public sealed class StudioPreviewTests
+{
+    [Fact]
+    public void A_field_added_to_a_group_is_in_the_compiled_preview()
+    {
+        var read = PackReader.Read(Path.Combine(Repo.CriteriaPacks, "qd9745.xa"));
+        var doc = PackDocument.FromFiles(read.Files!);
+        var schema = (JsonObject)doc.Json(PackDocument.Schema)!;
+        FormDesign.Add(schema, "tc03", "so_buoi", "number", "Số buổi", null);
+        doc.SetJson(PackDocument.Schema, schema);
+        var verdict = StudioCheck.Verify(doc, new PackLoadOptions { TemplateDirectory = Repo.Templates });
+        Assert.True(verdict.Ok, string.Join("\n", verdict.Errors));
+        Assert.Contains(verdict.Preview!.Form.Fields, f => f.Name == "so_buoi");
+    }
+}

@@ -159,13 +159,30 @@ public partial class StudioPage
         {
             try { await Task.Delay(600, token); }
             catch (TaskCanceledException) { return; }
-            await SaveAsync();
-            await VerifyAsync();
+            try
+            {
+                await SaveAsync();
+                await VerifyAsync();
+            }
+            catch (Exception e)
+            {
+                saveState = "Lỗi khi lưu hoặc kiểm tra: " + e.Message;
+            }
             StateHasChanged();
         });
     }
 
+    /// <summary>One save at a time: a second one waits for the first's new revision (else a page would conflict with itself).</summary>
+    private readonly SemaphoreSlim saving = new(1, 1);
+
     private async Task<bool> SaveAsync()
+    {
+        await saving.WaitAsync();
+        try { return await SaveOnceAsync(); }
+        finally { saving.Release(); }
+    }
+
+    private async Task<bool> SaveOnceAsync()
     {
         if (doc is null || draft is null || conflict is not null) return false;
         var files = new Dictionary<string, string>(doc.Files);
@@ -175,7 +192,8 @@ public partial class StudioPage
         {
             case DraftSaveOutcome.Saved ok:
                 revision = ok.Revision;
-                saveState = $"Đã lưu lúc {Display.DateTime(ok.UpdatedAt)} (lần lưu {revision})";
+                // Edits made while this save was in flight are saved by the next one.
+                saveState = SameFiles(files) ? $"Đã lưu lúc {Display.DateTime(ok.UpdatedAt)} (lần lưu {revision})" : "Có thay đổi chưa lưu…";
                 return true;
             case DraftSaveOutcome.Conflict c:
                 conflict = c.Message;
@@ -188,12 +206,15 @@ public partial class StudioPage
         return false;
     }
 
+    private bool SameFiles(Dictionary<string, string> files) =>
+        files.Count == doc!.Files.Count && files.All(f => doc.Text(f.Key) == f.Value);
+
     private async Task VerifyAsync()
     {
         if (doc is null) return;
         var files = new Dictionary<string, string>(doc.Files);
         var result = await Ops.RunAsync(sp => sp.GetRequiredService<StudioDrafts>().VerifyAsync(files, CancellationToken.None), notify: false);
-        if (!result.Ok) return;
+        if (!result.Ok) { saveState = result.Error ?? saveState; return; }
         verdict = result.Value!;
         if (verdict.Preview is { } pack)
         {
