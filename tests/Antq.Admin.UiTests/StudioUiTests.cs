@@ -94,6 +94,7 @@ public sealed class StudioUiTests(UiServer server)
             var verdict = page.Locator("[data-testid=expression-verdict]");
             await Assertions.Expect(verdict).ToContainTextAsync("khong_co", Wait);
             await Assertions.Expect(verdict).ToContainTextAsync("rules.json#/0/Rules/");
+            await verdict.ScrollIntoViewIfNeededAsync();
             await UiServer.ShotAsync(page, "61-studio-bieu-thuc-loi", fullPage: false);
             await page.Locator("[data-action=apply-shape]").ClickAsync();
             await Assertions.Expect(verdict).ToContainTextAsync("Biểu thức hợp lệ", Wait);
@@ -111,6 +112,7 @@ public sealed class StudioUiTests(UiServer server)
             await Assertions.Expect(page.Locator("[data-testid=studio-test-results]")).ToContainTextAsync("chỉ 2 buổi tuyên truyền", Wait);
             await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
             await Assertions.Expect(page.Locator("[data-testid=studio-save-state]")).ToContainTextAsync("Đã lưu lúc", Wait);
+            await page.Locator("[data-testid=studio-test-results]").ScrollIntoViewIfNeededAsync();
             await UiServer.ShotAsync(page, "62-studio-ca-kiem-thu", fullPage: false);
 
             // Publish: the registry's own verification, then its version page with diff and impact.
