@@ -12,6 +12,9 @@ if (args.Length > 0 && string.Equals(args[0], "pdf", StringComparison.OrdinalIgn
 // `exports [count]`: the dossier export of count (10,000) dossiers, time and working set.
 if (args.Length > 0 && string.Equals(args[0], "exports", StringComparison.OrdinalIgnoreCase))
     return await ExportProbe.Run(args[1..]);
+// `studio [edits]`: the studio's verification time after an edit on qd9745.xa (warm).
+if (args.Length > 0 && string.Equals(args[0], "studio", StringComparison.OrdinalIgnoreCase))
+    return StudioProbe.Run(args[1..]);
 
 // Artifacts (logs, results tables) under bench/, not the working directory.
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(BenchData.RepoRoot, "bench", "BenchmarkDotNet.Artifacts"));

@@ -7,6 +7,7 @@ using Antq.Admin.Features.Exports;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Studio;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Features.Health;
@@ -38,6 +39,7 @@ app.MapDocumentsApi();
 app.MapRemindersApi();
 app.MapDashboardApi();
 app.MapExportsApi();
+app.MapStudioApi();
 app.MapEvidenceFiles();
 app.MapStaticAssets();
 // Every page needs a signed-in user unless marked [AllowAnonymous]; the cookie scheme's challenge

@@ -8,6 +8,7 @@ using Antq.Admin.Features.Exports;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Studio;
 using Antq.Admin.Features.Review;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
@@ -39,6 +40,7 @@ public static class HostSetup
         builder.Services.AddRemindersFeature(builder.Configuration, options);
         builder.Services.AddDashboardFeature();
         builder.Services.AddExportsFeature();
+        builder.Services.AddStudioFeature();
         builder.Services.AddAntqUi();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -1,0 +1,192 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Antq.Admin.UiTests.FormPage;
+
+namespace Antq.Admin.UiTests;
+
+/// <summary>The pack studio in the browser: replace a placeholder criterion by choosing, publish, activate; errors as you type; conflicts; who may.</summary>
+[Collection(UiCollection.Name)]
+public sealed class StudioUiTests(UiServer server)
+{
+    private const string Admin = "admin@dongnai.demo";
+    private const string Reviewer = "bienhoa@dongnai.demo";
+    private const string Commune = "honai3@dongnai.demo";
+    private const string Pack = "qd9745.xa";
+    private const string NewField = "so_buoi_tuyen_truyen";
+    private const string NewFieldTitle = "Số buổi tuyên truyền về bảo vệ an ninh Tổ quốc trong năm";
+    private static readonly PageAssertionsToHaveURLOptions Slow = new() { Timeout = 60_000 };
+    private static readonly LocatorAssertionsToContainTextOptions Wait = new() { Timeout = 60_000 };
+
+    private static ILocator Input(IPage page, string name) => page.Locator($"[data-field='{name}']").First;
+
+    private async Task<HttpClient> ApiAsync(string email)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = UiServer.DemoPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static async Task<string> ActiveVersionAsync(HttpClient http) =>
+        (await http.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/versions"))
+            .EnumerateArray().Single(v => v.GetProperty("active").GetBoolean()).GetProperty("version").GetString()!;
+
+    private static async Task AddFieldAsync(IPage page, string parent, string name, string label, string widget)
+    {
+        await Input(page, "new-parent").SelectOptionAsync(parent);
+        await Input(page, "new-name").FillAsync(name);
+        await Input(page, "new-label").FillAsync(label);
+        await Input(page, "new-widget").SelectOptionAsync(widget);
+        await page.Locator("[data-action=add-field]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=studio-field-list] li[data-path='{parent}.{name}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=studio-field-editor] [data-field=field-title]")).ToHaveValueAsync(label);
+    }
+
+    [Fact]
+    public async Task Administrator_ReplacesPlaceholderTC03ByChoosing_SavesTestFromPreview_Publishes_Activates_CommuneSeesField()
+    {
+        using var api = await ApiAsync(Admin);
+        var active = await ActiveVersionAsync(api);
+        var page = await server.NewPageAsync();
+        try
+        {
+            await server.LoginAsync(page, Admin, $"/goi-tieu-chi/{Pack}/soan");
+            await page.Locator($"[data-action=start-from][data-version='{active}']").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("ban-nhap=\\d+"), Slow);
+            await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
+            var version = (await page.Locator("[data-testid=studio-version]").InnerTextAsync()).Trim();
+
+            // A new number field in criterion 3's group, with its value in every test case (a smaller one in the "all not met" case).
+            await AddFieldAsync(page, "tc03", NewField, NewFieldTitle, "number");
+            await Input(page, "test-value-all").FillAsync("5");
+            await page.Locator("[data-action=fill-tests]").ClickAsync();
+            var notMetCase = page.Locator("[data-testid=studio-test-values] tr[data-test='tests/02-tat-ca-chua-dat.json'] input");
+            await Assertions.Expect(notMetCase).ToHaveValueAsync("5");
+            await notMetCase.FillAsync("1");
+            await notMetCase.PressAsync("Tab");
+
+            // A conditional field: shown only when the unit says it does not meet criterion 3.
+            await AddFieldAsync(page, "tc03", "ke_hoach_bo_sung", "Kế hoạch tổ chức bổ sung các buổi tuyên truyền", "textarea");
+            await Input(page, "vis-field").SelectOptionAsync("tc03.dat");
+            await Input(page, "vis-value").FillAsync("false");
+            await page.Locator("[data-action=set-visible-when]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=visible-when-text]")).ToHaveTextAsync("form.tc03.dat == false");
+            await UiServer.ShotAsync(page, "60-studio-bieu-mau", fullPage: false);
+
+            // Criterion 3 becomes computed, built by choosing: the new field ≥ 4.
+            await page.Locator("[data-tab=tieu-chi]").ClickAsync();
+            await Input(page, "criterion-select").SelectOptionAsync("TC03");
+            await Input(page, "criterion-title").FillAsync("Tiêu chí 3 — Tổ chức ít nhất 4 buổi tuyên truyền về bảo vệ an ninh Tổ quốc trong năm");
+            await Input(page, "criterion-title").PressAsync("Tab");
+            await Input(page, "shape").SelectOptionAsync("compare");
+            await Input(page, "shape-a").SelectOptionAsync($"tc03.{NewField}");
+            await Input(page, "shape-op").SelectOptionAsync("GreaterOrEqual");
+            await Input(page, "shape-value").FillAsync("4");
+            await page.Locator("[data-action=apply-shape]").ClickAsync();
+            await Assertions.Expect(Input(page, "expression")).ToHaveValueAsync($"form.tc03.{NewField} >= 4");
+
+            // Typed with an unknown field: the sandbox's error shows in place, before anything is saved.
+            await Input(page, "expression").FillAsync("form.tc03.khong_co >= 4");
+            var verdict = page.Locator("[data-testid=expression-verdict]");
+            await Assertions.Expect(verdict).ToContainTextAsync("khong_co", Wait);
+            await Assertions.Expect(verdict).ToContainTextAsync("rules.json#/0/Rules/");
+            await verdict.ScrollIntoViewIfNeededAsync();
+            await UiServer.ShotAsync(page, "61-studio-bieu-thuc-loi", fullPage: false);
+            await page.Locator("[data-action=apply-shape]").ClickAsync();
+            await Assertions.Expect(verdict).ToContainTextAsync("Biểu thức hợp lệ", Wait);
+            await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
+
+            // The live preview is the real form: fill the new field and save the result as a test case.
+            await Assertions.Expect(page.Locator("[data-testid=studio-save-state]")).ToContainTextAsync("Đã lưu lúc", Wait);
+            await TypeAsync(page, $"/tc03/{NewField}", "2");
+            await Assertions.Expect(Criterion(page, "TC03")).ToContainTextAsync("Chưa đạt", Wait);
+            await Input(page, "test-name").FillAsync("Tiêu chí 3: chỉ 2 buổi tuyên truyền");
+            await page.Locator("[data-action=save-test]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=studio-test-expect] select[data-criterion='TC03']")).ToHaveValueAsync("notMet");
+            await page.Locator("[data-action=confirm-test]").ClickAsync();
+            await page.Locator("[data-tab=kiem-thu]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=studio-test-results]")).ToContainTextAsync("chỉ 2 buổi tuyên truyền", Wait);
+            await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
+            await Assertions.Expect(page.Locator("[data-testid=studio-save-state]")).ToContainTextAsync("Đã lưu lúc", Wait);
+            await page.Locator("[data-testid=studio-test-results]").ScrollIntoViewIfNeededAsync();
+            await UiServer.ShotAsync(page, "62-studio-ca-kiem-thu", fullPage: false);
+
+            // Publish: the registry's own verification, then its version page with diff and impact.
+            await page.Locator("[data-action=publish]").ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains($"/goi-tieu-chi/{Pack}?phien-ban={version}", StringComparison.Ordinal), new() { Timeout = 60_000 });
+            var diff = page.Locator("[data-testid=pack-diff]");
+            await Assertions.Expect(diff.Locator("[data-area=criteria]")).ToContainTextAsync("TC03", Wait);
+            await Assertions.Expect(diff.Locator("[data-area=form]")).ToContainTextAsync(NewFieldTitle);
+            await Assertions.Expect(page.Locator("[data-testid=impact-panel]")).ToBeVisibleAsync();
+            await page.Locator("[data-action=activate-candidate]").ClickAsync();
+            await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync(version, new() { Timeout = 30_000 });
+
+            // A commune gets the new field at once.
+            var commune = await server.NewPageAsync();
+            await server.LoginAsync(commune, Commune, "/ho-so");
+            var start = commune.Locator($"[data-testid=start-panel] tr[data-pack='{Pack}']");
+            await Assertions.Expect(start).ToContainTextAsync(version);
+            await start.Locator("[data-action=start]").ClickAsync();
+            await Assertions.Expect(Field(commune, $"/tc03/{NewField}")).ToContainTextAsync(NewFieldTitle, Wait);
+            await commune.Context.CloseAsync();
+        }
+        finally
+        {
+            var back = await api.PostAsync($"/api/packs/{Pack}/versions/{active}/activate", null);
+            Assert.True(back.IsSuccessStatusCode, await back.Content.ReadAsStringAsync());
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TwoAdministratorsEditOneDraft_SecondSaveSeesConflict()
+    {
+        using var api = await ApiAsync(Admin);
+        var created = await api.PostAsJsonAsync("/api/studio/drafts", new { packId = Pack, version = await ActiveVersionAsync(api) });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var first = await server.NewPageAsync();
+        var second = await server.NewPageAsync();
+        try
+        {
+            await server.LoginAsync(first, Admin, $"/goi-tieu-chi/{Pack}/soan?ban-nhap={id}");
+            await server.LoginAsync(second, Admin, $"/goi-tieu-chi/{Pack}/soan?ban-nhap={id}");
+            foreach (var page in new[] { first, second }) await page.Locator("[data-tab=goi]").ClickAsync();
+
+            await Input(first, "manifest-title").FillAsync("Tên do người thứ nhất sửa");
+            await Input(first, "manifest-title").PressAsync("Tab");
+            await Assertions.Expect(first.Locator("[data-testid=studio-save-state]")).ToContainTextAsync("Đã lưu lúc", Wait);
+
+            await Input(second, "manifest-title").FillAsync("Tên do người thứ hai sửa");
+            await Input(second, "manifest-title").PressAsync("Tab");
+            await Assertions.Expect(second.Locator("[data-testid=studio-conflict]")).ToContainTextAsync("tải lại", Wait);
+            await UiServer.ShotAsync(second, "63-studio-xung-dot", fullPage: false);
+
+            var stored = await api.GetFromJsonAsync<JsonElement>($"/api/studio/drafts/{id}");
+            Assert.Contains("người thứ nhất", stored.GetProperty("files").GetProperty("pack.json").GetString());
+        }
+        finally
+        {
+            await first.Context.CloseAsync();
+            await second.Context.CloseAsync();
+            await api.DeleteAsync($"/api/studio/drafts/{id}");
+        }
+    }
+
+    [Fact]
+    public async Task Reviewer_CannotOpenTheStudio()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await server.LoginAsync(page, Reviewer, $"/goi-tieu-chi/{Pack}/soan");
+            await Assertions.Expect(page.Locator("[data-testid=studio-error]")).ToContainTextAsync("quản trị viên cấp tỉnh", Wait);
+            await Assertions.Expect(page.Locator("[data-testid=studio-start]")).ToHaveCountAsync(0);
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+}
