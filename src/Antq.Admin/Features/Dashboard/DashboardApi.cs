@@ -6,7 +6,7 @@ namespace Antq.Admin.Features.Dashboard;
 /// <summary>The dashboard's data over HTTP (the page reads the same service); the service scopes it to the caller.</summary>
 public static class DashboardApi
 {
-    public static void MapDashboardApi(this IEndpointRouteBuilder app)
+    public static void MapDashboardRoutes(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/dashboard").WithTags("Dashboard").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

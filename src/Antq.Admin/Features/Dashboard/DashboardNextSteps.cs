@@ -1,5 +1,5 @@
 using Antq.Admin.Data.Entities;
-using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Deadlines;
 using Antq.Admin.Features.Submissions;
 using Antq.FormEngine;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
-using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Deadlines;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;

@@ -1,11 +1,12 @@
 using Antq.Admin.Data;
+using Antq.Admin.Features.Reminders;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Deadlines;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Antq.Admin.Features.Reminders;
+namespace Antq.Admin.Features.Deadlines;
 
 /// <summary>
 /// <c>GET /api/deadlines</c>: the deadlines of the caller's scope (its unit's subtree, or a visible

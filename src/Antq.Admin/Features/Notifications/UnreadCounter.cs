@@ -1,4 +1,4 @@
-namespace Antq.Admin.Features.Reminders;
+namespace Antq.Admin.Features.Notifications;
 
 /// <summary>
 /// Per circuit: the inbox page tells the header badge that messages were read, so the count

@@ -1,4 +1,4 @@
-namespace Antq.Admin.Features.Reminders;
+namespace Antq.Admin.Features.Deadlines;
 
 /// <summary><c>GET /api/deadlines</c>: the caller's deadlines of one year, each with its units' status.</summary>
 public sealed record DeadlineCalendarView(int Year, DateTimeOffset Now, IReadOnlyList<DeadlineView> Deadlines);
@@ -41,23 +41,3 @@ public sealed record DeadlineUnitView(
 /// <summary>Who must act while the unit is not done: the unit's own accounts (<c>unit</c>) or the reviewers (<c>reviewer</c>) of a unit.</summary>
 public sealed record DeadlineActorView(int UnitId, string UnitName, string Role);
 
-/// <summary>A message of the inbox; <c>units</c> are the units it is about.</summary>
-public sealed record NotificationView(
-    Guid Id,
-    string Kind,
-    string Title,
-    string Body,
-    string? Link,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? ReadAt,
-    string? PackId,
-    string? DeadlineId,
-    int? Year,
-    string? Occasion,
-    IReadOnlyList<NotificationUnitView> Units);
-
-public sealed record NotificationUnitView(int Id, string Name);
-
-public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Total, int Unread);
-
-public sealed record UnreadCountView(int Count);

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Health;
 
-public static class HealthApi
+/// <summary>Routes of the health probe (no services of its own).</summary>
+public static class HealthFeature
 {
-    public static void MapHealthApi(this IEndpointRouteBuilder app) =>
+    public static IEndpointRouteBuilder MapHealthFeature(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/health", async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> (AntqDbContext db, CancellationToken ct) =>
             {
                 var database = await db.Database.CanConnectAsync(ct);
@@ -14,6 +16,8 @@ public static class HealthApi
                 return database ? TypedResults.Ok(view) : TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health").WithName("Health").AllowAnonymous();
+        return app;
+    }
 }
 
 public sealed record HealthView(string Status, bool Database);

@@ -1,23 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Antq.Admin.Features.Reminders;
+namespace Antq.Admin.Features.Notifications;
 
-/// <summary>Deadlines calendar and the in-app inbox. Handlers only bind: the services scope everything to the caller.</summary>
-public static class RemindersApi
+/// <summary>The in-app inbox. Handlers only bind: the services scope everything to the caller.</summary>
+public static class NotificationsApi
 {
-    public static void MapReminderRoutes(this IEndpointRouteBuilder app)
+    public static void MapNotificationRoutes(this IEndpointRouteBuilder app)
     {
-        var deadlines = app.MapGroup("/api/deadlines").WithTags("Deadlines").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-
-        deadlines.MapGet("/", async Task<Results<Ok<DeadlineCalendarView>, ProblemHttpResult>> (
-                [FromQuery] int? year, [FromQuery] int? unitId, [FromQuery] string? status, DeadlineQueries queries, CancellationToken ct) =>
-                await queries.GetAsync(year, unitId, status, ct))
-            .WithName("GetDeadlines")
-            .WithSummary("The active packs' deadlines of a year (Vietnam time) in the caller's scope, each with its units' status: done, pending or overdue.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-
         var inbox = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 

@@ -3,7 +3,7 @@ using Antq.Admin.Data.Entities;
 using Antq.Admin.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Antq.Admin.Features.Reminders;
+namespace Antq.Admin.Features.Notifications;
 
 /// <summary>The caller's own in-app messages: only the recipient ever sees or marks one (404 otherwise).</summary>
 public sealed class NotificationInbox(AntqDbContext db, CurrentAccount current, TimeProvider time)

@@ -6,7 +6,7 @@ using Antq.FormEngine;
 using Antq.FormEngine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
-namespace Antq.Admin.Features.Reminders;
+namespace Antq.Admin.Features.Deadlines;
 
 /// <summary>The part of a submission the deadlines read.</summary>
 public sealed record SubmissionSnapshot(Guid Id, int UnitId, string PackId, string Status, int? PendingUnitId);

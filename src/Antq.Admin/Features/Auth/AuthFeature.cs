@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Antq.Admin.Features.Auth;
 
-public static class AuthSetup
+/// <summary>Registration and routes of sign-in (Identity, cookie and bearer schemes, login throttling).</summary>
+public static class AuthFeature
 {
     /// <summary>
     /// ASP.NET Core Identity on the EF store: a cookie for the UI and bearer tokens for the API
@@ -15,7 +16,7 @@ public static class AuthSetup
     /// database, so tokens and cookies are valid on every instance; with <c>ANTQ_DP_CERT_PATH</c>
     /// (a PKCS#12 file, password <c>ANTQ_DP_CERT_PASSWORD</c>) they are stored encrypted with that certificate.
     /// </summary>
-    public static void AddAntqAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddAuthFeature(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var dataProtection = services.AddDataProtection().SetApplicationName("Antq.Forms").PersistKeysToDbContext<AntqDbContext>();
         if (configuration["ANTQ_DP_CERT_PATH"] is { Length: > 0 } certificatePath)
@@ -54,6 +55,14 @@ public static class AuthSetup
         services.AddSingleton(LoginLimits.From(configuration));
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<Logins>();
+        return services;
+    }
+
+    /// <summary><c>/api/auth</c>: sign-in, refresh, sign-out and the caller's account.</summary>
+    public static IEndpointRouteBuilder MapAuthFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthRoutes();
+        return app;
     }
 
     private static Task ApiOr(HttpContext context, int status, Action redirect)

@@ -1,6 +1,6 @@
 using Antq.Admin.Data.Entities;
 
-namespace Antq.Admin.Features.Reminders;
+namespace Antq.Admin.Features.Deadlines;
 
 /// <summary>
 /// What each deadline stage asks of a unit's submission, and who has to act while it is not there yet.
