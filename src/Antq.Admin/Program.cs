@@ -54,6 +54,7 @@ app.MapPacksFeature();
 app.MapUnitsFeature();
 app.MapAccountsFeature();
 app.MapSubmissionsFeature();
+app.MapReviewFeature();
 app.MapDocumentsFeature();
 app.MapDeadlinesFeature();
 app.MapNotificationsFeature();

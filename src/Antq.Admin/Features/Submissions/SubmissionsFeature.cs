@@ -10,7 +10,8 @@ public static class SubmissionsFeature
         services.AddScoped<SubmissionQueries>();
         services.AddScoped<SubmissionDrafts>();
         services.AddScoped<SubmissionMove>();
-        services.AddScoped<SubmissionReview>();
+        services.AddScoped<SubmissionSteps>();
+        services.AddScoped<SubmissionSubmit>();
         services.AddScoped<HierarchyFactsService>();
         return services;
     }

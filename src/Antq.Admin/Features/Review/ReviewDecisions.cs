@@ -1,48 +1,20 @@
 using Antq.Admin.Data.Entities;
-using Antq.Admin.Features.Documents;
+using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Evaluation;
 
-namespace Antq.Admin.Features.Submissions;
+namespace Antq.Admin.Features.Review;
 
 /// <summary>
-/// The review procedure: the unit submits; each unit of the review chain endorses in turn (or
-/// returns with reasons); the last one, the recognising level, recognises or does not.
+/// The reviewers' steps of the review procedure (the unit submits: <see cref="SubmissionSubmit"/>):
+/// each unit of the review chain endorses in turn (or returns with reasons); the last one, the
+/// recognising level, recognises or does not.
 /// </summary>
-public sealed class SubmissionReview(CurrentAccount current, SubmissionStore store, SubmissionEvaluator evaluator, SubmissionQueries queries, TimeProvider time,
-    DocumentIssuer documents, HierarchyFactsService hierarchyFacts)
+public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, HierarchyFactsService hierarchyFacts)
 {
-    public async Task<SubmissionResult<SubmissionView>> SubmitAsync(Guid id, CancellationToken ct)
-    {
-        var (account, record) = await LoadAsync(id, ct);
-        SubmissionStore.RequireOwner(account, record);
-        if (!SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "gửi");
-        var pack = await store.PinnedPackAsync(record, ct);
-        var data = SubmissionEvaluator.Parse(record.DataJson);
-        var result = await evaluator.EvaluateAsync(pack, record.Unit!, record.Year, data, ct);
-        if (!result.Valid)
-            return SubmissionFailure.Unprocessable("Biểu mẫu còn trường chưa hợp lệ nên chưa gửi được. Bản nháp vẫn được giữ nguyên; hãy sửa các trường được nêu rồi gửi lại.",
-                new Dictionary<string, object?> { ["errors"] = result.Errors });
-        var chain = await store.ChainAsync(record.Unit!, pack, ct);
-        if (chain.Count == 0) return SubmissionFailure.Unprocessable($"{record.Unit!.Name} không có cấp trên để xét duyệt hồ sơ.");
-
-        var from = record.Status;
-        SubmissionEvaluator.Store(record, pack, data, result);
-        record.Status = SubmissionStatus.Submitted;
-        record.PendingUnitId = chain[0].Id;
-        record.SubmittedAt = time.GetUtcNow();
-        // The pack's submission documents (Tờ trình, Báo cáo kết quả) are issued in the same transaction.
-        SubmissionResult<SubmissionView>? committed = null;
-        var failure = await documents.WithDocumentsAsync(account, record, pack, DocumentIssuer.OrdersFor(pack, DocumentStep.Submitted, record.Unit!, null),
-            async () => (committed = await CommitAsync(account, record, SubmissionAudit.Submitted, from, new { outcomeId = result.Outcome?.Id }, ct)).Failure, ct,
-            evaluation: result);
-        if (failure is not null) return failure;
-        return committed!;
-    }
-
     public async Task<SubmissionResult<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
     {
-        var (account, record) = await LoadAsync(id, ct);
+        var (account, record) = await steps.LoadAsync(id, ct);
         SubmissionStore.RequireReviewer(account);
         if (record.Status != SubmissionStatus.Submitted) return SubmissionStates.WrongState(record, "thông qua");
         RequirePendingHere(account, record);
@@ -54,12 +26,12 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
         var from = record.Status;
         if (at == chain.Count - 1) record.Status = SubmissionStatus.Approved;
         else record.PendingUnitId = chain[at + 1].Id;
-        return await CommitAsync(account, record, SubmissionAudit.Endorsed, from, new { reviewUnitId = account.ScopeUnit.Id }, ct);
+        return await steps.CommitAsync(account, record, SubmissionAudit.Endorsed, from, new { reviewUnitId = account.ScopeUnit.Id }, ct);
     }
 
     public async Task<SubmissionResult<SubmissionView>> ReturnAsync(Guid id, ReturnRequest request, CancellationToken ct)
     {
-        var (account, record) = await LoadAsync(id, ct);
+        var (account, record) = await steps.LoadAsync(id, ct);
         SubmissionStore.RequireReviewer(account);
         if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, "trả lại");
         RequirePendingHere(account, record);
@@ -74,12 +46,12 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
         var from = record.Status;
         record.Status = SubmissionStatus.Returned;
         record.PendingUnitId = null;
-        return await CommitAsync(account, record, SubmissionAudit.Returned, from, new { reason = request.Reason.Trim(), criteria }, ct);
+        return await steps.CommitAsync(account, record, SubmissionAudit.Returned, from, new { reason = request.Reason.Trim(), criteria }, ct);
     }
 
     public async Task<SubmissionResult<SubmissionView>> RecogniseAsync(Guid id, RecogniseRequest request, CancellationToken ct)
     {
-        var (account, record) = await LoadAsync(id, ct);
+        var (account, record) = await steps.LoadAsync(id, ct);
         if (await DecisionRefusalAsync(account, record, "công nhận", ct) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(request.DecisionNumber) || request.DecisionNumber.Length > 100 || request.DecisionDate is null)
             return SubmissionFailure.BadRequest("Cần có số quyết định công nhận (decisionNumber, tối đa 100 ký tự) và ngày quyết định (decisionDate).");
@@ -89,7 +61,7 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
         record.PendingUnitId = null;
         record.DecisionNumber = request.DecisionNumber.Trim();
         record.DecisionDate = request.DecisionDate;
-        var recognised = await CommitAsync(account, record, SubmissionAudit.Recognised, from, new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate }, ct);
+        var recognised = await steps.CommitAsync(account, record, SubmissionAudit.Recognised, from, new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate }, ct);
         // Units above whose packs count recognised units of this kind (TT124 Điều 5 k4) see the new number in their drafts.
         if (recognised.Failure is null) await hierarchyFacts.RefreshDependantsAsync(record, evaluator, ct);
         return recognised;
@@ -97,14 +69,14 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
 
     public async Task<SubmissionResult<SubmissionView>> RejectAsync(Guid id, RejectRequest request, CancellationToken ct)
     {
-        var (account, record) = await LoadAsync(id, ct);
+        var (account, record) = await steps.LoadAsync(id, ct);
         if (await DecisionRefusalAsync(account, record, "quyết định không công nhận", ct) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(request.Reason)) return SubmissionFailure.BadRequest("Cần nêu lý do không công nhận.");
 
         var from = record.Status;
         record.Status = SubmissionStatus.NotRecognised;
         record.PendingUnitId = null;
-        return await CommitAsync(account, record, SubmissionAudit.Rejected, from, new { reason = request.Reason.Trim() }, ct);
+        return await steps.CommitAsync(account, record, SubmissionAudit.Rejected, from, new { reason = request.Reason.Trim() }, ct);
     }
 
     /// <summary>The decision belongs to the last unit of the chain, once the submission has reached it.</summary>
@@ -126,17 +98,5 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
     {
         if (record.PendingUnitId != account.ScopeUnit.Id)
             throw new AccessDeniedException("Hồ sơ không chờ đơn vị của bạn xét duyệt ở bước này.");
-    }
-
-    private async Task<(Account, SubmissionRecord)> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var account = await current.RequireAsync(ct);
-        return (account, await store.GetVisibleAsync(account, id, ct));
-    }
-
-    private async Task<SubmissionResult<SubmissionView>> CommitAsync(Account account, SubmissionRecord record, string action, string from, object details, CancellationToken ct)
-    {
-        if (await store.CommitAsync(account, record, action, from, details, ct) is { } failure) return failure;
-        return await queries.ViewAsync(record, record.Unit!, ct);
     }
 }
