@@ -6,7 +6,6 @@ public static class DashboardFeature
     public static IServiceCollection AddDashboardFeature(this IServiceCollection services)
     {
         services.AddScoped<DashboardQueries>();
-        services.AddSingleton<DashboardNextSteps>();
         return services;
     }
 

@@ -18,7 +18,7 @@ namespace Antq.Admin.Features.Dashboard;
 /// units, active packs and submissions; nothing is stored.
 /// </summary>
 public sealed class DashboardQueries(
-    AntqDbContext db, CurrentAccount current, UnitDirectory directory, DeadlineBoard board, DashboardNextSteps nextSteps, TimeProvider time)
+    AntqDbContext db, CurrentAccount current, UnitDirectory directory, DeadlineBoard board, TimeProvider time)
 {
     private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
@@ -53,7 +53,7 @@ public sealed class DashboardQueries(
         var deadlines = Deadlines(instances, now, levels);
 
         var unmet = await UnmetAsync(focus, chosenYear, packs.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Title), ct);
-        var steps = nextSteps.For(focus, packs, submissions, instances, now);
+        var steps = DashboardNextSteps.For(focus, packs, submissions, instances, now);
         var waiting = account.IsUnit ? 0 : await db.Submissions.AsNoTracking()
             .CountAsync(s => s.PendingUnitId == account.ScopeUnit.Id && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved), ct);
 
