@@ -12,7 +12,7 @@ public static class DashboardApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapGet("/", async Task<Results<Ok<DashboardView>, ProblemHttpResult>> (
                     [FromQuery] int? year, [FromQuery] int? unitId, DashboardQueries dashboard, CancellationToken ct) =>
-                await dashboard.GetAsync(year, unitId, ct))
+                (await dashboard.GetAsync(year, unitId, ct)).ToHttp())
             .WithName("GetDashboard")
             .WithSummary("Units × status per active pack for a unit of the caller's scope (its own by default), one row per unit one level down; unmet deadlines, most often unmet criteria, next steps.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

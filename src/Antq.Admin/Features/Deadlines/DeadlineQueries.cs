@@ -3,7 +3,6 @@ using Antq.Admin.Features.Reminders;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Deadlines;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Deadlines;
@@ -18,14 +17,14 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
 {
     private static readonly string[] Statuses = ["done", "pending", "overdue"];
 
-    public async Task<Results<Ok<DeadlineCalendarView>, ProblemHttpResult>> GetAsync(int? year, int? unitId, string? status, CancellationToken ct)
+    public async Task<Result<DeadlineCalendarView>> GetAsync(int? year, int? unitId, string? status, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var now = time.GetUtcNow();
         var chosenYear = year ?? VietnamTime.YearOf(now);
-        if (chosenYear is < 2000 or > 2100) return Problems.BadRequest($"Năm {chosenYear} không hợp lệ (từ 2000 đến 2100).");
+        if (chosenYear is < 2000 or > 2100) return Refusal.BadRequest($"Năm {chosenYear} không hợp lệ (từ 2000 đến 2100).");
         if (status is not null && !Statuses.Contains(status))
-            return Problems.BadRequest($"Trạng thái “{status}” không hợp lệ: dùng done (đã xong), pending (chưa đến hạn) hoặc overdue (quá hạn).");
+            return Refusal.BadRequest($"Trạng thái “{status}” không hợp lệ: dùng done (đã xong), pending (chưa đến hạn) hoặc overdue (quá hạn).");
         var within = unitId is int id ? await units.GetVisibleAsync(account, id, ct) : account.ScopeUnit;
 
         var packs = await board.ActivePacksAsync(ct);
@@ -37,7 +36,7 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
             .Where(v => v.Units.Count > 0)
             .OrderBy(v => v.DueAt).ThenBy(v => v.PackId, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new DeadlineCalendarView(chosenYear, now, views));
+        return new DeadlineCalendarView(chosenYear, now, views);
     }
 
     private static DeadlineView View(DeadlineInstance instance, DateTimeOffset now, IReadOnlyDictionary<string, string> levels, string? status)

@@ -13,7 +13,7 @@ public static class DeadlinesApi
 
         deadlines.MapGet("/", async Task<Results<Ok<DeadlineCalendarView>, ProblemHttpResult>> (
                 [FromQuery] int? year, [FromQuery] int? unitId, [FromQuery] string? status, DeadlineQueries queries, CancellationToken ct) =>
-                await queries.GetAsync(year, unitId, status, ct))
+                (await queries.GetAsync(year, unitId, status, ct)).ToHttp())
             .WithName("GetDeadlines")
             .WithSummary("The active packs' deadlines of a year (Vietnam time) in the caller's scope, each with its units' status: done, pending or overdue.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

@@ -12,7 +12,7 @@ namespace Antq.Admin.Features.Review;
 /// </summary>
 public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, HierarchyFactsService hierarchyFacts)
 {
-    public async Task<SubmissionResult<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
+    public async Task<Result<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
     {
         var (account, record) = await steps.LoadAsync(id, ct);
         SubmissionStore.RequireReviewer(account);
@@ -20,7 +20,7 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         RequirePendingHere(account, record);
         var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), ct);
         var at = chain.FindIndex(u => u.Id == record.PendingUnitId);
-        if (at < 0) return SubmissionFailure.Conflict("Cấp xét duyệt của hồ sơ đã thay đổi (đơn vị được chuyển nơi quản lý). Hãy báo quản trị viên.");
+        if (at < 0) return Refusal.Conflict("Cấp xét duyệt của hồ sơ đã thay đổi (đơn vị được chuyển nơi quản lý). Hãy báo quản trị viên.");
 
         // The recognising level's endorsement leaves the decision with it: still pending there.
         var from = record.Status;
@@ -29,19 +29,19 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         return await steps.CommitAsync(account, record, SubmissionAudit.Endorsed, from, new { reviewUnitId = account.ScopeUnit.Id }, ct);
     }
 
-    public async Task<SubmissionResult<SubmissionView>> ReturnAsync(Guid id, ReturnRequest request, CancellationToken ct)
+    public async Task<Result<SubmissionView>> ReturnAsync(Guid id, ReturnRequest request, CancellationToken ct)
     {
         var (account, record) = await steps.LoadAsync(id, ct);
         SubmissionStore.RequireReviewer(account);
         if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, "trả lại");
         RequirePendingHere(account, record);
-        if (string.IsNullOrWhiteSpace(request.Reason)) return SubmissionFailure.BadRequest("Cần nêu lý do trả lại hồ sơ.");
+        if (string.IsNullOrWhiteSpace(request.Reason)) return Refusal.BadRequest("Cần nêu lý do trả lại hồ sơ.");
         var criteria = request.Criteria ?? [];
         var known = (StoredEvaluation.Read(record.EvaluationJson)?.Criteria.Flatten() ?? []).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         if (criteria.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
-            return SubmissionFailure.BadRequest($"Bộ tiêu chí không có tiêu chí «{unknown}».");
+            return Refusal.BadRequest($"Bộ tiêu chí không có tiêu chí «{unknown}».");
         if (criteria.FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Value)) is { Key: { } empty })
-            return SubmissionFailure.BadRequest($"Cần nêu lý do cho tiêu chí {empty}.");
+            return Refusal.BadRequest($"Cần nêu lý do cho tiêu chí {empty}.");
 
         var from = record.Status;
         record.Status = SubmissionStatus.Returned;
@@ -49,12 +49,12 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         return await steps.CommitAsync(account, record, SubmissionAudit.Returned, from, new { reason = request.Reason.Trim(), criteria }, ct);
     }
 
-    public async Task<SubmissionResult<SubmissionView>> RecogniseAsync(Guid id, RecogniseRequest request, CancellationToken ct)
+    public async Task<Result<SubmissionView>> RecogniseAsync(Guid id, RecogniseRequest request, CancellationToken ct)
     {
         var (account, record) = await steps.LoadAsync(id, ct);
         if (await DecisionRefusalAsync(account, record, "công nhận", ct) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(request.DecisionNumber) || request.DecisionNumber.Length > 100 || request.DecisionDate is null)
-            return SubmissionFailure.BadRequest("Cần có số quyết định công nhận (decisionNumber, tối đa 100 ký tự) và ngày quyết định (decisionDate).");
+            return Refusal.BadRequest("Cần có số quyết định công nhận (decisionNumber, tối đa 100 ký tự) và ngày quyết định (decisionDate).");
 
         var from = record.Status;
         record.Status = SubmissionStatus.Recognised;
@@ -67,11 +67,11 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         return recognised;
     }
 
-    public async Task<SubmissionResult<SubmissionView>> RejectAsync(Guid id, RejectRequest request, CancellationToken ct)
+    public async Task<Result<SubmissionView>> RejectAsync(Guid id, RejectRequest request, CancellationToken ct)
     {
         var (account, record) = await steps.LoadAsync(id, ct);
         if (await DecisionRefusalAsync(account, record, "quyết định không công nhận", ct) is { } refused) return refused;
-        if (string.IsNullOrWhiteSpace(request.Reason)) return SubmissionFailure.BadRequest("Cần nêu lý do không công nhận.");
+        if (string.IsNullOrWhiteSpace(request.Reason)) return Refusal.BadRequest("Cần nêu lý do không công nhận.");
 
         var from = record.Status;
         record.Status = SubmissionStatus.NotRecognised;
@@ -80,7 +80,7 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
     }
 
     /// <summary>The decision belongs to the last unit of the chain, once the submission has reached it.</summary>
-    private async Task<SubmissionFailure?> DecisionRefusalAsync(Account account, SubmissionRecord record, string action, CancellationToken ct)
+    private async Task<Refusal?> DecisionRefusalAsync(Account account, SubmissionRecord record, string action, CancellationToken ct)
     {
         SubmissionStore.RequireReviewer(account);
         if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, action);
@@ -89,7 +89,7 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         if (account.ScopeUnit.Id != recognising.Id)
             throw new AccessDeniedException($"Chỉ Ban Chỉ đạo của {recognising.Name} mới được {action} hồ sơ này.");
         if (record.PendingUnitId != recognising.Id)
-            return SubmissionFailure.Conflict($"Hồ sơ chưa được các cấp dưới thông qua đến {recognising.Name} nên chưa thể {action}.",
+            return Refusal.Conflict($"Hồ sơ chưa được các cấp dưới thông qua đến {recognising.Name} nên chưa thể {action}.",
                 new Dictionary<string, object?> { ["status"] = record.Status, ["pendingUnitId"] = record.PendingUnitId });
         return null;
     }

@@ -12,7 +12,7 @@ public sealed class SubmissionSteps(CurrentAccount current, SubmissionStore stor
         return (account, await store.GetVisibleAsync(account, id, ct));
     }
 
-    public async Task<SubmissionResult<SubmissionView>> CommitAsync(Account account, SubmissionRecord record, string action, string from, object details, CancellationToken ct)
+    public async Task<Result<SubmissionView>> CommitAsync(Account account, SubmissionRecord record, string action, string from, object details, CancellationToken ct)
     {
         if (await store.CommitAsync(account, record, action, from, details, ct) is { } failure) return failure;
         return await queries.ViewAsync(record, record.Unit!, ct);

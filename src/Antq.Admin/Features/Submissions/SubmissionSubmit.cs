@@ -1,5 +1,6 @@
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Documents;
+using Antq.Admin.Infrastructure;
 
 namespace Antq.Admin.Features.Submissions;
 
@@ -9,7 +10,7 @@ namespace Antq.Admin.Features.Submissions;
 /// </summary>
 public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, TimeProvider time, DocumentIssuer documents)
 {
-    public async Task<SubmissionResult<SubmissionView>> SubmitAsync(Guid id, CancellationToken ct)
+    public async Task<Result<SubmissionView>> SubmitAsync(Guid id, CancellationToken ct)
     {
         var (account, record) = await steps.LoadAsync(id, ct);
         SubmissionStore.RequireOwner(account, record);
@@ -18,10 +19,10 @@ public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore stor
         var data = SubmissionEvaluator.Parse(record.DataJson);
         var result = await evaluator.EvaluateAsync(pack, record.Unit!, record.Year, data, ct);
         if (!result.Valid)
-            return SubmissionFailure.Unprocessable("Biểu mẫu còn trường chưa hợp lệ nên chưa gửi được. Bản nháp vẫn được giữ nguyên; hãy sửa các trường được nêu rồi gửi lại.",
+            return Refusal.Unprocessable("Biểu mẫu còn trường chưa hợp lệ nên chưa gửi được. Bản nháp vẫn được giữ nguyên; hãy sửa các trường được nêu rồi gửi lại.",
                 new Dictionary<string, object?> { ["errors"] = result.Errors });
         var chain = await store.ChainAsync(record.Unit!, pack, ct);
-        if (chain.Count == 0) return SubmissionFailure.Unprocessable($"{record.Unit!.Name} không có cấp trên để xét duyệt hồ sơ.");
+        if (chain.Count == 0) return Refusal.Unprocessable($"{record.Unit!.Name} không có cấp trên để xét duyệt hồ sơ.");
 
         var from = record.Status;
         SubmissionEvaluator.Store(record, pack, data, result);
@@ -29,7 +30,7 @@ public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore stor
         record.PendingUnitId = chain[0].Id;
         record.SubmittedAt = time.GetUtcNow();
         // The pack's submission documents (Tờ trình, Báo cáo kết quả) are issued in the same transaction.
-        SubmissionResult<SubmissionView>? committed = null;
+        Result<SubmissionView>? committed = null;
         var failure = await documents.WithDocumentsAsync(account, record, pack, DocumentIssuer.OrdersFor(pack, DocumentStep.Submitted, record.Unit!, null),
             async () => (committed = await steps.CommitAsync(account, record, SubmissionAudit.Submitted, from, new { outcomeId = result.Outcome?.Id }, ct)).Failure, ct,
             evaluation: result);

@@ -48,19 +48,16 @@ public static class SubmissionsApi
             .WithName("GetSubmissionAudit").WithSummary("The submission's audit trail, oldest first.");
 
         group.MapPost("/{id:guid}/submit", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, SubmissionSubmit submit, CancellationToken ct) =>
-                Reply(await submit.SubmitAsync(id, ct)))
+                (await submit.SubmitAsync(id, ct)).ToHttp())
             .WithName("SubmitSubmission").WithSummary("The unit submits its (valid) form to the first unit of its review chain.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{id:guid}/move", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, MoveRequest request, SubmissionMove move, CancellationToken ct) =>
-                Reply(await move.MoveAsync(id, request, ct)))
+                (await move.MoveAsync(id, request, ct)).ToHttp())
             .WithName("MoveSubmission").WithSummary("The unit re-pins its draft to the pack's active version and re-evaluates it (any other stored version: 422).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private const int DefaultTake = 200;
     private const int MaxTake = 1000;
-
-    internal static Results<Ok<T>, ProblemHttpResult> Reply<T>(SubmissionResult<T> result) where T : class =>
-        result.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(result.Value!);
 }
