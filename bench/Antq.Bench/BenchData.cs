@@ -3,6 +3,7 @@ using System.Text.Json;
 using Antq.FormEngine;
 using Antq.FormEngine.Evaluation;
 using Antq.FormEngine.Packs;
+using Antq.TestKit;
 
 namespace Antq.Bench;
 
@@ -15,24 +16,10 @@ public static class BenchData
     /// <summary>Number of test cases in bench/data/synthetic-34/tests (= evaluations per benchmark operation).</summary>
     public const int InputCount = 13;
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string PackPath { get; } = Path.Combine(RepoRoot, "bench", "data", "synthetic-34");
+    public static string PackPath => RepoPaths.Synthetic34;
 
-    /// <summary>
-    /// Walks up to the folder holding Antq.Forms.sln: from the executable (BenchmarkDotNet runs each
-    /// benchmark from a generated project under bin/) and, failing that, from the working directory.
-    /// </summary>
-    private static string FindRepoRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException(
-            $"Antq.Forms.sln not found above {AppContext.BaseDirectory} or {Directory.GetCurrentDirectory()}; run from inside the repository.");
-    }
 
     /// <summary>Full verification of the pack (every rule compiled, its tests run); throws if it is refused.</summary>
     public static CompiledPack LoadPack(bool runTests = true)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Antq.TestKit;
 
 namespace Antq.Load;
 
@@ -67,10 +68,8 @@ public static class CaseData
 {
     public static string DefaultCaseFile(string packId)
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln")))
-                    return Path.Combine(dir.FullName, "criteria-packs", packId, "tests", "01-dat-tat-ca.json");
+        if (RepoPaths.TryFindRoot() is { } root)
+            return Path.Combine(root, "criteria-packs", packId, "tests", "01-dat-tat-ca.json");
         throw new LoadSetupException("Antq.Forms.sln not found upwards from here: pass --case FILE");
     }
 

@@ -2,15 +2,19 @@ using Antq.Admin.Components;
 using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Auth;
 using Antq.Admin.Features.Dashboard;
+using Antq.Admin.Features.Deadlines;
+using Antq.Admin.Features.Demo;
 using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Exports;
 using Antq.Admin.Features.Forms;
+using Antq.Admin.Features.Health;
+using Antq.Admin.Features.Notifications;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Review;
 using Antq.Admin.Features.Studio;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
-using Antq.Admin.Features.Health;
 using Antq.Admin.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,8 +23,27 @@ using Microsoft.AspNetCore.Identity;
 AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromMilliseconds(200));
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddAntqServer();
+var options = builder.AddAntqServer();
 builder.UseBuildOutputStaticAssets();
+
+// The features, each registered by its Features/Xxx/XxxFeature.cs (docs/decisions/0008-module-layout.md).
+// The order of the startup seeders is the order here: units, demo data, then the documents' templates.
+builder.Services.AddAuthFeature(builder.Configuration, builder.Environment);
+builder.Services.AddPacksFeature();
+builder.Services.AddUnitsFeature();
+builder.Services.AddDemoFeature(options);
+builder.Services.AddSubmissionsFeature();
+builder.Services.AddDocumentsFeature();
+builder.Services.AddAccountsFeature();
+builder.Services.AddDeadlinesFeature();
+builder.Services.AddNotificationsFeature();
+builder.Services.AddRemindersFeature(builder.Configuration, options);
+builder.Services.AddDashboardFeature();
+builder.Services.AddFormsFeature();
+builder.Services.AddReviewFeature();
+builder.Services.AddExportsFeature();
+builder.Services.AddStudioFeature();
+builder.Services.AddAntqUi();
 
 var app = builder.Build();
 await app.InitialiseAsync();
@@ -29,18 +52,21 @@ app.UseAntqPipeline();
 app.UseMiddleware<JsonBodyValidation>();
 
 app.MapAntqApiDocs();
-app.MapHealthApi();
-app.MapAuthApi();
-app.MapPacksApi();
-app.MapUnitsApi();
-app.MapAccountsApi();
-app.MapSubmissionsApi();
-app.MapDocumentsApi();
-app.MapRemindersApi();
-app.MapDashboardApi();
-app.MapExportsApi();
-app.MapStudioApi();
-app.MapEvidenceFiles();
+app.MapHealthFeature();
+app.MapAuthFeature();
+app.MapPacksFeature();
+app.MapUnitsFeature();
+app.MapAccountsFeature();
+app.MapSubmissionsFeature();
+app.MapReviewFeature();
+app.MapDocumentsFeature();
+app.MapDeadlinesFeature();
+app.MapNotificationsFeature();
+app.MapRemindersFeature();
+app.MapDashboardFeature();
+app.MapFormsFeature();
+app.MapExportsFeature();
+app.MapStudioFeature();
 app.MapStaticAssets();
 // Every page needs a signed-in user unless marked [AllowAnonymous]; the cookie scheme's challenge
 // redirects to the login page (the default scheme's would answer a bare 401, as for the API).

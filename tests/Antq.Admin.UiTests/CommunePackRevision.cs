@@ -92,31 +92,8 @@ public static class CommunePackRevision
 
     private static byte[] Zip(Action<Dictionary<string, string>> edit)
     {
-        var folder = Path.Combine(RepoPaths.Root, "criteria-packs", Id);
-        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+        var files = PackArchives.Shipped(Id);
         edit(files);
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in files)
-            {
-                using var stream = zip.CreateEntry(name).Open();
-                stream.Write(Encoding.UTF8.GetBytes(text));
-            }
-        }
-        return buffer.ToArray();
-    }
-}
-
-internal static class RepoPaths
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Antq.Forms.sln not found above the test binaries.");
+        return PackArchives.Zip(files);
     }
 }

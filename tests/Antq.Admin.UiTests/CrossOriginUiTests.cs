@@ -22,27 +22,13 @@ public sealed class CrossOriginUiTests(UiServer server)
 
     private static byte[] PackZip(string version)
     {
-        var folder = Path.Combine(RepoPaths.Root, "criteria-packs", "tt124.xa");
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
-            {
-                var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
-                var text = File.ReadAllText(file);
-                if (name == "pack.json")
-                {
-                    var manifest = JsonNode.Parse(text)!.AsObject();
-                    manifest["id"] = Pack;
-                    manifest["version"] = version;
-                    manifest["title"] = "Bộ tiêu chí thử nghiệm chống giả mạo yêu cầu";
-                    text = manifest.ToJsonString();
-                }
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(Encoding.UTF8.GetBytes(text));
-            }
-        }
-        return buffer.ToArray();
+        var files = PackArchives.Shipped("tt124.xa");
+        var manifest = JsonNode.Parse(files["pack.json"])!.AsObject();
+        manifest["id"] = Pack;
+        manifest["version"] = version;
+        manifest["title"] = "Bộ tiêu chí thử nghiệm chống giả mạo yêu cầu";
+        files["pack.json"] = manifest.ToJsonString();
+        return PackArchives.Zip(files);
     }
 
     private async Task<HttpClient> BearerAsync()

@@ -29,7 +29,7 @@ public sealed class UiServer : IAsyncLifetime
     /// <summary>Where screenshots go: the test output folder, copied to artifacts/screenshots at the repository root.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static string ArtifactDirectory { get; } = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+    public static string ArtifactDirectory { get; } = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
 
     public IServiceProvider Services => _factory!.Services;
 
@@ -135,13 +135,6 @@ public sealed class UiServer : IAsyncLifetime
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Antq.Forms.sln not found above the test binaries.");
-    }
-
     private sealed class UiFactory(string dataDir) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -152,8 +145,8 @@ public sealed class UiServer : IAsyncLifetime
             // Every test signs in from 127.0.0.1: the login rate limits are raised (their defaults are tested in the API tests).
             builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_CLIENT", "1000000");
             builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_ACCOUNT", "1000000");
-            builder.UseSetting("ANTQ_PACKS_DIR", Path.Combine(RepoRoot(), "criteria-packs"));
-            builder.UseSetting("ANTQ_TEMPLATES_DIR", Path.Combine(RepoRoot(), "templates"));
+            builder.UseSetting("ANTQ_PACKS_DIR", RepoPaths.CriteriaPacks);
+            builder.UseSetting("ANTQ_TEMPLATES_DIR", RepoPaths.Templates);
         }
     }
 }

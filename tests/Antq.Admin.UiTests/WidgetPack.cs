@@ -14,28 +14,13 @@ public static class WidgetPack
     public const string Id = "thu-nghiem.giao-dien";
     public const string Title = "Bộ tiêu chí thử nghiệm giao diện";
 
-    public static byte[] Zip()
-    {
-        var folder = Path.Combine(RepoRoot(), "criteria-packs", "tt124.xa");
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+    public static byte[] Zip() =>
+        PackArchives.Zip(PackArchives.Shipped("tt124.xa").Select(f => KeyValuePair.Create(f.Key, f.Key switch
         {
-            foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
-            {
-                var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
-                var text = File.ReadAllText(file);
-                text = name switch
-                {
-                    "pack.json" => Manifest(text),
-                    "form.schema.json" => Schema(text),
-                    _ => text,
-                };
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(Encoding.UTF8.GetBytes(text));
-            }
-        }
-        return buffer.ToArray();
-    }
+            "pack.json" => Manifest(f.Value),
+            "form.schema.json" => Schema(f.Value),
+            _ => f.Value,
+        })));
 
     private static string Manifest(string json)
     {
@@ -78,12 +63,5 @@ public static class WidgetPack
             }
             """);
         return schema.ToJsonString();
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Antq.Forms.sln not found above the test binaries.");
     }
 }

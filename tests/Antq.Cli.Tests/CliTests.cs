@@ -187,7 +187,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Evaluate_WithFactsFile_FactsFillTheirFieldsAndAreNamed()
     {
-        var pack = Path.Combine(Repo, "criteria-packs", "tt124.xa");
+        var pack = RepoPaths.Pack("tt124.xa");
         var facts = Path.Combine(_scratch, "facts.json");
         File.WriteAllText(facts, """
             { "children.khu-dan-cu.total": 9, "children.khu-dan-cu.registered": 9,
@@ -208,23 +208,13 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Evaluate_UndeclaredFact_UsageError()
     {
-        var pack = Path.Combine(Repo, "criteria-packs", "tt124.xa");
+        var pack = RepoPaths.Pack("tt124.xa");
         var facts = Path.Combine(_scratch, "facts.json");
         File.WriteAllText(facts, """{ "children.lang.total": 1 }""");
 
         var run = Run("evaluate", pack, Path.Combine(pack, "tests", "01-dat-tat-ca.json"), "--facts", facts);
 
         Assert.Equal(CliApp.Usage, run.Exit);
-    }
-
-    private static string Repo
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return dir.FullName;
-            throw new InvalidOperationException("Antq.Forms.sln not found");
-        }
     }
 
     [Fact]

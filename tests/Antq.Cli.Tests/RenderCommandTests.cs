@@ -11,7 +11,7 @@ namespace Antq.Cli.Tests;
 /// </summary>
 public sealed class RenderCommandTests : IDisposable
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepoPaths.Root;
     private static readonly string Pack = Path.Combine(RepoRoot, "criteria-packs", "qd9745.xa");
 
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "antq-render-" + Guid.NewGuid().ToString("N"));
@@ -143,12 +143,5 @@ public sealed class RenderCommandTests : IDisposable
         using var stderr = new StringWriter();
         var exit = CliApp.Run(args, stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Antq.Forms.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -4,7 +4,6 @@ using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Radzen;
 
 namespace Antq.Admin.Components;
@@ -12,23 +11,18 @@ namespace Antq.Admin.Components;
 /// <summary>
 /// Runs one UI operation in a fresh DI scope acting for the circuit's user: a circuit lives for
 /// hours, so a circuit-long DbContext would go stale and there is no HttpContext to read the user
-/// from. Refusals (<see cref="AccessDeniedException"/>, a service's failure value, a ProblemDetails
-/// result) come back as a <see cref="UiResult{T}"/> with a Vietnamese message, also shown as a notification.
+/// from. Refusals (<see cref="AccessDeniedException"/>, a service's <see cref="Refusal"/>, field errors)
+/// come back as a <see cref="UiResult{T}"/> with a Vietnamese message, also shown as a notification.
 /// </summary>
 public sealed class UiOperations(
     IServiceScopeFactory scopes, AuthenticationStateProvider authentication, NotificationService notifications,
     NavigationManager navigation, ILogger<UiOperations> logger)
 {
     public Task<UiResult<T>> RunAsync<T>(Func<IServiceProvider, Task<T>> operation, bool notify = true) =>
-        ExecuteAsync(operation, value => value switch
-        {
-            ProblemHttpResult problem => UiResult<T>.Fail(problem.StatusCode, problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Thao tác không thành công.",
-                extensions: problem.ProblemDetails.Extensions),
-            _ => UiResult<T>.Success(value),
-        }, notify);
+        ExecuteAsync(operation, UiResult<T>.Success, notify);
 
-    /// <summary>Submissions' services answer with a value or a <see cref="SubmissionFailure"/>.</summary>
-    public Task<UiResult<T>> RunAsync<T>(Func<IServiceProvider, Task<SubmissionResult<T>>> operation, bool notify = true) where T : class =>
+    /// <summary>Services answer with a value or a <see cref="Refusal"/>.</summary>
+    public Task<UiResult<T>> RunAsync<T>(Func<IServiceProvider, Task<Result<T>>> operation, bool notify = true) where T : class =>
         ExecuteAsync(operation, result => result.Failure is { } failure
             ? UiResult<T>.Fail(failure.Status, failure.Detail, extensions: failure.Extensions)
             : UiResult<T>.Success(result.Value!), notify);

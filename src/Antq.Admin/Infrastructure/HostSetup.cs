@@ -1,17 +1,6 @@
 using System.Globalization;
 using Antq.Admin.Components;
 using Antq.Admin.Features.Auth;
-using Antq.Admin.Features.Documents;
-using Antq.Admin.Features.Accounts;
-using Antq.Admin.Features.Dashboard;
-using Antq.Admin.Features.Exports;
-using Antq.Admin.Features.Forms;
-using Antq.Admin.Features.Packs;
-using Antq.Admin.Features.Reminders;
-using Antq.Admin.Features.Studio;
-using Antq.Admin.Features.Review;
-using Antq.Admin.Features.Submissions;
-using Antq.Admin.Features.Units;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -19,7 +8,10 @@ namespace Antq.Admin.Infrastructure;
 
 public static class HostSetup
 {
-    /// <summary>Everything the server registers, in one place so Program.cs reads like a table of contents.</summary>
+    /// <summary>
+    /// The host's infrastructure: options, data, ProblemDetails, OpenAPI, localisation. The features
+    /// register themselves in Program.cs, each through its own <c>AddXxxFeature</c>; then <see cref="AddAntqUi"/>.
+    /// </summary>
     public static AntqOptions AddAntqServer(this WebApplicationBuilder builder)
     {
         var options = AntqOptions.From(builder.Configuration, builder.Environment);
@@ -28,20 +20,9 @@ public static class HostSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAntqData(options);
-        builder.Services.AddAntqAuth(builder.Configuration, builder.Environment);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Vietnamese);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddPacksFeature();
-        builder.Services.AddUnitsFeature();
-        builder.Services.AddSubmissionsFeature();
-        builder.Services.AddDocumentsFeature();
-        builder.Services.AddAccountsFeature();
-        builder.Services.AddRemindersFeature(builder.Configuration, options);
-        builder.Services.AddDashboardFeature();
-        builder.Services.AddExportsFeature();
-        builder.Services.AddStudioFeature();
-        builder.Services.AddAntqUi();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var vi = new CultureInfo("vi-VN");
@@ -67,15 +48,14 @@ public static class HostSetup
         app.UseAntiforgery();
     }
 
-    /// <summary>The Blazor admin UI: interactive server components, Radzen, and the scope helpers UI operations run in.</summary>
-    private static void AddAntqUi(this IServiceCollection services)
+    /// <summary>The Blazor admin UI shell: interactive server components, Radzen, and the scope helpers UI operations run in.</summary>
+    public static IServiceCollection AddAntqUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddRadzenComponents();
         services.AddScoped<PrincipalHolder>();
         services.AddScoped<UiOperations>();
-        services.AddFormsFeature();
-        services.AddReviewFeature();
+        return services;
     }
 }

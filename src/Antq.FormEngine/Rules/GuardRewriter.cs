@@ -126,7 +126,7 @@ internal sealed class GuardRewriter : ExpressionVisitor
         return Expression.Lambda(node.Type, Expression.Block(body.Type, Expression.Call(TickMethod, _context), body), node.Parameters);
     }
 
-    private Expression ChargeString(Expression value) => Expression.Call(ChargeStringMethod, _context, value);
+    private MethodCallExpression ChargeString(Expression value) => Expression.Call(ChargeStringMethod, _context, value);
 
     private Expression ChargeSequence(Expression source)
     {

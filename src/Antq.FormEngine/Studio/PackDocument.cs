@@ -60,7 +60,7 @@ public sealed class PackDocument
         }));
         doc.SetJson("tests/01-dat.json", new JsonObject
         {
-            ["name"] = "Đạt tiêu chí 1", ["unit"] = new JsonObject { ["kind"] = unitKinds.FirstOrDefault() ?? "xa" }, ["year"] = year,
+            ["name"] = "Đạt tiêu chí 1", ["unit"] = new JsonObject { ["kind"] = unitKinds.Count > 0 ? unitKinds[0] : "xa" }, ["year"] = year,
             ["data"] = new JsonObject { ["tc01_dat"] = true },
             ["expect"] = new JsonObject { ["valid"] = true, ["outcome"] = "dat", ["criteria"] = new JsonObject { ["TC01"] = "met" } },
         });

@@ -30,7 +30,7 @@ public sealed class EvidenceUploadTests(AntqApiFactory factory) : IClassFixture<
         Assert.Single(Directory.GetDirectories(Path.Combine(factory.DataDirectory, EvidenceStore.Folder)));
     }
 
-    private Task<Antq.Admin.Features.Submissions.SubmissionResult<EvidenceFile>> SaveAsync(string email, Guid id, string name, byte[] bytes) =>
+    private Task<Antq.Admin.Infrastructure.Result<EvidenceFile>> SaveAsync(string email, Guid id, string name, byte[] bytes) =>
         factory.WithServicesAsync(async services =>
         {
             var user = await services.GetRequiredService<UserManager<Antq.Admin.Data.Entities.AppUser>>().FindByEmailAsync(email);

@@ -14,12 +14,7 @@ internal static class PackZips
     public const string Tt124 = "tt124.xa";
 
     /// <summary>The text files of a shipped pack folder, by relative path with forward slashes.</summary>
-    public static Dictionary<string, string> Shipped(string pack)
-    {
-        var root = Path.Combine(RepoPaths.Root, "criteria-packs", pack);
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
-    }
+    public static Dictionary<string, string> Shipped(string pack) => PackArchives.Shipped(pack);
 
     /// <summary>
     /// A revision of tt124.xa: another version, and the "recognised" threshold of TC04.b moved from
@@ -46,20 +41,8 @@ internal static class PackZips
         return files;
     }
 
-    public static byte[] Zip(IReadOnlyDictionary<string, string> files, params (string Name, string Text)[] extra)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in files.Select(f => (f.Key, f.Value)).Concat(extra))
-            {
-                var entry = zip.CreateEntry(name);
-                using var stream = entry.Open();
-                stream.Write(Encoding.UTF8.GetBytes(text));
-            }
-        }
-        return buffer.ToArray();
-    }
+    public static byte[] Zip(IReadOnlyDictionary<string, string> files, params (string Name, string Text)[] extra) =>
+        PackArchives.Zip(files.Concat(extra.Select(e => KeyValuePair.Create(e.Name, e.Text))));
 
     public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, string fileName = "goi.zip")
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Antq.Admin.Features.Deadlines;
+using Antq.Admin.Features.Notifications;
 using Antq.Admin.Features.Reminders;
 using Antq.Admin.Tests.Submissions;
 using Antq.Admin.Tests.Support;

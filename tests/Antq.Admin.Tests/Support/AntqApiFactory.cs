@@ -106,15 +106,3 @@ public sealed class AntqApiFactory : WebApplicationFactory<Program>
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
-
-public static class RepoPaths
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Antq.Forms.sln not found");
-    }
-}

@@ -96,26 +96,14 @@ public partial class DefaultTemplatesTests
     {
         if (Environment.GetEnvironmentVariable("ANTQ_UPDATE_GOLDEN") == "1")
         {
-            File.WriteAllText(Path.Combine(RepoRoot(), "tests", "Antq.FormEngine.Tests", "TestData", "Documents", name), actual);
+            File.WriteAllText(Path.Combine(RepoPaths.Root, "tests", "Antq.FormEngine.Tests", "TestData", "Documents", name), actual);
             return;
         }
         var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Documents", name));
         Assert.Equal(expected.ReplaceLineEndings("\n"), actual);
     }
 
-    private static string TemplatePath(string id) => Path.Combine(RepoRoot(), "templates", $"{id}.scriban");
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Antq.Forms.sln not found above the test output folder.");
-    }
+    private static string TemplatePath(string id) => Path.Combine(RepoPaths.Templates, $"{id}.scriban");
 
     [GeneratedRegex(@"<(style|head)\b.*?</\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex StyleBlock();

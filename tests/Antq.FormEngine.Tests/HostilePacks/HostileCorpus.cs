@@ -65,17 +65,5 @@ internal static class HostileCorpus
     }
 
     /// <summary>The repository's shared document templates: <c>templates/</c> beside Antq.Forms.sln.</summary>
-    public static string TemplatesDirectory { get; } = FindTemplates();
-
-    private static string FindTemplates()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln")))
-            {
-                return Path.Combine(dir.FullName, "templates");
-            }
-        }
-        throw new InvalidOperationException("Antq.Forms.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string TemplatesDirectory => RepoPaths.Templates;
 }

@@ -5,13 +5,18 @@ namespace Antq.Admin.Features.Accounts;
 /// <summary>Registration and routes of account management.</summary>
 public static class AccountsFeature
 {
-    public static void AddAccountsFeature(this IServiceCollection services)
+    public static IServiceCollection AddAccountsFeature(this IServiceCollection services)
     {
         services.AddScoped<AccountQueries>();
         services.AddScoped<AccountCommands>();
-        // Registered after Identity's own describer, so this one is resolved: messages users see are Vietnamese.
+        // Registered after Identity's own describer (the Auth feature), so this one is resolved: messages users see are Vietnamese.
         services.AddScoped<IdentityErrorDescriber, VietnameseIdentityErrors>();
+        return services;
     }
 
-    public static void MapAccountsApi(this IEndpointRouteBuilder app) => app.MapAccountRoutes();
+    public static IEndpointRouteBuilder MapAccountsFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapAccountRoutes();
+        return app;
+    }
 }

@@ -11,7 +11,7 @@ public sealed record AccountView(string Id, string Name, string Role, int UnitId
 
 public static class AuthApi
 {
-    public static void MapAuthApi(this IEndpointRouteBuilder app)
+    public static void MapAuthRoutes(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
 

@@ -1,11 +1,17 @@
 namespace Antq.Admin.Features.Dashboard;
 
-/// <summary>Registration of the dashboard's services (the page is Pages/Dashboard.razor, the API DashboardApi).</summary>
+/// <summary>Registration and routes of the dashboard (the page is Pages/Dashboard.razor).</summary>
 public static class DashboardFeature
 {
-    public static void AddDashboardFeature(this IServiceCollection services)
+    public static IServiceCollection AddDashboardFeature(this IServiceCollection services)
     {
         services.AddScoped<DashboardQueries>();
-        services.AddSingleton<DashboardNextSteps>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDashboardFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapDashboardRoutes();
+        return app;
     }
 }

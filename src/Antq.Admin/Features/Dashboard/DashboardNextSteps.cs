@@ -1,14 +1,14 @@
 using Antq.Admin.Data.Entities;
-using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Deadlines;
 using Antq.Admin.Features.Submissions;
 using Antq.FormEngine;
 
 namespace Antq.Admin.Features.Dashboard;
 
 /// <summary>"What to do next" for a unit concerned by a pack: its own submission's state, put as an instruction.</summary>
-public sealed class DashboardNextSteps
+public static class DashboardNextSteps
 {
-    internal List<NextStep> For(Unit unit, IReadOnlyList<CompiledPack> packs, IReadOnlyList<DashboardQueries.SubmissionRow> submissions,
+    internal static List<NextStep> For(Unit unit, IReadOnlyList<CompiledPack> packs, IReadOnlyList<DashboardQueries.SubmissionRow> submissions,
         IReadOnlyList<DeadlineInstance> deadlines, DateTimeOffset now)
     {
         var steps = new List<NextStep>();

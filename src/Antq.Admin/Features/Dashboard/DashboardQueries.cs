@@ -1,13 +1,12 @@
 using System.Globalization;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
-using Antq.Admin.Features.Reminders;
+using Antq.Admin.Features.Deadlines;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Deadlines;
 using Antq.FormEngine.Evaluation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Dashboard;
@@ -18,16 +17,16 @@ namespace Antq.Admin.Features.Dashboard;
 /// units, active packs and submissions; nothing is stored.
 /// </summary>
 public sealed class DashboardQueries(
-    AntqDbContext db, CurrentAccount current, UnitDirectory directory, DeadlineBoard board, DashboardNextSteps nextSteps, TimeProvider time)
+    AntqDbContext db, CurrentAccount current, UnitDirectory directory, DeadlineBoard board, TimeProvider time)
 {
     private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
-    public async Task<Results<Ok<DashboardView>, ProblemHttpResult>> GetAsync(int? year, int? unitId, CancellationToken ct)
+    public async Task<Result<DashboardView>> GetAsync(int? year, int? unitId, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var now = time.GetUtcNow();
         var thisYear = VietnamTime.YearOf(now);
-        if (year is < 2000 or > 2100) return Problems.BadRequest($"Năm {year} không hợp lệ (từ 2000 đến 2100).");
+        if (year is < 2000 or > 2100) return Refusal.BadRequest($"Năm {year} không hợp lệ (từ 2000 đến 2100).");
         var focus = await directory.GetVisibleAsync(account, unitId ?? account.ScopeUnit.Id, ct);
         var years = await db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(focus.Path)).Select(s => s.Year).Distinct().ToListAsync(ct);
         // Reviewers early in a year would otherwise open on an empty board: show the latest year that has
@@ -53,7 +52,7 @@ public sealed class DashboardQueries(
         var deadlines = Deadlines(instances, now, levels);
 
         var unmet = await UnmetAsync(focus, chosenYear, packs.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Title), ct);
-        var steps = nextSteps.For(focus, packs, submissions, instances, now);
+        var steps = DashboardNextSteps.For(focus, packs, submissions, instances, now);
         var waiting = account.IsUnit ? 0 : await db.Submissions.AsNoTracking()
             .CountAsync(s => s.PendingUnitId == account.ScopeUnit.Id && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved), ct);
 
@@ -61,7 +60,7 @@ public sealed class DashboardQueries(
         var breadcrumb = ancestors.Where(account.CanSee).Append(focus).Select(u => Ref(u, levels)).ToList();
         var yearChoices = years.Concat([thisYear - 1, thisYear, thisYear + 1, chosenYear]).Distinct().OrderDescending().ToList();
 
-        return TypedResults.Ok(new DashboardView(chosenYear, thisYear, now, Ref(focus, levels), breadcrumb, yearChoices, boards, deadlines, unmet, steps, waiting));
+        return new DashboardView(chosenYear, thisYear, now, Ref(focus, levels), breadcrumb, yearChoices, boards, deadlines, unmet, steps, waiting);
     }
 
     internal sealed record SubmissionRow(Guid Id, int UnitId, string PackId, string Status, int? PendingUnitId);

@@ -7,7 +7,7 @@ internal sealed class DemoHierarchy(Unit root, Dictionary<string, Unit> byCode)
 {
     public Unit Root { get; } = root;
 
-    public int DistrictCount => DongNai.Districts.Length;
+    public static int DistrictCount => DongNai.Districts.Length;
 
     public Unit District(string code) => byCode[code];
 

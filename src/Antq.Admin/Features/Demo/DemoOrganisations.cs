@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bogus;
 
 namespace Antq.Admin.Features.Demo;
@@ -51,7 +52,7 @@ internal static class DemoOrganisations
 
         var units = new List<(string, string, string)>();
         for (var i = 1; i <= AgencyCount; i++)
-            units.Add(($"{district.Code}-CQ{i:00}", Distinct(() => string.Format(faker.PickRandom(Agencies), place)), "co-quan"));
+            units.Add(($"{district.Code}-CQ{i:00}", Distinct(() => string.Format(CultureInfo.InvariantCulture, faker.PickRandom(Agencies), place)), "co-quan"));
         for (var i = 1; i <= EnterpriseCount; i++)
             units.Add(($"{district.Code}-DN{i:00}", Distinct(() => faker.Random.Bool(0.2f)
                 ? $"Doanh nghiệp tư nhân {faker.Name.LastName()} {faker.Name.FirstName()}"

@@ -43,7 +43,7 @@ public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, Uni
         submissions += await new DemoResidentialAreas(db, time).AddAsync(hierarchy, packs, actors);
         await tx.CommitAsync();
         logger.LogInformation("Demo data added: {Districts} districts, {Accounts} accounts, {Submissions} submissions.",
-            hierarchy.DistrictCount, actors.Count, submissions);
+            DemoHierarchy.DistrictCount, actors.Count, submissions);
         await AnnounceAsync();
     }
 

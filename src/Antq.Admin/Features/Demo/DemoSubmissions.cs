@@ -39,7 +39,7 @@ internal sealed class DemoSubmissions(AntqDbContext db, UnitDirectory directory,
         foreach (var (demoCase, index) in Cases.Select((c, i) => (c, i)))
         {
             if (!packs.TryGetValue(demoCase.PackId, out var pack)) continue;
-            var test = pack.Tests.FirstOrDefault(t => t.File.EndsWith(demoCase.TestFile, StringComparison.Ordinal)) ?? pack.Tests.FirstOrDefault();
+            var test = pack.Tests.FirstOrDefault(t => t.File.EndsWith(demoCase.TestFile, StringComparison.Ordinal)) ?? (pack.Tests.Count > 0 ? pack.Tests[0] : null);
             if (test is null) continue;
             var unit = demoCase.Unit(hierarchy);
             var result = pack.Evaluate(new UnitInfo(unit.KindId, unit.Code, unit.Name, unit.LevelId, hierarchy.ParentOf(unit).Name), test.Year, test.Data);

@@ -28,18 +28,18 @@ public sealed class DocumentCommands(CurrentAccount current, SubmissionStore sto
     /// <summary>A final decision (recognised or not) closes the dossier's documents.</summary>
     public static bool IsFinal(string status) => status is Data.Entities.SubmissionStatus.Recognised or Data.Entities.SubmissionStatus.NotRecognised;
 
-    public async Task<SubmissionResult<IssuedDocumentView>> ReissueAsync(Guid id, string documentId, ReissueRequest request, CancellationToken ct)
+    public async Task<Result<IssuedDocumentView>> ReissueAsync(Guid id, string documentId, ReissueRequest request, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var record = await store.GetVisibleAsync(account, id, ct);
         var latest = await db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == id && d.DocumentId == documentId)
             .OrderByDescending(d => d.Version).Select(d => new { d.IssuerUnitId, d.MeetingId, d.Version }).FirstOrDefaultAsync(ct);
-        if (latest is null) return SubmissionFailure.NotFound($"Hồ sơ chưa có văn bản «{documentId}» được ban hành nên chưa thể ban hành lại.");
-        if (string.IsNullOrWhiteSpace(request.Note)) return SubmissionFailure.BadRequest("Cần nêu lý do ban hành lại (trường «note»): văn bản mới lấy số mới và thay thế phiên bản hiện hành.");
-        if (request.Note.Length > 1000) return SubmissionFailure.BadRequest("Lý do ban hành lại tối đa 1.000 ký tự.");
+        if (latest is null) return Refusal.NotFound($"Hồ sơ chưa có văn bản «{documentId}» được ban hành nên chưa thể ban hành lại.");
+        if (string.IsNullOrWhiteSpace(request.Note)) return Refusal.BadRequest("Cần nêu lý do ban hành lại (trường «note»): văn bản mới lấy số mới và thay thế phiên bản hiện hành.");
+        if (request.Note.Length > 1000) return Refusal.BadRequest("Lý do ban hành lại tối đa 1.000 ký tự.");
         var pack = await store.PinnedPackAsync(record, ct);
         var document = pack.Manifest.Documents.FirstOrDefault(d => d.Id == documentId);
-        if (document is null) return SubmissionFailure.NotFound($"Bộ tiêu chí của hồ sơ không còn văn bản «{documentId}».");
+        if (document is null) return Refusal.NotFound($"Bộ tiêu chí của hồ sơ không còn văn bản «{documentId}».");
         var step = DocumentKinds.StepOf(document);
         if (!MayReissue(account, record, step, latest.IssuerUnitId))
             throw new AccessDeniedException(step == DocumentStep.Submitted
@@ -49,7 +49,7 @@ public sealed class DocumentCommands(CurrentAccount current, SubmissionStore sto
         if (SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "ban hành lại văn bản");
         if (IsFinal(record.Status)) return SubmissionStates.WrongState(record, "ban hành lại văn bản sau khi đã có quyết định công nhận");
         if (latest.Version >= MaxVersions)
-            return SubmissionFailure.Unprocessable($"Văn bản «{documentId}» đã được ban hành {latest.Version} phiên bản (tối đa {MaxVersions}); không thể ban hành lại thêm.");
+            return Refusal.Unprocessable($"Văn bản «{documentId}» đã được ban hành {latest.Version} phiên bản (tối đa {MaxVersions}); không thể ban hành lại thêm.");
 
         var meeting = latest.MeetingId is { } meetingId ? await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == meetingId, ct) : null;
         var issuerUnit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == latest.IssuerUnitId, ct);

@@ -39,14 +39,14 @@ public sealed class DocumentIssuer(
     /// in one transaction; null when all is stored. The templates are resolved (and seeded) before it starts.
     /// <paramref name="evaluation"/> is the verdict the step has just stored, when the caller holds it (else it is read from the record).
     /// </summary>
-    public async Task<SubmissionFailure?> WithDocumentsAsync(Account actor, SubmissionRecord record, CompiledPack pack,
-        IReadOnlyList<Order> orders, Func<Task<SubmissionFailure?>> commit, CancellationToken ct, EvaluationResult? evaluation = null)
+    public async Task<Refusal?> WithDocumentsAsync(Account actor, SubmissionRecord record, CompiledPack pack,
+        IReadOnlyList<Order> orders, Func<Task<Refusal?>> commit, CancellationToken ct, EvaluationResult? evaluation = null)
     {
         var resolved = new List<(Order, CurrentTemplate)>();
         foreach (var order in orders)
         {
             var (template, error) = await templates.CurrentForAsync(pack, order.Document, ct);
-            if (template is null) return SubmissionFailure.Unprocessable($"Không lập được văn bản «{order.Document.Title}»: {error}");
+            if (template is null) return Refusal.Unprocessable($"Không lập được văn bản «{order.Document.Title}»: {error}");
             resolved.Add((order, template));
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -64,7 +64,7 @@ public sealed class DocumentIssuer(
         return null;
     }
 
-    private async Task<SubmissionFailure?> IssueAsync(Account actor, SubmissionRecord record, CompiledPack pack, Order order,
+    private async Task<Refusal?> IssueAsync(Account actor, SubmissionRecord record, CompiledPack pack, Order order,
         CurrentTemplate template, EvaluationResult? evaluation, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -91,13 +91,13 @@ public sealed class DocumentIssuer(
 
         var rendered = TemplateSandbox.Render(template.Parsed, model);
         if (!rendered.Ok)
-            return SubmissionFailure.Unprocessable(
+            return Refusal.Unprocessable(
                 $"Không lập được văn bản «{order.Document.Title}» từ mẫu «{template.Key}» phiên bản {template.Version}: "
                 + string.Join(" ", rendered.Errors.Select(e => e.ToString())) + " Không có gì được ghi; hãy sửa mẫu văn bản hoặc dữ liệu rồi thử lại.",
                 new Dictionary<string, object?> { ["errors"] = rendered.Errors.Select(e => new { e.Path, e.Code, e.Message }).ToList() });
         var html = Encoding.UTF8.GetBytes(rendered.Output);
         var docx = DocumentOutput.ToDocx(rendered.Output, DocumentStamp.FromModel(model) with { Created = now.UtcDateTime }, TemplateStore.FileName(template.Key));
-        if (!docx.Ok) return SubmissionFailure.Unprocessable(string.Join(" ", docx.Errors.Select(e => e.Message)));
+        if (!docx.Ok) return Refusal.Unprocessable(string.Join(" ", docx.Errors.Select(e => e.Message)));
 
         db.IssuedDocuments.Add(new IssuedDocument
         {

@@ -66,7 +66,7 @@ public static class DocumentsApi
                 Guid id, RecordMeetingRequest request, Meetings meetings, CancellationToken ct) =>
             {
                 var result = await meetings.RecordAsync(id, request, ct);
-                return result.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(result.Value!);
+                return result.ToHttp();
             })
             .WithName("RecordReviewMeeting")
             .WithSummary("The reviewing level records its review meeting (times in Vietnam time); the minutes (biên bản họp xét) are issued from it.")

@@ -6,7 +6,7 @@ namespace Antq.Admin.Features.Documents;
 /// <summary>Registration and routes of issued documents, meetings, verification and template editing.</summary>
 public static class DocumentsFeature
 {
-    public static void AddDocumentsFeature(this IServiceCollection services)
+    public static IServiceCollection AddDocumentsFeature(this IServiceCollection services)
     {
         services.AddSingleton<TemplateCache>();
         // One warm, locked-down Chromium for every PDF (started on the first print, disposed with the host).
@@ -21,14 +21,16 @@ public static class DocumentsFeature
         services.AddScoped<Meetings>();
         services.AddScoped<TemplateEditing>();
         services.AddScoped<IStartupSeeder, TemplateSeeder>();
+        return services;
     }
 
-    public static void MapDocumentsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDocumentsFeature(this IEndpointRouteBuilder app)
     {
         app.MapDocumentRoutes();
         app.MapTemplateRoutes();
         app.MapVerifyRoutes();
         DocumentPreviews.MapPreviewRoutes(app);
+        return app;
     }
 }
 

@@ -17,7 +17,7 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
 {
     private const int MaxAttendees = 200;
 
-    public async Task<SubmissionResult<SubmissionDocumentsView>> RecordAsync(Guid id, RecordMeetingRequest request, CancellationToken ct)
+    public async Task<Result<SubmissionDocumentsView>> RecordAsync(Guid id, RecordMeetingRequest request, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var record = await store.GetVisibleAsync(account, id, ct);
@@ -25,7 +25,7 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
         if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, "ghi biên bản họp xét");
         if (record.PendingUnitId != account.ScopeUnit.Id)
             throw new AccessDeniedException("Hồ sơ không chờ đơn vị của bạn xét duyệt nên đơn vị không ghi biên bản họp xét được.");
-        if (Check(request) is { } invalid) return SubmissionFailure.BadRequest(invalid);
+        if (Check(request) is { } invalid) return Refusal.BadRequest(invalid);
 
         var pack = await store.PinnedPackAsync(record, ct);
         var meeting = ToRecord(request, record, account);

@@ -58,30 +58,30 @@ public sealed partial class TemplateEditing(
         return new TemplateSourceView(key, record.Version, record.Source, record.Sha256);
     }
 
-    public async Task<SubmissionResult<TemplateDetail>> SaveAsync(string key, SaveTemplateRequest request, CancellationToken ct)
+    public async Task<Result<TemplateDetail>> SaveAsync(string key, SaveTemplateRequest request, CancellationToken ct)
     {
         var account = await RequireAdminAsync(ct);
         if (request.Source is null || request.BaseVersion is null)
-            return SubmissionFailure.BadRequest("Cần gửi nội dung mẫu (source) và phiên bản đang sửa (baseVersion).");
-        if (request.Note is { Length: > 500 }) return SubmissionFailure.BadRequest("Ghi chú tối đa 500 ký tự.");
+            return Refusal.BadRequest("Cần gửi nội dung mẫu (source) và phiên bản đang sửa (baseVersion).");
+        if (request.Note is { Length: > 500 }) return Refusal.BadRequest("Ghi chú tối đa 500 ký tự.");
         return await AddCheckedAsync(account, key, request.Source, request.BaseVersion.Value, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), ct);
     }
 
-    public async Task<SubmissionResult<TemplateDetail>> RevertAsync(string key, RevertTemplateRequest request, CancellationToken ct)
+    public async Task<Result<TemplateDetail>> RevertAsync(string key, RevertTemplateRequest request, CancellationToken ct)
     {
         var account = await RequireAdminAsync(ct);
         if (request.Version is null || request.BaseVersion is null)
-            return SubmissionFailure.BadRequest("Cần nêu phiên bản muốn khôi phục (version) và phiên bản hiện tại (baseVersion).");
+            return Refusal.BadRequest("Cần nêu phiên bản muốn khôi phục (version) và phiên bản hiện tại (baseVersion).");
         var old = await db.TemplateVersions.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key && t.Version == request.Version, ct);
-        if (old is null) return SubmissionFailure.NotFound($"Mẫu «{key}» không có phiên bản {request.Version}.");
+        if (old is null) return Refusal.NotFound($"Mẫu «{key}» không có phiên bản {request.Version}.");
         return await AddCheckedAsync(account, key, old.Source, request.BaseVersion.Value, $"Khôi phục phiên bản {old.Version}", ct);
     }
 
     /// <summary>Renders <see cref="PreviewTemplateRequest.Source"/> strictly against a submission the admin can see, as a draft.</summary>
-    public async Task<SubmissionResult<PreviewView>> PreviewAsync(string key, PreviewTemplateRequest request, CancellationToken ct)
+    public async Task<Result<PreviewView>> PreviewAsync(string key, PreviewTemplateRequest request, CancellationToken ct)
     {
         var account = await RequireAdminAsync(ct);
-        if (request.SubmissionId is not { } submissionId) return SubmissionFailure.BadRequest("Cần chọn hồ sơ để xem trước (submissionId).");
+        if (request.SubmissionId is not { } submissionId) return Refusal.BadRequest("Cần chọn hồ sơ để xem trước (submissionId).");
         var source = request.Source ?? (await store.CurrentRecordAsync(key, ct))?.Source ?? throw NotFound(key);
         var record = await submissions.GetVisibleAsync(account, submissionId, ct);
         var pack = await submissions.PinnedPackAsync(record, ct);
@@ -99,23 +99,23 @@ public sealed partial class TemplateEditing(
         return new PreviewView(rendered.Output, Errors(rendered.Errors));
     }
 
-    private async Task<SubmissionResult<TemplateDetail>> AddCheckedAsync(Account account, string key, string source, int baseVersion, string? note, CancellationToken ct)
+    private async Task<Result<TemplateDetail>> AddCheckedAsync(Account account, string key, string source, int baseVersion, string? note, CancellationToken ct)
     {
         var current = await store.CurrentRecordAsync(key, ct);
-        if (current is null) return SubmissionFailure.NotFound($"Không tìm thấy mẫu văn bản «{key}».");
+        if (current is null) return Refusal.NotFound($"Không tìm thấy mẫu văn bản «{key}».");
         if (current.Version != baseVersion)
             return Stale(current.Version);
         var errors = await CheckAsync(key, source, ct);
         if (errors.Count > 0)
-            return SubmissionFailure.Unprocessable(
+            return Refusal.Unprocessable(
                 $"Mẫu văn bản chưa được lưu vì có {errors.Count} lỗi: " + string.Join(" ", errors.Take(5).Select(e => e.ToString())),
                 new Dictionary<string, object?> { ["errors"] = Errors(errors) });
         if (await store.AddVersionAsync(key, source, baseVersion, account, note, ct) is null) return Stale(baseVersion + 1);
         return await GetAsync(key, ct);
     }
 
-    private static SubmissionFailure Stale(int current) =>
-        SubmissionFailure.Conflict($"Mẫu văn bản vừa được lưu thành phiên bản {current} ở nơi khác. Hãy tải lại rồi sửa tiếp; nội dung bạn đang sửa chưa được lưu.",
+    private static Refusal Stale(int current) =>
+        Refusal.Conflict($"Mẫu văn bản vừa được lưu thành phiên bản {current} ở nơi khác. Hãy tải lại rồi sửa tiếp; nội dung bạn đang sửa chưa được lưu.",
             new Dictionary<string, object?> { ["currentVersion"] = current });
 
     /// <summary>Parse, forbidden constructs, strict renders against every test case of the packs that use the key.</summary>

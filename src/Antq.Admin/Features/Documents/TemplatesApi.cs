@@ -1,4 +1,5 @@
 using Antq.Admin.Features.Submissions;
+using Antq.Admin.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Antq.Admin.Features.Documents;
@@ -40,12 +41,12 @@ public static class TemplatesApi
                 string key, PreviewTemplateRequest request, TemplateEditing templates, CancellationToken ct) =>
             {
                 var result = await templates.PreviewAsync(key, request, ct);
-                return result.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(result.Value!);
+                return result.ToHttp();
             })
             .WithName("PreviewTemplate").WithSummary("Render a source (unsaved) against a submission as a draft; errors carry line and column.");
     }
 
-    private static Results<Created<TemplateDetail>, ProblemHttpResult> Created(SubmissionResult<TemplateDetail> result) =>
+    private static Results<Created<TemplateDetail>, ProblemHttpResult> Created(Result<TemplateDetail> result) =>
         result.Failure is { } failure
             ? failure.ToProblem()
             : TypedResults.Created($"/api/templates/{Uri.EscapeDataString(result.Value!.Key)}", result.Value);

@@ -40,7 +40,7 @@ public sealed class DossierExportBuilder(AntqDbContext db, Func<string, string, 
     public async Task<ExportFile> BuildAsync(Unit scope, DossierExportFilter filter, CancellationToken ct)
     {
         if (filter.Status is { } status && !SubmissionStates.Labels.ContainsKey(status))
-            throw new ExportRefused($"Trạng thái «{status}» không có. Các trạng thái: {string.Join(", ", SubmissionStates.Labels.Keys)}.");
+            throw new ExportRefusedException($"Trạng thái «{status}» không có. Các trạng thái: {string.Join(", ", SubmissionStates.Labels.Keys)}.");
         var query = Filtered(scope, filter);
         var versions = await query.Select(s => new { s.PackId, s.PackVersion }).Distinct().ToListAsync(ct);
         var compiled = new Dictionary<(string, string), CompiledPack?>();
@@ -241,4 +241,4 @@ public sealed class DossierExportBuilder(AntqDbContext db, Func<string, string, 
 }
 
 /// <summary>A refused export (bad filter or format): a 400 with the message.</summary>
-public sealed class ExportRefused(string message) : Exception(message);
+public sealed class ExportRefusedException(string message) : Exception(message);

@@ -33,7 +33,7 @@ public static class ExportsApi
                     return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Định dạng (format) phải là html, docx hoặc pdf.");
                 PrintableDossier.Printed printed;
                 try { printed = await printable.RenderAsync(id, ct); }
-                catch (ExportRefused refused) { return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: refused.Message); }
+                catch (ExportRefusedException refused) { return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: refused.Message); }
                 return await SendPrintedAsync(printed, kind, printer, http, ct);
             })
             .WithName("PrintDossier")
@@ -49,7 +49,7 @@ public static class ExportsApi
                     return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Định dạng (format) phải là html, docx hoặc pdf.");
                 PrintableDossier.Printed printed;
                 try { printed = await report.RenderAsync(request, null, ct); }
-                catch (ExportRefused refused) { return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: refused.Message); }
+                catch (ExportRefusedException refused) { return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: refused.Message); }
                 return await SendPrintedAsync(printed, kind, printer, http, ct);
             })
             .WithName("YearlyReport")
@@ -88,7 +88,7 @@ public static class ExportsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: $"Định dạng «{format}» không có. Chọn xlsx hoặc csv.");
         ExportFile file;
         try { file = await build(ct); }
-        catch (ExportRefused refused) { return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: refused.Message); }
+        catch (ExportRefusedException refused) { return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: refused.Message); }
         var at = Math.Clamp(sheet ?? 0, 0, file.Sheets.Count - 1);
         var path = Path.Combine(Path.GetTempPath(), $"antq-export-{Guid.NewGuid():N}");
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,

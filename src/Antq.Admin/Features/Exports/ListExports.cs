@@ -1,3 +1,4 @@
+using Antq.Admin.Features.Deadlines;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Accounts;
 using Antq.Admin.Features.Dashboard;
@@ -21,7 +22,7 @@ public sealed class ListExports(IServiceProvider services)
     public async Task<ExportFile> ReviewQueueAsync(CancellationToken ct)
     {
         var set = await Get<ReviewQueues>().LoadAsync(ct);
-        if (set.Failure is { } failure) throw new ExportRefused(failure.Detail);
+        if (set.Failure is { } failure) throw new ExportRefusedException(failure.Detail);
         ExportColumn[] columns = [new("Đơn vị", Width: 32), new("Bộ tiêu chí", Width: 40), new("Năm", CellKind.Number, 8), new("Trạng thái", Width: 26),
             new("Cập nhật", CellKind.DateTime, 16), new("Hạn xét", CellKind.DateTime, 16), new("Quá hạn", Width: 8),
             new("Trả lại lúc", CellKind.DateTime, 16), new("Người trả lại", Width: 20), new("Lý do trả lại", Width: 50)];
@@ -39,8 +40,8 @@ public sealed class ListExports(IServiceProvider services)
     public async Task<ExportFile> DeadlinesAsync(int? year, int? unitId, string? status, CancellationToken ct)
     {
         var result = await Get<DeadlineQueries>().GetAsync(year, unitId, status, ct);
-        if (result.Result is ProblemHttpResult problem) throw new ExportRefused(problem.ProblemDetails.Detail ?? "Không xuất được danh sách thời hạn.");
-        var calendar = ((Ok<DeadlineCalendarView>)result.Result).Value!;
+        if (result.Failure is { } failure) throw new ExportRefusedException(failure.Detail);
+        var calendar = result.Value!;
         var rows = calendar.Deadlines.SelectMany(d => d.Units.Select(u => new object?[]
         {
             d.PackTitle, d.Title, d.StageText, d.DueDate, u.UnitCode, u.UnitName, u.StatusText, u.Situation, u.WaitingOn?.UnitName,
@@ -113,8 +114,8 @@ public sealed class ListExports(IServiceProvider services)
     public async Task<ExportFile> DashboardAsync(int? year, int? unitId, CancellationToken ct)
     {
         var result = await Get<DashboardQueries>().GetAsync(year, unitId, ct);
-        if (result.Result is ProblemHttpResult problem) throw new ExportRefused(problem.ProblemDetails.Detail ?? "Không xuất được tổng quan.");
-        var view = ((Ok<DashboardView>)result.Result).Value!;
+        if (result.Failure is { } failure) throw new ExportRefusedException(failure.Detail);
+        var view = result.Value!;
         var rows = view.Packs.SelectMany(p => p.Rows.Select(r => new object?[]
         {
             p.Title, p.Version, r.Unit.Code, r.Unit.Name, r.Unit.LevelName, r.Counts.Total, r.Counts.NotStarted, r.Counts.Draft, r.Counts.Submitted,

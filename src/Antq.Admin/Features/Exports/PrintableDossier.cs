@@ -66,9 +66,9 @@ public sealed class PrintableDossier(AntqDbContext db, CurrentAccount current, S
 
         var path = Path.Combine(options.TemplatesDirectory ?? "templates", TemplateFile);
         var parsed = TemplateSandbox.Parse(await File.ReadAllTextAsync(path, ct), TemplateFile);
-        if (!parsed.Ok) throw new ExportRefused("Mẫu bản in hồ sơ có lỗi: " + string.Join(" ", parsed.Errors.Select(e => e.Message)));
+        if (!parsed.Ok) throw new ExportRefusedException("Mẫu bản in hồ sơ có lỗi: " + string.Join(" ", parsed.Errors.Select(e => e.Message)));
         var rendered = TemplateSandbox.Render(parsed.Template, model);
-        if (!rendered.Ok) throw new ExportRefused("Không lập được bản in hồ sơ: " + string.Join(" ", rendered.Errors.Select(e => e.Message)));
+        if (!rendered.Ok) throw new ExportRefusedException("Không lập được bản in hồ sơ: " + string.Join(" ", rendered.Errors.Select(e => e.Message)));
         return new Printed(rendered.Output, $"ho-so-{ExportTable.Ascii(unit.Name)}-{record.Year}", $"Hồ sơ {pack.Manifest.Title} - {unit.Name}",
             pack.Manifest.Id, record.PackVersion);
     }
@@ -76,7 +76,7 @@ public sealed class PrintableDossier(AntqDbContext db, CurrentAccount current, S
     public static byte[] Docx(Printed printed)
     {
         var result = DocumentOutput.ToDocx(printed.Html, new DocumentStamp(printed.PackId, printed.PackVersion, "", "ho-so-in", printed.Title), TemplateFile);
-        if (!result.Ok) throw new ExportRefused(string.Join(" ", result.Errors.Select(e => e.Message)));
+        if (!result.Ok) throw new ExportRefusedException(string.Join(" ", result.Errors.Select(e => e.Message)));
         return result.Content!;
     }
 

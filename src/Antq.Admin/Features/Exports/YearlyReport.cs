@@ -52,9 +52,9 @@ public sealed class YearlyReport(AntqDbContext db, CurrentAccount current, UnitD
 
         var path = Path.Combine(options.TemplatesDirectory ?? "templates", TemplateFile);
         var parsed = TemplateSandbox.Parse(await File.ReadAllTextAsync(path, ct), TemplateFile);
-        if (!parsed.Ok) throw new ExportRefused("Mẫu báo cáo có lỗi: " + string.Join(" ", parsed.Errors.Select(e => e.Message)));
+        if (!parsed.Ok) throw new ExportRefusedException("Mẫu báo cáo có lỗi: " + string.Join(" ", parsed.Errors.Select(e => e.Message)));
         var rendered = TemplateSandbox.Render(parsed.Template, model);
-        if (!rendered.Ok) throw new ExportRefused("Không lập được báo cáo: " + string.Join(" ", rendered.Errors.Select(e => e.Message)));
+        if (!rendered.Ok) throw new ExportRefusedException("Không lập được báo cáo: " + string.Join(" ", rendered.Errors.Select(e => e.Message)));
         return new PrintableDossier.Printed(rendered.Output, $"bao-cao-ket-qua-{year}-{ExportTable.Ascii(level.Name)}",
             $"Báo cáo kết quả năm {year} - {level.Name}", "bao-cao-tong-hop-nam", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -33,7 +33,7 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
     private string Root => Path.Combine(options.DataDirectory, Folder);
 
     /// <summary>Stores one file for a file field of an editable submission of the caller's own unit.</summary>
-    public async Task<SubmissionResult<EvidenceFile>> SaveAsync(Guid submissionId, string fieldPointer, string fileName, Stream content, CancellationToken ct)
+    public async Task<Result<EvidenceFile>> SaveAsync(Guid submissionId, string fieldPointer, string fileName, Stream content, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var record = await store.GetVisibleAsync(account, submissionId, ct);
@@ -41,12 +41,12 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
         if (!SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "đính kèm tệp");
         var pack = await store.PinnedPackAsync(record, ct);
         if (pack.Form.FieldAt(fieldPointer) is not { } field || FormLayout.For(pack).UiFor(field) is not { Widget: Widget.File, Files: { } rules })
-            return SubmissionFailure.BadRequest($"Trường «{fieldPointer}» không phải là trường tệp minh chứng của biểu mẫu.");
+            return Refusal.BadRequest($"Trường «{fieldPointer}» không phải là trường tệp minh chứng của biểu mẫu.");
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var accept = rules.Accept.Count > 0 ? rules.Accept : DefaultAccept;
         if (!accept.Contains(extension))
-            return SubmissionFailure.BadRequest($"Tệp «{fileName}» không đúng loại cho phép ({string.Join(", ", accept)}).");
+            return Refusal.BadRequest($"Tệp «{fileName}» không đúng loại cho phép ({string.Join(", ", accept)}).");
 
         var id = Guid.NewGuid().ToString("N");
         var name = SafeName(fileName, extension);
@@ -62,15 +62,15 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
         {
             TryDelete(folder);
             if (e is InvalidDataException)
-                return SubmissionFailure.BadRequest($"Tệp «{fileName}» vượt quá dung lượng cho phép ({rules.MaxSizeMb} MB).");
+                return Refusal.BadRequest($"Tệp «{fileName}» vượt quá dung lượng cho phép ({rules.MaxSizeMb} MB).");
             logger.LogWarning(e, "Upload of {File} for {Submission} failed", fileName, submissionId);
-            return SubmissionFailure.BadRequest($"Không tải lên được tệp «{fileName}». Vui lòng thử lại.");
+            return Refusal.BadRequest($"Không tải lên được tệp «{fileName}». Vui lòng thử lại.");
         }
         if (size == 0)
         {
             // An empty file proves nothing: refuse it rather than let it stand as evidence.
             TryDelete(folder);
-            return SubmissionFailure.BadRequest($"Tệp «{fileName}» rỗng (0 byte); hãy chọn tệp minh chứng có nội dung.");
+            return Refusal.BadRequest($"Tệp «{fileName}» rỗng (0 byte); hãy chọn tệp minh chứng có nội dung.");
         }
         var meta = new EvidenceMeta(submissionId, record.UnitId, fieldPointer, fileName, size, account.UserId, time.GetUtcNow());
         await File.WriteAllTextAsync(Path.Combine(folder, MetaName), JsonSerializer.Serialize(meta), ct);

@@ -237,7 +237,7 @@ public sealed class FormLayout
         _ => false,
     };
 
-    private static IReadOnlyList<Choice> ChoicesOf(JsonObject schema, FieldKind kind)
+    private static List<Choice> ChoicesOf(JsonObject schema, FieldKind kind)
     {
         var choices = new List<Choice>();
         if (schema["oneOf"] is JsonArray oneOf)

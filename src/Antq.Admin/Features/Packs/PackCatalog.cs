@@ -114,7 +114,7 @@ public sealed class PackCatalog(IServiceScopeFactory scopes, AntqOptions options
         {
             // A stored version was verified when accepted; failing now means the engine changed under it.
             logger.LogError("Stored pack {PackId} {Version} no longer compiles: {Errors}", packId, version, string.Join("; ", loaded.Errors));
-            throw new InvalidOperationException($"Stored pack {packId} {version} does not compile: {loaded.Errors.FirstOrDefault()}");
+            throw new InvalidOperationException($"Stored pack {packId} {version} does not compile: {(loaded.Errors.Count > 0 ? loaded.Errors[0] : null)}");
         }
         return loaded.Pack;
     }

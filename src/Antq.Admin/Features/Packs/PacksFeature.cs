@@ -3,7 +3,7 @@ namespace Antq.Admin.Features.Packs;
 /// <summary>Registration and routes of the pack registry.</summary>
 public static class PacksFeature
 {
-    public static void AddPacksFeature(this IServiceCollection services)
+    public static IServiceCollection AddPacksFeature(this IServiceCollection services)
     {
         services.AddSingleton<PackCatalog>();
         services.AddScoped<PackRegistry>();
@@ -12,7 +12,12 @@ public static class PacksFeature
         services.AddScoped<PackAdministration>();
         services.AddScoped<PackImpact>();
         services.AddScoped<PackComparison>();
+        return services;
     }
 
-    public static void MapPacksApi(this IEndpointRouteBuilder app) => PacksApi.Map(app);
+    public static IEndpointRouteBuilder MapPacksFeature(this IEndpointRouteBuilder app)
+    {
+        PacksApi.Map(app);
+        return app;
+    }
 }

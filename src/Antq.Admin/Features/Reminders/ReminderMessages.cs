@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Deadlines;
 using Antq.Admin.Features.Submissions;
 using Antq.FormEngine.Deadlines;
 using Antq.FormEngine.Documents;

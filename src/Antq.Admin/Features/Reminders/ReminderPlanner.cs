@@ -1,5 +1,6 @@
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Deadlines;
 using Antq.FormEngine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 

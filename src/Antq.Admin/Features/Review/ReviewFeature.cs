@@ -1,10 +1,18 @@
 namespace Antq.Admin.Features.Review;
 
-/// <summary>Registration of the review pages' services (the review actions themselves are SubmissionReview's).</summary>
+/// <summary>Registration and routes of review: the queues, the review pages and the reviewers' decisions.</summary>
 public static class ReviewFeature
 {
-    public static void AddReviewFeature(this IServiceCollection services)
+    public static IServiceCollection AddReviewFeature(this IServiceCollection services)
     {
         services.AddScoped<ReviewQueues>();
+        services.AddScoped<ReviewDecisions>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReviewFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapReviewRoutes();
+        return app;
     }
 }

@@ -27,7 +27,7 @@ public sealed record ReviewQueueSet(IReadOnlyList<ReviewRow> Pending, IReadOnlyL
 /// </summary>
 public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queries, PackCatalog catalog, AntqDbContext db, TimeProvider time)
 {
-    public async Task<SubmissionResult<ReviewQueueSet>> LoadAsync(CancellationToken ct)
+    public async Task<Result<ReviewQueueSet>> LoadAsync(CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var pending = await queries.ListAsync(new SubmissionFilter(null, null, null, null, Pending: true), ct);

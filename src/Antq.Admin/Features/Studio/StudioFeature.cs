@@ -3,11 +3,13 @@ namespace Antq.Admin.Features.Studio;
 /// <summary>Registration and routes of the pack studio (drafts, checks, publication).</summary>
 public static class StudioFeature
 {
-    public static void AddStudioFeature(this IServiceCollection services)
-    {
-        services.AddScoped<StudioDrafts>();
-        services.AddScoped<StudioExpressions>();
-    }
+    public static IServiceCollection AddStudioFeature(this IServiceCollection services) => services
+        .AddScoped<StudioDrafts>()
+        .AddScoped<StudioExpressions>();
 
-    public static void MapStudioApi(this IEndpointRouteBuilder app) => StudioApi.Map(app);
+    public static IEndpointRouteBuilder MapStudioFeature(this IEndpointRouteBuilder app)
+    {
+        StudioApi.Map(app);
+        return app;
+    }
 }

@@ -14,7 +14,7 @@ public sealed class SubmissionDrafts(
     AntqDbContext db, CurrentAccount current, PackCatalog catalog, SubmissionStore store,
     SubmissionEvaluator evaluator, SubmissionQueries queries, TimeProvider time)
 {
-    public async Task<SubmissionResult<SaveOutcome>> PutAsync(Guid id, SaveSubmissionRequest request, CancellationToken ct)
+    public async Task<Result<SaveOutcome>> PutAsync(Guid id, SaveSubmissionRequest request, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         if (SubmissionEvaluator.CheckData(request.Data) is { } bad) return bad;
@@ -26,20 +26,20 @@ public sealed class SubmissionDrafts(
             : await RetryAsync(account, record, request, ct);
     }
 
-    private async Task<SubmissionResult<SaveOutcome>> CreateAsync(Account account, Guid id, SaveSubmissionRequest request, CancellationToken ct)
+    private async Task<Result<SaveOutcome>> CreateAsync(Account account, Guid id, SaveSubmissionRequest request, CancellationToken ct)
     {
         if (request.UnitId is not { } unitId || string.IsNullOrWhiteSpace(request.PackId) || request.Year is not { } year)
-            return SubmissionFailure.BadRequest("Để lập hồ sơ mới cần có unitId, packId và year.");
+            return Refusal.BadRequest("Để lập hồ sơ mới cần có unitId, packId và year.");
         // The unit is the account's own; the payload may only name it, never choose another.
         if (!account.IsUnit || unitId != account.ScopeUnit.Id)
             throw new AccessDeniedException("Chỉ tài khoản của chính đơn vị mới được lập hồ sơ cho đơn vị đó.");
-        if (year is < 2000 or > 2100) return SubmissionFailure.BadRequest($"Năm đánh giá {year} không hợp lệ.");
+        if (year is < 2000 or > 2100) return Refusal.BadRequest($"Năm đánh giá {year} không hợp lệ.");
         var unit = account.ScopeUnit;
         var pack = await catalog.GetActiveAsync(request.PackId, ct);
         if (pack is null)
-            return SubmissionFailure.Unprocessable($"Không có bộ tiêu chí «{request.PackId}» đang được áp dụng.");
+            return Refusal.Unprocessable($"Không có bộ tiêu chí «{request.PackId}» đang được áp dụng.");
         if (!pack.Manifest.UnitKinds.Contains(unit.KindId))
-            return SubmissionFailure.Unprocessable($"Bộ tiêu chí «{pack.Manifest.Id}» không áp dụng cho loại đơn vị «{unit.KindId}» của {unit.Name}.");
+            return Refusal.Unprocessable($"Bộ tiêu chí «{pack.Manifest.Id}» không áp dụng cho loại đơn vị «{unit.KindId}» của {unit.Name}.");
         if (await HolderAsync(unit.Id, pack.Manifest.Id, year, ct) is { } holder)
         {
             // A concurrent create with this very id committed since the lookup above: that is a retry.
@@ -84,23 +84,23 @@ public sealed class SubmissionDrafts(
     }
 
     /// <summary>A create sent again: the same content answers with the record as it is now.</summary>
-    private async Task<SubmissionResult<SaveOutcome>> RetryAsync(Account account, SubmissionRecord record, SaveSubmissionRequest request, CancellationToken ct)
+    private async Task<Result<SaveOutcome>> RetryAsync(Account account, SubmissionRecord record, SaveSubmissionRequest request, CancellationToken ct)
     {
         SubmissionStore.RequireOwner(account, record);
         var sameContent = request.UnitId is { } unitId && request.PackId is { } packId && request.Year is { } year
             && CanonicalJson.CreateHash(unitId, packId, year, request.Data) == record.CreateHash;
         if (!sameContent)
-            return SubmissionFailure.Conflict($"Mã hồ sơ {record.Id} đã được dùng để lập một hồ sơ với nội dung khác. "
+            return Refusal.Conflict($"Mã hồ sơ {record.Id} đã được dùng để lập một hồ sơ với nội dung khác. "
                 + "Để lưu bản nháp, hãy gửi kèm version (số phiên bản đang xem); để lập hồ sơ mới, hãy dùng mã mới.");
         return new SaveOutcome(await queries.ViewAsync(record, record.Unit!, ct), Created: false);
     }
 
-    private async Task<SubmissionResult<SaveOutcome>> SaveAsync(Account account, SubmissionRecord record, SaveSubmissionRequest request, int version, CancellationToken ct)
+    private async Task<Result<SaveOutcome>> SaveAsync(Account account, SubmissionRecord record, SaveSubmissionRequest request, int version, CancellationToken ct)
     {
         SubmissionStore.RequireOwner(account, record);
         if ((request.UnitId is { } unitId && unitId != record.UnitId) || (request.PackId is { } packId && packId != record.PackId)
             || (request.Year is { } year && year != record.Year))
-            return SubmissionFailure.Conflict($"Hồ sơ {record.Id} thuộc đơn vị, bộ tiêu chí hoặc năm khác với yêu cầu.");
+            return Refusal.Conflict($"Hồ sơ {record.Id} thuộc đơn vị, bộ tiêu chí hoặc năm khác với yêu cầu.");
         if (!SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "sửa");
         if (version != record.Revision) return Stale(record, version);
 
@@ -116,12 +116,12 @@ public sealed class SubmissionDrafts(
         await db.Submissions.AsNoTracking().Where(s => s.UnitId == unitId && s.PackId == packId && s.Year == year)
             .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
 
-    private static SubmissionFailure OneCopyConflict(Unit unit, string packId, int year, Guid holder) =>
-        SubmissionFailure.Conflict($"{unit.Name} đã có hồ sơ theo bộ tiêu chí «{packId}» năm {year} (mã {holder}). Mỗi đơn vị chỉ có một hồ sơ cho mỗi bộ tiêu chí trong một năm.",
+    private static Refusal OneCopyConflict(Unit unit, string packId, int year, Guid holder) =>
+        Refusal.Conflict($"{unit.Name} đã có hồ sơ theo bộ tiêu chí «{packId}» năm {year} (mã {holder}). Mỗi đơn vị chỉ có một hồ sơ cho mỗi bộ tiêu chí trong một năm.",
             new Dictionary<string, object?> { ["existingId"] = holder });
 
-    private static SubmissionFailure Stale(SubmissionRecord record, int version) =>
-        SubmissionFailure.Conflict($"Hồ sơ đã được cập nhật ở nơi khác (phiên bản hiện tại {record.Revision}, bản đang sửa dựa trên phiên bản {version}). "
+    private static Refusal Stale(SubmissionRecord record, int version) =>
+        Refusal.Conflict($"Hồ sơ đã được cập nhật ở nơi khác (phiên bản hiện tại {record.Revision}, bản đang sửa dựa trên phiên bản {version}). "
             + "Dữ liệu đã lưu không bị thay đổi; hãy tải lại hồ sơ rồi lưu lại.",
             new Dictionary<string, object?> { ["currentRevision"] = record.Revision });
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Infrastructure;
 using Antq.FormEngine;
 using Antq.FormEngine.Evaluation;
 using Microsoft.EntityFrameworkCore;
@@ -50,12 +51,12 @@ public sealed class SubmissionEvaluator(AntqDbContext db)
     }
 
     /// <summary>400 when the data is not a JSON object of a sensible size; null when it is usable.</summary>
-    public static SubmissionFailure? CheckData(JsonElement data)
+    public static Refusal? CheckData(JsonElement data)
     {
         if (data.ValueKind != JsonValueKind.Object)
-            return SubmissionFailure.BadRequest("Trường data (dữ liệu biểu mẫu) phải là một đối tượng JSON.");
+            return Refusal.BadRequest("Trường data (dữ liệu biểu mẫu) phải là một đối tượng JSON.");
         if (data.GetRawText().Length > MaxDataChars)
-            return SubmissionFailure.BadRequest("Dữ liệu biểu mẫu quá lớn (tối đa khoảng 1 MB). Tệp minh chứng cần tải lên riêng.");
+            return Refusal.BadRequest("Dữ liệu biểu mẫu quá lớn (tối đa khoảng 1 MB). Tệp minh chứng cần tải lên riêng.");
         return null;
     }
 

@@ -13,23 +13,23 @@ namespace Antq.Admin.Features.Submissions;
 /// </summary>
 public sealed class SubmissionMove(CurrentAccount current, PackCatalog catalog, SubmissionStore store, SubmissionEvaluator evaluator, SubmissionQueries queries)
 {
-    public async Task<SubmissionResult<SubmissionView>> MoveAsync(Guid id, MoveRequest request, CancellationToken ct)
+    public async Task<Result<SubmissionView>> MoveAsync(Guid id, MoveRequest request, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var record = await store.GetVisibleAsync(account, id, ct);
         SubmissionStore.RequireOwner(account, record);
-        if (string.IsNullOrWhiteSpace(request.Version)) return SubmissionFailure.BadRequest("Cần cho biết phiên bản (version) muốn chuyển sang.");
+        if (string.IsNullOrWhiteSpace(request.Version)) return Refusal.BadRequest("Cần cho biết phiên bản (version) muốn chuyển sang.");
         if (!SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "chuyển sang phiên bản khác của bộ tiêu chí");
         var pack = await catalog.GetAsync(record.PackId, request.Version, ct);
-        if (pack is null) return SubmissionFailure.NotFound($"Không có phiên bản {request.Version} của bộ tiêu chí «{record.PackId}».");
+        if (pack is null) return Refusal.NotFound($"Không có phiên bản {request.Version} của bộ tiêu chí «{record.PackId}».");
         var active = await catalog.ActiveVersionAsync(record.PackId, ct);
         if (!string.Equals(active, pack.Manifest.Version, StringComparison.Ordinal))
-            return SubmissionFailure.Unprocessable(active is null
+            return Refusal.Unprocessable(active is null
                 ? $"Bộ tiêu chí «{record.PackId}» hiện không có phiên bản đang áp dụng; không thể chuyển hồ sơ."
                 : $"Chỉ được chuyển hồ sơ sang phiên bản đang áp dụng ({active}) của bộ tiêu chí «{record.PackId}»; phiên bản {request.Version} chưa được kích hoạt hoặc đã bị thay thế.");
         var unit = record.Unit!;
         if (!pack.Manifest.UnitKinds.Contains(unit.KindId))
-            return SubmissionFailure.Unprocessable($"Phiên bản {request.Version} của bộ tiêu chí «{record.PackId}» không áp dụng cho loại đơn vị «{unit.KindId}».");
+            return Refusal.Unprocessable($"Phiên bản {request.Version} của bộ tiêu chí «{record.PackId}» không áp dụng cho loại đơn vị «{unit.KindId}».");
 
         var from = record.PackVersion;
         var data = SubmissionEvaluator.Parse(record.DataJson);

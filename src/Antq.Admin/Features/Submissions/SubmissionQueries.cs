@@ -16,7 +16,7 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
         return await ViewAsync(record, record.Unit!, ct);
     }
 
-    public async Task<SubmissionResult<IReadOnlyList<SubmissionSummary>>> ListAsync(SubmissionFilter filter, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<SubmissionSummary>>> ListAsync(SubmissionFilter filter, CancellationToken ct)
     {
         var page = await PageAsync(filter, ct);
         if (page.Failure is { } failure) return failure;
@@ -24,11 +24,11 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
     }
 
     /// <summary>The filtered list in a stable order (year, unit name, pack, id), one page of it, and the total.</summary>
-    public async Task<SubmissionResult<SubmissionPage>> PageAsync(SubmissionFilter filter, CancellationToken ct)
+    public async Task<Result<SubmissionPage>> PageAsync(SubmissionFilter filter, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         if (filter.Status is { } status && !SubmissionStates.Labels.ContainsKey(status))
-            return SubmissionFailure.BadRequest($"Trạng thái «{status}» không có. Các trạng thái: {string.Join(", ", SubmissionStates.Labels.Keys)}.");
+            return Refusal.BadRequest($"Trạng thái «{status}» không có. Các trạng thái: {string.Join(", ", SubmissionStates.Labels.Keys)}.");
         var scopePath = account.ScopeUnit.Path;
         var query = db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(scopePath));
         if (filter.UnitId is { } unitId) query = query.Where(s => s.UnitId == unitId);

@@ -1,4 +1,5 @@
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Infrastructure;
 
 namespace Antq.Admin.Features.Submissions;
 
@@ -24,7 +25,7 @@ public static class SubmissionStates
     public static string Label(string status) => Labels.TryGetValue(status, out var label) ? label : status;
 
     /// <summary>409: "Hồ sơ đang ở trạng thái … nên không thể …".</summary>
-    public static SubmissionFailure WrongState(SubmissionRecord record, string action) =>
-        SubmissionFailure.Conflict($"Hồ sơ đang ở trạng thái «{Label(record.Status)}» nên không thể {action}.",
+    public static Refusal WrongState(SubmissionRecord record, string action) =>
+        Refusal.Conflict($"Hồ sơ đang ở trạng thái «{Label(record.Status)}» nên không thể {action}.",
             new Dictionary<string, object?> { ["status"] = record.Status });
 }

@@ -59,7 +59,7 @@ public sealed class SubmissionStore(AntqDbContext db, PackCatalog catalog, UnitD
     /// Saves the record's changes with one audit entry in the same SaveChanges. The revision goes up
     /// by one; a concurrent change since the record was read makes this a 409 and writes nothing.
     /// </summary>
-    public async Task<SubmissionFailure?> CommitAsync(Account actor, SubmissionRecord record, string action, string fromStatus, object? details, CancellationToken ct)
+    public async Task<Refusal?> CommitAsync(Account actor, SubmissionRecord record, string action, string fromStatus, object? details, CancellationToken ct)
     {
         record.Revision++;
         record.UpdatedAt = time.GetUtcNow();
@@ -72,7 +72,7 @@ public sealed class SubmissionStore(AntqDbContext db, PackCatalog catalog, UnitD
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return SubmissionFailure.Conflict("Hồ sơ vừa được cập nhật ở nơi khác nên thao tác này không được ghi. Hãy tải lại hồ sơ rồi thử lại.");
+            return Refusal.Conflict("Hồ sơ vừa được cập nhật ở nơi khác nên thao tác này không được ghi. Hãy tải lại hồ sơ rồi thử lại.");
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Antq.Admin.Features.Submissions;
 
-/// <summary>Submissions and their review. Every handler only binds and maps: the services authorise against the record.</summary>
+/// <summary>Submissions: drafts, submitting, moving (the reviewers' decisions are ReviewApi's). Every handler only binds and maps: the services authorise against the record.</summary>
 public static class SubmissionsApi
 {
     public static void MapSubmissionRoutes(this IEndpointRouteBuilder app)
@@ -47,40 +47,17 @@ public static class SubmissionsApi
                 TypedResults.Ok(await queries.AuditAsync(id, ct)))
             .WithName("GetSubmissionAudit").WithSummary("The submission's audit trail, oldest first.");
 
-        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, SubmissionReview review, CancellationToken ct) =>
-                Reply(await review.SubmitAsync(id, ct)))
+        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, SubmissionSubmit submit, CancellationToken ct) =>
+                (await submit.SubmitAsync(id, ct)).ToHttp())
             .WithName("SubmitSubmission").WithSummary("The unit submits its (valid) form to the first unit of its review chain.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapPost("/{id:guid}/endorse", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, SubmissionReview review, CancellationToken ct) =>
-                Reply(await review.EndorseAsync(id, ct)))
-            .WithName("EndorseSubmission").WithSummary("The pending unit's reviewer endorses: on to the next level, or approved at the recognising level.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/{id:guid}/return", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, ReturnRequest request, SubmissionReview review, CancellationToken ct) =>
-                Reply(await review.ReturnAsync(id, request, ct)))
-            .WithName("ReturnSubmission").WithSummary("The pending unit's reviewer returns the submission with reasons (overall and per criterion).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/{id:guid}/recognise", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, RecogniseRequest request, SubmissionReview review, CancellationToken ct) =>
-                Reply(await review.RecogniseAsync(id, request, ct)))
-            .WithName("RecogniseSubmission").WithSummary("The recognising level records its recognition decision (number and date).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/{id:guid}/reject", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, RejectRequest request, SubmissionReview review, CancellationToken ct) =>
-                Reply(await review.RejectAsync(id, request, ct)))
-            .WithName("RejectSubmission").WithSummary("The recognising level decides not to recognise, with a reason.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-
         group.MapPost("/{id:guid}/move", async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> (Guid id, MoveRequest request, SubmissionMove move, CancellationToken ct) =>
-                Reply(await move.MoveAsync(id, request, ct)))
+                (await move.MoveAsync(id, request, ct)).ToHttp())
             .WithName("MoveSubmission").WithSummary("The unit re-pins its draft to the pack's active version and re-evaluates it (any other stored version: 422).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private const int DefaultTake = 200;
     private const int MaxTake = 1000;
-
-    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(SubmissionResult<T> result) where T : class =>
-        result.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(result.Value!);
 }

@@ -1,22 +1,25 @@
 namespace Antq.Admin.Features.Submissions;
 
-/// <summary>Registration and routes of submissions and review.</summary>
+/// <summary>Registration and routes of submissions (drafts, submitting, moving, hierarchy facts).</summary>
 public static class SubmissionsFeature
 {
-    public static void AddSubmissionsFeature(this IServiceCollection services)
+    public static IServiceCollection AddSubmissionsFeature(this IServiceCollection services)
     {
         services.AddScoped<SubmissionStore>();
         services.AddScoped<SubmissionEvaluator>();
         services.AddScoped<SubmissionQueries>();
         services.AddScoped<SubmissionDrafts>();
         services.AddScoped<SubmissionMove>();
-        services.AddScoped<SubmissionReview>();
+        services.AddScoped<SubmissionSteps>();
+        services.AddScoped<SubmissionSubmit>();
         services.AddScoped<HierarchyFactsService>();
+        return services;
     }
 
-    public static void MapSubmissionsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSubmissionsFeature(this IEndpointRouteBuilder app)
     {
         app.MapSubmissionRoutes();
         HierarchyFactsService.MapRoutes(app);
+        return app;
     }
 }

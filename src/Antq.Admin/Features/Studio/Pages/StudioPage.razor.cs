@@ -127,7 +127,7 @@ public partial class StudioPage
         saveState = $"Đã lưu (lần lưu {revision})";
         year = await Ops.RunAsync(sp => Task.FromResult(sp.GetRequiredService<StudioDrafts>().Year), notify: false) is { Ok: true } y ? y.Value : DateTime.UtcNow.Year;
         Refresh();
-        selectedCriterion ??= criteria.FirstOrDefault()?.Id;
+        selectedCriterion ??= criteria.Count > 0 ? criteria[0].Id : null;
         LoadExpression();
         newSection = Sections().FirstOrDefault().Id ?? "";
         await VerifyAsync();
@@ -472,7 +472,7 @@ public partial class StudioPage
         if (Current is not { } c) return;
         StudioModel.SetRule(doc!, c.Workflow, c.Index, null);
         Changed();
-        SelectCriterion(criteria.FirstOrDefault()?.Id);
+        SelectCriterion(criteria.Count > 0 ? criteria[0].Id : null);
     }
 
     private void ApplyShape()
@@ -664,7 +664,7 @@ public partial class StudioPage
     {
         tab = TabOf(e);
         var match = System.Text.RegularExpressions.Regex.Match(e.Path, @"^rules\.json#/(\d+)/Rules/(\d+)");
-        if (match.Success && criteria.FirstOrDefault(c => c.Workflow == int.Parse(match.Groups[1].Value) && c.Index == int.Parse(match.Groups[2].Value)) is { } c)
+        if (match.Success && criteria.FirstOrDefault(c => c.Workflow == int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) && c.Index == int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)) is { } c)
             SelectCriterion(c.Id);
         if (tab == "tep") SelectRaw(e.Path.Split('#', '(')[0]);
     }
@@ -717,5 +717,6 @@ public partial class StudioPage
     {
         pending?.Cancel();
         typing?.Cancel();
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Packs;
+using Antq.FormEngine;
+using Antq.FormEngine.Deadlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Deadlines;
+
+/// <summary>The part of a submission the deadlines read.</summary>
+public sealed record SubmissionSnapshot(Guid Id, int UnitId, string PackId, string Status, int? PendingUnitId);
+
+public enum DeadlineState
+{
+    Done,
+    Pending,
+    Overdue,
+}
+
+/// <summary>One unit against one deadline: done or not, and whose people must act while it is not.</summary>
+public sealed record UnitDeadline(Unit Unit, SubmissionSnapshot? Submission, bool Done, Unit? WaitingOn, bool WaitingOnReviewers)
+{
+    public DeadlineState StateAt(DateTimeOffset now, DateTimeOffset dueAt) =>
+        Done ? DeadlineState.Done : now >= dueAt ? DeadlineState.Overdue : DeadlineState.Pending;
+}
+
+/// <summary>A deadline of an active pack made concrete for one year, with the units it concerns.</summary>
+public sealed record DeadlineInstance(CompiledPack Pack, DeadlineDefinition Definition, int Year, IReadOnlyList<UnitDeadline> Units)
+{
+    public DateTimeOffset DueAt => Definition.DueAt(Year);
+}
+
+/// <summary>
+/// Concrete deadlines per (year, unit, stage) from the active packs' deadlines.json, the unit
+/// hierarchy and the submissions. Nothing is stored: every read computes them from the current
+/// data, so activating a pack version or moving, adding or deactivating units shows at once.
+/// A pack with a <c>registered</c> deadline concerns, for its later stages, only the units that
+/// registered (have a submission that year), as the plan builds models from the registered units;
+/// a pack without one concerns every active unit of its kinds.
+/// </summary>
+public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
+{
+    private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+
+    public async Task<IReadOnlyList<CompiledPack>> ActivePacksAsync(CancellationToken ct = default)
+    {
+        // One query for all active pointers; compiled versions come from the catalog's cache.
+        var active = await db.ActivePacks.AsNoTracking().Select(a => new { a.PackId, a.Version!.Version }).ToListAsync(ct);
+        var packs = new List<CompiledPack>();
+        foreach (var pointer in active.OrderBy(a => a.PackId, StringComparer.Ordinal))
+            if (await catalog.GetAsync(pointer.PackId, pointer.Version, ct) is { } pack) packs.Add(pack);
+        return packs;
+    }
+
+    /// <summary>The given deadlines of <paramref name="year"/>, for every unit or only those in <paramref name="within"/>'s subtree.</summary>
+    public async Task<List<DeadlineInstance>> ComputeAsync(
+        int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within, CancellationToken ct = default)
+    {
+        if (deadlines.Count == 0) return [];
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var packIds = deadlines.Select(d => d.Pack.Manifest.Id).Distinct().ToList();
+        var submissions = (await db.Submissions.AsNoTracking()
+                .Where(s => s.Year == year && packIds.Contains(s.PackId))
+                .Select(s => new { s.Id, s.UnitId, s.PackId, s.Status, s.PendingUnitId })
+                .ToListAsync(ct))
+            .ToDictionary(s => (s.PackId, s.UnitId), s => new SubmissionSnapshot(s.Id, s.UnitId, s.PackId, s.Status, s.PendingUnitId));
+
+        var instances = new List<DeadlineInstance>();
+        foreach (var (pack, definition) in deadlines)
+        {
+            var kinds = pack.Manifest.UnitKinds;
+            var onlyRegistered = definition.Stage != DeadlineStages.Registered && pack.Deadlines.Any(d => d.Stage == DeadlineStages.Registered);
+            var rows = new List<UnitDeadline>();
+            foreach (var unit in units.Values)
+            {
+                if (!unit.Active || !kinds.Contains(unit.KindId) || (within is not null && !unit.IsInSubtreeOf(within))) continue;
+                submissions.TryGetValue((pack.Manifest.Id, unit.Id), out var submission);
+                if (onlyRegistered && submission is null) continue;
+                var done = DeadlineStages.Reached(definition.Stage, submission, ReviewChain(unit, pack.Manifest.RecognisedBy, units));
+                var (waitingOn, reviewers) = done ? (null, false) : DeadlineStages.WaitingOn(unit, submission);
+                rows.Add(new UnitDeadline(unit, submission, done, waitingOn is int id ? units.GetValueOrDefault(id) : null, reviewers));
+            }
+            rows.Sort((a, b) => ByName.Compare(a.Unit.Name, b.Unit.Name));
+            instances.Add(new DeadlineInstance(pack, definition, year, rows));
+        }
+        return instances;
+    }
+
+    /// <summary>As <see cref="Units.UnitDirectory.ReviewChainAsync"/>, over units already in memory.</summary>
+    private static List<Unit> ReviewChain(Unit unit, string recognisedBy, Dictionary<int, Unit> units)
+    {
+        var chain = new List<Unit>();
+        for (var parentId = unit.ParentId; parentId is int id && units.TryGetValue(id, out var parent); parentId = parent.ParentId)
+        {
+            chain.Add(parent);
+            if (parent.LevelId == recognisedBy) break;
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Antq.Admin.Features.Deadlines;
+
+/// <summary>Registration and routes of the deadlines calendar (<c>/thoi-han</c>, <c>/api/deadlines</c>).</summary>
+public static class DeadlinesFeature
+{
+    public static IServiceCollection AddDeadlinesFeature(this IServiceCollection services)
+    {
+        services.AddScoped<DeadlineBoard>();
+        services.AddScoped<DeadlineQueries>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDeadlinesFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapDeadlineRoutes();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using Antq.Admin.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Health;
+
+/// <summary>Routes of the health probe (no services of its own).</summary>
+public static class HealthFeature
+{
+    public static IEndpointRouteBuilder MapHealthFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> (AntqDbContext db, CancellationToken ct) =>
+            {
+                var database = await db.Database.CanConnectAsync(ct);
+                var view = new HealthView(database ? "ok" : "degraded", database);
+                return database ? TypedResults.Ok(view) : TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable);
+            })
+            .WithTags("Health").WithName("Health").AllowAnonymous();
+        return app;
+    }
+}
+
+public sealed record HealthView(string Status, bool Database);

@@ -1,0 +1,102 @@
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Submissions;
+using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Evaluation;
+
+namespace Antq.Admin.Features.Review;
+
+/// <summary>
+/// The reviewers' steps of the review procedure (the unit submits: <see cref="SubmissionSubmit"/>):
+/// each unit of the review chain endorses in turn (or returns with reasons); the last one, the
+/// recognising level, recognises or does not.
+/// </summary>
+public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, HierarchyFactsService hierarchyFacts)
+{
+    public async Task<Result<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
+    {
+        var (account, record) = await steps.LoadAsync(id, ct);
+        SubmissionStore.RequireReviewer(account);
+        if (record.Status != SubmissionStatus.Submitted) return SubmissionStates.WrongState(record, "thông qua");
+        RequirePendingHere(account, record);
+        var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), ct);
+        var at = chain.FindIndex(u => u.Id == record.PendingUnitId);
+        if (at < 0) return Refusal.Conflict("Cấp xét duyệt của hồ sơ đã thay đổi (đơn vị được chuyển nơi quản lý). Hãy báo quản trị viên.");
+
+        // The recognising level's endorsement leaves the decision with it: still pending there.
+        var from = record.Status;
+        if (at == chain.Count - 1) record.Status = SubmissionStatus.Approved;
+        else record.PendingUnitId = chain[at + 1].Id;
+        return await steps.CommitAsync(account, record, SubmissionAudit.Endorsed, from, new { reviewUnitId = account.ScopeUnit.Id }, ct);
+    }
+
+    public async Task<Result<SubmissionView>> ReturnAsync(Guid id, ReturnRequest request, CancellationToken ct)
+    {
+        var (account, record) = await steps.LoadAsync(id, ct);
+        SubmissionStore.RequireReviewer(account);
+        if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, "trả lại");
+        RequirePendingHere(account, record);
+        if (string.IsNullOrWhiteSpace(request.Reason)) return Refusal.BadRequest("Cần nêu lý do trả lại hồ sơ.");
+        var criteria = request.Criteria ?? [];
+        var known = (StoredEvaluation.Read(record.EvaluationJson)?.Criteria.Flatten() ?? []).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        if (criteria.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+            return Refusal.BadRequest($"Bộ tiêu chí không có tiêu chí «{unknown}».");
+        if (criteria.FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Value)) is { Key: { } empty })
+            return Refusal.BadRequest($"Cần nêu lý do cho tiêu chí {empty}.");
+
+        var from = record.Status;
+        record.Status = SubmissionStatus.Returned;
+        record.PendingUnitId = null;
+        return await steps.CommitAsync(account, record, SubmissionAudit.Returned, from, new { reason = request.Reason.Trim(), criteria }, ct);
+    }
+
+    public async Task<Result<SubmissionView>> RecogniseAsync(Guid id, RecogniseRequest request, CancellationToken ct)
+    {
+        var (account, record) = await steps.LoadAsync(id, ct);
+        if (await DecisionRefusalAsync(account, record, "công nhận", ct) is { } refused) return refused;
+        if (string.IsNullOrWhiteSpace(request.DecisionNumber) || request.DecisionNumber.Length > 100 || request.DecisionDate is null)
+            return Refusal.BadRequest("Cần có số quyết định công nhận (decisionNumber, tối đa 100 ký tự) và ngày quyết định (decisionDate).");
+
+        var from = record.Status;
+        record.Status = SubmissionStatus.Recognised;
+        record.PendingUnitId = null;
+        record.DecisionNumber = request.DecisionNumber.Trim();
+        record.DecisionDate = request.DecisionDate;
+        var recognised = await steps.CommitAsync(account, record, SubmissionAudit.Recognised, from, new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate }, ct);
+        // Units above whose packs count recognised units of this kind (TT124 Điều 5 k4) see the new number in their drafts.
+        if (recognised.Failure is null) await hierarchyFacts.RefreshDependantsAsync(record, evaluator, ct);
+        return recognised;
+    }
+
+    public async Task<Result<SubmissionView>> RejectAsync(Guid id, RejectRequest request, CancellationToken ct)
+    {
+        var (account, record) = await steps.LoadAsync(id, ct);
+        if (await DecisionRefusalAsync(account, record, "quyết định không công nhận", ct) is { } refused) return refused;
+        if (string.IsNullOrWhiteSpace(request.Reason)) return Refusal.BadRequest("Cần nêu lý do không công nhận.");
+
+        var from = record.Status;
+        record.Status = SubmissionStatus.NotRecognised;
+        record.PendingUnitId = null;
+        return await steps.CommitAsync(account, record, SubmissionAudit.Rejected, from, new { reason = request.Reason.Trim() }, ct);
+    }
+
+    /// <summary>The decision belongs to the last unit of the chain, once the submission has reached it.</summary>
+    private async Task<Refusal?> DecisionRefusalAsync(Account account, SubmissionRecord record, string action, CancellationToken ct)
+    {
+        SubmissionStore.RequireReviewer(account);
+        if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, action);
+        var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), ct);
+        var recognising = chain[^1];
+        if (account.ScopeUnit.Id != recognising.Id)
+            throw new AccessDeniedException($"Chỉ Ban Chỉ đạo của {recognising.Name} mới được {action} hồ sơ này.");
+        if (record.PendingUnitId != recognising.Id)
+            return Refusal.Conflict($"Hồ sơ chưa được các cấp dưới thông qua đến {recognising.Name} nên chưa thể {action}.",
+                new Dictionary<string, object?> { ["status"] = record.Status, ["pendingUnitId"] = record.PendingUnitId });
+        return null;
+    }
+
+    private static void RequirePendingHere(Account account, SubmissionRecord record)
+    {
+        if (record.PendingUnitId != account.ScopeUnit.Id)
+            throw new AccessDeniedException("Hồ sơ không chờ đơn vị của bạn xét duyệt ở bước này.");
+    }
+}
