@@ -45,8 +45,27 @@ internal static class ManifestReader
         Unique(documents.Select(d => d.Id), "/documents", "manifest.duplicate-document", "Văn bản", errors);
         var manifest = new PackManifest(1, o["id"]!.GetValue<string>(), o["version"]!.GetValue<string>(), o["title"]!.GetValue<string>(),
             Strings(o["legalBasis"]), Strings(o["unitKinds"]), effectiveFrom, o["recognisedBy"]!.GetValue<string>(),
-            o["workflow"]!.GetValue<string>(), outcome, documents) { Facts = facts };
+            o["workflow"]!.GetValue<string>(), outcome, documents) { Facts = facts, Recognition = Recognition(o["recognition"] as JsonArray, errors) };
         return (errors.Count == 0 ? manifest : null, errors);
+    }
+
+    private static List<RecognitionRule> Recognition(JsonArray? rows, List<PackError> errors)
+    {
+        var rules = new List<RecognitionRule>();
+        for (var i = 0; i < (rows?.Count ?? 0); i++)
+        {
+            var x = rows![i]!;
+            DateOnly? Date(string name)
+            {
+                if (x[name] is not JsonValue v) return null;
+                if (DateOnly.TryParseExact(v.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+                errors.Add(new PackError(PackError.At(File, $"/recognition/{i}/{name}"), "manifest.date", $"\"{name}\" không phải ngày có thật: {v.GetValue<string>()}."));
+                return null;
+            }
+            rules.Add(new RecognitionRule(Strings(x["unitKinds"]), Strings(x["managedAt"]), x["by"]!.GetValue<string>(), Date("from"), Date("until"),
+                x["delegable"] is JsonValue dv && dv.GetValue<bool>()));
+        }
+        return rules;
     }
 
     private static void Unique(IEnumerable<string> ids, string pointer, string code, string what, List<PackError> errors)

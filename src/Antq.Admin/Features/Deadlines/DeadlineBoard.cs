@@ -59,6 +59,10 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
     {
         if (deadlines.Count == 0) return [];
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        // The hierarchy of the year: who existed, of which kind, and where their dossiers go (two or three levels).
+        var periods = await db.UnitPeriods.AsNoTracking().ToListAsync(ct);
+        var hierarchy = Units.UnitHierarchy.Build(Units.UnitPeriods.ReferenceDate(year), units.Values, periods);
+        var withHistory = periods.Select(p => p.UnitId).ToHashSet();
         var packIds = deadlines.Select(d => d.Pack.Manifest.Id).Distinct().ToList();
         var submissions = (await db.Submissions.AsNoTracking()
                 .Where(s => s.Year == year && packIds.Contains(s.PackId))
@@ -74,10 +78,12 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
             var rows = new List<UnitDeadline>();
             foreach (var unit in units.Values)
             {
-                if (!unit.Active || !kinds.Contains(unit.KindId) || (within is not null && !unit.IsInSubtreeOf(within))) continue;
+                var asOf = hierarchy.Find(unit.Id);
+                var existed = asOf is not null && (unit.Active || withHistory.Contains(unit.Id));
+                if (!existed || !kinds.Contains(asOf!.KindId) || (within is not null && !unit.IsInSubtreeOf(within))) continue;
                 submissions.TryGetValue((pack.Manifest.Id, unit.Id), out var submission);
                 if (onlyRegistered && submission is null) continue;
-                var done = DeadlineStages.Reached(definition.Stage, submission, ReviewChain(unit, pack.Manifest.RecognisedBy, units));
+                var done = DeadlineStages.Reached(definition.Stage, submission, ReviewChain(asOf, pack.Manifest, hierarchy, units));
                 var (waitingOn, reviewers) = done ? (null, false) : DeadlineStages.WaitingOn(unit, submission);
                 rows.Add(new UnitDeadline(unit, submission, done, waitingOn is int id ? units.GetValueOrDefault(id) : null, reviewers));
             }
@@ -88,14 +94,6 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
     }
 
     /// <summary>As <see cref="Units.UnitDirectory.ReviewChainAsync"/>, over units already in memory.</summary>
-    private static List<Unit> ReviewChain(Unit unit, string recognisedBy, Dictionary<int, Unit> units)
-    {
-        var chain = new List<Unit>();
-        for (var parentId = unit.ParentId; parentId is int id && units.TryGetValue(id, out var parent); parentId = parent.ParentId)
-        {
-            chain.Add(parent);
-            if (parent.LevelId == recognisedBy) break;
-        }
-        return chain;
-    }
+    private static List<Unit> ReviewChain(Units.UnitAsOf unit, FormEngine.Packs.PackManifest manifest, Units.UnitHierarchy hierarchy, Dictionary<int, Unit> units) =>
+        Review.RecognitionRouting.Route(unit, manifest, hierarchy).Chain.Where(u => units.ContainsKey(u.Id)).Select(u => units[u.Id]).ToList();
 }

@@ -43,7 +43,7 @@ internal sealed class DemoSubmissions(AntqDbContext db, UnitDirectory directory,
             if (test is null) continue;
             var unit = demoCase.Unit(hierarchy);
             var result = pack.Evaluate(new UnitInfo(unit.KindId, unit.Code, unit.Name, unit.LevelId, hierarchy.ParentOf(unit).Name), test.Year, test.Data);
-            var chain = await directory.ReviewChainAsync(unit, pack.Manifest.RecognisedBy);
+            var chain = await directory.ReviewChainAsync(unit, pack.Manifest, test.Year);
             var status = demoCase.Status;
             var created = now.AddDays(-30 + index);
             var record = new SubmissionRecord

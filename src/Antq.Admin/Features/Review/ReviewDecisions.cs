@@ -18,7 +18,7 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         SubmissionStore.RequireReviewer(account);
         if (record.Status != SubmissionStatus.Submitted) return SubmissionStates.WrongState(record, "thông qua");
         RequirePendingHere(account, record);
-        var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), ct);
+        var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), record.Year, ct);
         var at = chain.FindIndex(u => u.Id == record.PendingUnitId);
         if (at < 0) return Refusal.Conflict("Cấp xét duyệt của hồ sơ đã thay đổi (đơn vị được chuyển nơi quản lý). Hãy báo quản trị viên.");
 
@@ -84,7 +84,7 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
     {
         SubmissionStore.RequireReviewer(account);
         if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, action);
-        var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), ct);
+        var chain = await store.ChainAsync(record.Unit!, await store.PinnedPackAsync(record, ct), record.Year, ct);
         var recognising = chain[^1];
         if (account.ScopeUnit.Id != recognising.Id)
             throw new AccessDeniedException($"Chỉ Ban Chỉ đạo của {recognising.Name} mới được {action} hồ sơ này.");

@@ -69,7 +69,7 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
     public async Task<SubmissionView> ViewAsync(SubmissionRecord record, Unit unit, CancellationToken ct)
     {
         var pack = await store.PinnedPackAsync(record, ct);
-        var chain = await store.ChainAsync(unit, pack, ct);
+        var chain = await store.ChainAsync(unit, pack, record.Year, ct);
         var pending = record.PendingUnitId is { } pendingId
             ? chain.FirstOrDefault(u => u.Id == pendingId) ?? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == pendingId, ct)
             : null;

@@ -52,8 +52,8 @@ public sealed class SubmissionStore(AntqDbContext db, PackCatalog catalog, UnitD
         ?? throw new InvalidOperationException($"Pinned pack {record.PackId} {record.PackVersion} is not stored.");
 
     /// <summary>The reviewing units, from the parent up to the recognising level (or the root).</summary>
-    public Task<List<Unit>> ChainAsync(Unit unit, CompiledPack pack, CancellationToken ct) =>
-        units.ReviewChainAsync(unit, pack.Manifest.RecognisedBy, ct);
+    public Task<List<Unit>> ChainAsync(Unit unit, CompiledPack pack, int year, CancellationToken ct) =>
+        units.ReviewChainAsync(unit, pack.Manifest, year, ct);
 
     /// <summary>
     /// Saves the record's changes with one audit entry in the same SaveChanges. The revision goes up

@@ -21,7 +21,7 @@ public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore stor
         if (!result.Valid)
             return Refusal.Unprocessable("Biểu mẫu còn trường chưa hợp lệ nên chưa gửi được. Bản nháp vẫn được giữ nguyên; hãy sửa các trường được nêu rồi gửi lại.",
                 new Dictionary<string, object?> { ["errors"] = result.Errors });
-        var chain = await store.ChainAsync(record.Unit!, pack, ct);
+        var chain = await store.ChainAsync(record.Unit!, pack, record.Year, ct);
         if (chain.Count == 0) return Refusal.Unprocessable($"{record.Unit!.Name} không có cấp trên để xét duyệt hồ sơ.");
 
         var from = record.Status;

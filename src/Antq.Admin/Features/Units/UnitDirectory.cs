@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Admin.Features.Units;
 
 /// <summary>Reads of the unit hierarchy that several features share (materialised paths).</summary>
-public sealed class UnitDirectory(AntqDbContext db)
+public sealed class UnitDirectory(AntqDbContext db, UnitPeriods periods)
 {
     public Task<Unit?> FindAsync(int id, CancellationToken ct = default) =>
         db.Units.AsNoTracking().Include(u => u.Level).FirstOrDefaultAsync(u => u.Id == id, ct);
@@ -29,6 +29,20 @@ public sealed class UnitDirectory(AntqDbContext db)
 
     /// <summary>Units in a subtree (the unit itself included).</summary>
     public IQueryable<Unit> Subtree(Unit root) => db.Units.AsNoTracking().Where(u => u.Path.StartsWith(root.Path));
+
+    /// <summary>
+    /// The reviewing chain of a dossier of <paramref name="year"/>: routed by the pack's recognition rules
+    /// (<see cref="Review.RecognitionRouting"/>) over the hierarchy as it was that year, as unit rows.
+    /// </summary>
+    public async Task<List<Unit>> ReviewChainAsync(Unit unit, FormEngine.Packs.PackManifest manifest, int year, CancellationToken ct = default)
+    {
+        var hierarchy = await periods.ForYearAsync(year, ct);
+        var self = hierarchy.Find(unit.Id) ?? UnitAsOf.Of(unit);
+        var route = Review.RecognitionRouting.Route(self, manifest, hierarchy);
+        var ids = route.Chain.Select(u => u.Id).ToList();
+        var rows = await db.Units.AsNoTracking().Include(u => u.Level).Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
 
     /// <summary>
     /// The reviewing chain of a submission: the unit's ancestors from the parent upwards, ending at

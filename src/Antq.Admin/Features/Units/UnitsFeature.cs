@@ -6,6 +6,7 @@ public static class UnitsFeature
     public static IServiceCollection AddUnitsFeature(this IServiceCollection services)
     {
         services.AddScoped<UnitDirectory>();
+        services.AddScoped<UnitPeriods>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<UnitCommands>();
         services.AddScoped<UnitImporter>();

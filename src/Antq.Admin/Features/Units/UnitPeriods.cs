@@ -1,0 +1,137 @@
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antq.Admin.Features.Units;
+
+/// <summary>
+/// A unit as it was on a date: the period's code, name, kind, level and parent, and the names that
+/// head its documents. The id is the unit's (stable across periods); the rest is the period's.
+/// </summary>
+public sealed record UnitAsOf(int Id, string Code, string Name, string KindId, string LevelId, int? ParentId,
+    int? ManagingUnitId, string? ManagedAt, bool DelegatesRecognition,
+    string? CommitteeName = null, string? AuthorityName = null, string? PlaceName = null)
+{
+    public static UnitAsOf Of(Unit unit) => new(unit.Id, unit.Code, unit.Name, unit.KindId, unit.LevelId, unit.ParentId,
+        unit.ManagingUnitId, unit.ManagedAt, unit.DelegatesRecognition);
+
+    public static UnitAsOf Of(Unit unit, UnitPeriod period) => new(unit.Id, period.Code, period.Name, period.KindId, period.LevelId, period.ParentId,
+        unit.ManagingUnitId, unit.ManagedAt, unit.DelegatesRecognition, period.CommitteeName, period.AuthorityName, period.PlaceName);
+}
+
+/// <summary>
+/// The hierarchy on one date, in memory: each unit read from its period covering the date, or from its
+/// row when it has no periods. Units that did not exist on the date are absent.
+/// </summary>
+public sealed class UnitHierarchy(DateOnly date, IReadOnlyDictionary<int, UnitAsOf> units)
+{
+    public DateOnly Date { get; } = date;
+    public IReadOnlyDictionary<int, UnitAsOf> Units { get; } = units;
+
+    public UnitAsOf? Find(int id) => Units.GetValueOrDefault(id);
+
+    /// <summary>Ancestors on that date, parent first, root last.</summary>
+    public List<UnitAsOf> Ancestors(int id)
+    {
+        var list = new List<UnitAsOf>();
+        var seen = new HashSet<int> { id };
+        for (var parentId = Find(id)?.ParentId; parentId is int p && seen.Add(p) && Find(p) is { } parent; parentId = parent.ParentId)
+            list.Add(parent);
+        return list;
+    }
+
+    public static UnitHierarchy Build(DateOnly date, IEnumerable<Unit> units, IEnumerable<UnitPeriod> periods)
+    {
+        var byUnit = periods.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.ToList());
+        var result = new Dictionary<int, UnitAsOf>();
+        foreach (var unit in units)
+        {
+            if (!byUnit.TryGetValue(unit.Id, out var list)) result[unit.Id] = UnitAsOf.Of(unit);
+            else if (list.FirstOrDefault(p => p.Covers(date)) is { } period) result[unit.Id] = UnitAsOf.Of(unit, period);
+        }
+        return new UnitHierarchy(date, result);
+    }
+}
+
+/// <summary>Reads and writes of unit periods (history): as-of reads, search by any name, new periods.</summary>
+public sealed class UnitPeriods(AntqDbContext db)
+{
+    /// <summary>
+    /// The date a dossier year is read at: 15/11, the end of the evaluation period of TT124 Điều 8
+    /// (so 2025 is read after the 1/7/2025 reform and 2024 before it).
+    /// </summary>
+    public static DateOnly ReferenceDate(int year) => new(year, 11, 15);
+
+    public async Task<UnitHierarchy> AsOfAsync(DateOnly date, CancellationToken ct = default)
+    {
+        var units = await db.Units.AsNoTracking().ToListAsync(ct);
+        var periods = await db.UnitPeriods.AsNoTracking().ToListAsync(ct);
+        return UnitHierarchy.Build(date, units, periods);
+    }
+
+    public Task<UnitHierarchy> ForYearAsync(int year, CancellationToken ct = default) => AsOfAsync(ReferenceDate(year), ct);
+
+    /// <summary>The unit on a date (its row when it has no periods; null if it did not exist then).</summary>
+    public async Task<UnitAsOf?> FindAsync(int unitId, DateOnly date, CancellationToken ct = default)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return null;
+        var periods = await db.UnitPeriods.AsNoTracking().Where(p => p.UnitId == unitId).ToListAsync(ct);
+        if (periods.Count == 0) return UnitAsOf.Of(unit);
+        return periods.FirstOrDefault(p => p.Covers(date)) is { } period ? UnitAsOf.Of(unit, period) : null;
+    }
+
+    public Task<List<UnitPeriod>> HistoryAsync(int unitId, CancellationToken ct = default) =>
+        db.UnitPeriods.AsNoTracking().Where(p => p.UnitId == unitId).OrderBy(p => p.ValidFrom).ToListAsync(ct);
+
+    /// <summary>Ids of the units whose current or any past name matches, without diacritics ("tran bien" finds "Phường Trấn Biên" and its predecessors' names).</summary>
+    public async Task<List<int>> SearchAsync(string text, CancellationToken ct = default)
+    {
+        var key = VietnameseText.Fold(text.Trim());
+        if (key.Length == 0) return [];
+        var byPeriod = await db.UnitPeriods.AsNoTracking().Where(p => p.NameKey.Contains(key)).Select(p => p.UnitId).Distinct().ToListAsync(ct);
+        // Units without periods: fold in memory (names are short and the table is a province's).
+        var withoutPeriods = (await db.Units.AsNoTracking().Where(u => !db.UnitPeriods.Any(p => p.UnitId == u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            .Where(u => VietnameseText.Fold(u.Name).Contains(key, StringComparison.Ordinal)).Select(u => u.Id);
+        return byPeriod.Concat(withoutPeriods).Distinct().Order().ToList();
+    }
+
+    /// <summary>
+    /// Records a change from <paramref name="change"/>.ValidFrom: the unit's open period closes the day before
+    /// and the new one opens; when it starts today or earlier the unit row takes its values. The first period
+    /// of a unit without history may start at any date. Refused (message) when the code is already used at
+    /// the level by another unit in an overlapping period, or the dates do not follow the history.
+    /// </summary>
+    public async Task<string?> AddAsync(int unitId, UnitPeriod change, DateOnly today, CancellationToken ct = default)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return $"Không tìm thấy đơn vị {unitId}.";
+        var history = await db.UnitPeriods.Where(p => p.UnitId == unitId).OrderBy(p => p.ValidFrom).ToListAsync(ct);
+        if (history.Count > 0 && history[^1].ValidFrom >= change.ValidFrom)
+            return $"Giai đoạn mới phải bắt đầu sau ngày {history[^1].ValidFrom:dd/MM/yyyy} (giai đoạn gần nhất của {unit.Name}).";
+        if (change.ValidTo is { } to && to < change.ValidFrom) return "Ngày kết thúc phải sau ngày bắt đầu.";
+        if (await OverlapAsync(unitId, change, ct) is { } taken) return taken;
+
+        if (history.Count > 0 && (history[^1].ValidTo is null || history[^1].ValidTo >= change.ValidFrom))
+            history[^1].ValidTo = change.ValidFrom.AddDays(-1);
+        change.Id = 0;
+        change.UnitId = unitId;
+        change.NameKey = VietnameseText.Fold(change.Name);
+        db.UnitPeriods.Add(change);
+        if (change.Covers(today))
+        {
+            unit.Code = change.Code; unit.Name = change.Name; unit.KindId = change.KindId; unit.LevelId = change.LevelId;
+        }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private async Task<string?> OverlapAsync(int unitId, UnitPeriod change, CancellationToken ct)
+    {
+        var same = await db.UnitPeriods.AsNoTracking()
+            .Where(p => p.UnitId != unitId && p.LevelId == change.LevelId && p.Code == change.Code).ToListAsync(ct);
+        var clash = same.FirstOrDefault(p => p.ValidFrom <= (change.ValidTo ?? DateOnly.MaxValue) && change.ValidFrom <= (p.ValidTo ?? DateOnly.MaxValue));
+        return clash is null ? null
+            : $"Mã {change.Code} đã được dùng cho «{clash.Name}» ở cùng cấp trong giai đoạn từ {clash.ValidFrom:dd/MM/yyyy}" + (clash.ValidTo is { } t ? $" đến {t:dd/MM/yyyy}" : "") + ".";
+    }
+}
