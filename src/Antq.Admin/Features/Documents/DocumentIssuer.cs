@@ -22,7 +22,7 @@ namespace Antq.Admin.Features.Documents;
 /// no document, no number used).
 /// </summary>
 public sealed class DocumentIssuer(
-    AntqDbContext db, TemplateStore templates, RegistryNumbers numbers, SubmissionEvaluator evaluator, DocumentLinks links, TimeProvider time)
+    AntqDbContext db, TemplateStore templates, RegistryNumbers numbers, DocumentLinks links, TimeProvider time, DocumentHeads heads)
 {
     /// <summary>What to issue: one document of the pinned pack, by whom, why, from which meeting.</summary>
     public sealed record Order(DocumentRef Document, Unit Issuer, string Reason, MeetingRecord? Meeting, string? Note = null);
@@ -76,17 +76,17 @@ public sealed class DocumentIssuer(
         var version = 1 + (await db.IssuedDocuments.Where(d => d.SubmissionId == record.Id && d.DocumentId == order.Document.Id)
             .MaxAsync(d => (int?)d.Version, ct) ?? 0);
         var code = VerificationCodes.New();
-        var place = await PlaceAsync(ct);
+        var place = await heads.PlaceAsync(order.Issuer, record.Year, ct) ?? await PlaceAsync(ct);
         var info = new DocumentInfo(order.Document.Id, order.Document.Title, number, today, place, code) { VerifyUrl = links.Verify(code) };
         if (order.Issuer.Id != record.UnitId)
         {
             // Not the unit's own letter (the reviewing level's minutes): its header names the issuing level.
-            var parentName = order.Issuer.ParentId is { } parentId
-                ? await db.Units.AsNoTracking().Where(u => u.Id == parentId).Select(u => u.Name).FirstOrDefaultAsync(ct)
-                : null;
-            var (issuer, issuerParent) = DocumentKinds.IssuingBody(order.Issuer, parentName);
+            // Names from the issuer's data for the dossier's year (UnitPeriod), else derived from its name.
+            var (issuer, issuerParent) = await heads.ReviewingHeadAsync(order.Issuer, record.Year, ct);
             info = info with { Issuer = issuer, IssuerParent = issuerParent };
         }
+        else if (await heads.OwnHeadAsync(order.Issuer, record.Year, ct) is { } own)
+            info = info with { Issuer = own.Issuer, IssuerParent = own.Parent };
         var model = await ModelAsync(record, pack, info, new SignerInfo(DocumentKinds.SignerTitle(order.Issuer), ""), order.Meeting, ct, evaluation);
 
         var rendered = TemplateSandbox.Render(template.Parsed, model);
@@ -120,7 +120,8 @@ public sealed class DocumentIssuer(
         MeetingRecord? meeting, CancellationToken ct, EvaluationResult? evaluation = null)
     {
         var unit = record.Unit ?? await db.Units.AsNoTracking().FirstAsync(u => u.Id == record.UnitId, ct);
-        var unitInfo = await evaluator.UnitInfoAsync(unit, ct);
+        // The unit as it was in the dossier's year (its documents keep the old name after a merger or rename).
+        var unitInfo = await heads.UnitInfoAsync(unit, record.Year, ct);
         var data = SubmissionEvaluator.Parse(record.DataJson);
         evaluation ??= StoredEvaluation.Read(record.EvaluationJson) ?? pack.Evaluate(unitInfo, record.Year, data);
         return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, pack.Manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting)));

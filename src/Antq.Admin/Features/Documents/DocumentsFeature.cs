@@ -16,6 +16,7 @@ public static class DocumentsFeature
         services.AddScoped<RegistryNumbers>();
         services.AddScoped<DocumentLinks>();
         services.AddScoped<DocumentIssuer>();
+        services.AddScoped<DocumentHeads>();
         services.AddScoped<DocumentQueries>();
         services.AddScoped<DocumentCommands>();
         services.AddScoped<Meetings>();

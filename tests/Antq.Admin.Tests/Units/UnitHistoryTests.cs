@@ -1,0 +1,151 @@
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Documents;
+using Antq.Admin.Features.Units;
+using Antq.Admin.Tests.Support;
+using Antq.FormEngine.Packs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Antq.Admin.Tests.Units;
+
+/// <summary>
+/// Units with history: a merger/rename and a xã → phường change are new periods; the hierarchy, the review
+/// chain and the documents of a year read the unit as it was; codes are unique at a level within a period.
+/// </summary>
+public sealed class UnitHistoryTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
+{
+    private static readonly DateOnly Today = new(2026, 12, 7);
+
+    private static UnitPeriod P(string from, string code, string name, string kind, string level, int? parent, string? to = null,
+        string? committee = null, string? authority = null, string? place = null) =>
+        new() { ValidFrom = DateOnly.Parse(from), ValidTo = to is null ? null : DateOnly.Parse(to), Code = code, Name = name, KindId = kind, LevelId = level, ParentId = parent,
+            CommitteeName = committee, AuthorityName = authority, PlaceName = place };
+
+    private async Task<TestWorld> HistoryAsync()
+    {
+        var world = await factory.WorldAsync();
+        await factory.WithServicesAsync(async services =>
+        {
+            var periods = services.GetRequiredService<UnitPeriods>();
+            var db = services.GetRequiredService<AntqDbContext>();
+            if (await db.UnitPeriods.AnyAsync()) return;
+            async Task Add(Unit unit, UnitPeriod period) => Assert.Null(await periods.AddAsync(unit.Id, period, Today));
+            await Add(world.Province, P("2004-01-01", world.Province.Code, "Tỉnh Đồng Nai", "tinh", "province", null,
+                committee: "Ban Chỉ đạo phòng, chống AIDS, tội phạm và tệ nạn xã hội tỉnh", authority: "Ủy ban nhân dân tỉnh Đồng Nai", place: "Đồng Nai"));
+            await Add(world.Province, P("2025-07-01", world.Province.Code, "Tỉnh Đồng Nai", "tinh", "province", null,
+                committee: "Ban Chỉ đạo phòng chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Đồng Nai",
+                authority: "Ủy ban nhân dân tỉnh Đồng Nai", place: "Đồng Nai"));
+            await Add(world.DistrictA, P("2004-01-01", "731", "Thành phố Biên Hòa", "huyen", "district", world.Province.Id, to: "2025-06-30"));
+            await Add(world.DistrictB, P("2004-01-01", "740", "Huyện Trảng Bom", "huyen", "district", world.Province.Id, to: "2025-06-30"));
+            // Merger: the ward keeps its code under a new name, directly under the province.
+            await Add(world.CommuneA1, P("2004-01-01", "25993", "Phường Tân Phong", "phuong", "commune", world.DistrictA.Id));
+            await Add(world.CommuneA1, P("2025-07-01", "25993", "Phường Trảng Dài", "phuong", "commune", world.Province.Id,
+                authority: "Ủy ban nhân dân phường Trảng Dài", place: "Trảng Dài"));
+            // xã → phường on 30/4/2026, code unchanged.
+            await Add(world.CommuneB1, P("2004-01-01", "26368", "Xã Hố Nai 3", "xa", "commune", world.DistrictB.Id));
+            await Add(world.CommuneB1, P("2025-07-01", "26368", "Xã Long Thành", "xa", "commune", world.Province.Id));
+            await Add(world.CommuneB1, P("2026-04-30", "26368", "Phường Long Thành", "phuong", "commune", world.Province.Id));
+        });
+        return world;
+    }
+
+    [Fact]
+    public async Task Periods_HierarchyByYear_MergeRenameAndXaToPhuong()
+    {
+        var world = await HistoryAsync();
+        await factory.WithServicesAsync(async services =>
+        {
+            var periods = services.GetRequiredService<UnitPeriods>();
+            var y2024 = await periods.ForYearAsync(2024);
+            var y2025 = await periods.ForYearAsync(2025);
+            var y2026 = await periods.ForYearAsync(2026);
+            Assert.Equal("Phường Tân Phong", y2024.Find(world.CommuneA1.Id)!.Name);
+            Assert.Equal(world.DistrictA.Id, y2024.Find(world.CommuneA1.Id)!.ParentId);
+            Assert.Equal("Phường Trảng Dài", y2025.Find(world.CommuneA1.Id)!.Name);
+            Assert.Equal(world.Province.Id, y2025.Find(world.CommuneA1.Id)!.ParentId);
+            Assert.Null(y2025.Find(world.DistrictA.Id));
+            Assert.Equal("xa", y2025.Find(world.CommuneB1.Id)!.KindId);
+            Assert.Equal("phuong", y2026.Find(world.CommuneB1.Id)!.KindId);
+            Assert.Equal("Phường Long Thành", y2026.Find(world.CommuneB1.Id)!.Name);
+            // The row is the unit as it is now; the old periods were closed, not rewritten.
+            var db = services.GetRequiredService<AntqDbContext>();
+            Assert.Equal("Phường Long Thành", (await db.Units.FindAsync(world.CommuneB1.Id))!.Name);
+            var history = await periods.HistoryAsync(world.CommuneB1.Id);
+            Assert.Equal(["Xã Hố Nai 3", "Xã Long Thành", "Phường Long Thành"], history.Select(p => p.Name));
+            Assert.Equal(new DateOnly(2025, 6, 30), history[0].ValidTo);
+            Assert.Equal(new DateOnly(2026, 4, 29), history[1].ValidTo);
+        });
+    }
+
+    [Fact]
+    public async Task Code_UniqueAtALevelWithinAPeriod_ReusableAfter()
+    {
+        var world = await HistoryAsync();
+        await factory.WithServicesAsync(async services =>
+        {
+            var periods = services.GetRequiredService<UnitPeriods>();
+            var refused = await periods.AddAsync(world.CommuneA2.Id, P("2025-07-01", "25993", "Phường Khác", "phuong", "commune", world.Province.Id), Today);
+            Assert.NotNull(refused);
+            Assert.Contains("25993", refused);
+            // Before the code was issued to anyone else at that level, it is free: a predecessor's period.
+            Assert.Null(await periods.AddAsync(world.CommuneA2.Id, P("1990-01-01", "26005", "Phường Tân Biên", "phuong", "commune", world.DistrictA.Id), Today));
+        });
+    }
+
+    [Fact]
+    public async Task Search_AnyNameWithoutDiacritics()
+    {
+        var world = await HistoryAsync();
+        await factory.WithServicesAsync(async services =>
+        {
+            var periods = services.GetRequiredService<UnitPeriods>();
+            Assert.Contains(world.CommuneA1.Id, await periods.SearchAsync("tan phong"));
+            Assert.Contains(world.CommuneA1.Id, await periods.SearchAsync("TRANG DAI"));
+            Assert.Contains(world.CommuneB1.Id, await periods.SearchAsync("hố nai"));
+            Assert.Contains(world.AgencyA.Id, await periods.SearchAsync("ngo quyen"));
+        });
+    }
+
+    [Fact]
+    public async Task ReviewChain_ThreeLevelYearAndTwoLevelYear_SideBySide()
+    {
+        var world = await HistoryAsync();
+        var pack = new PackManifest(1, "t", "1.0.0", "t", [], ["phuong", "xa"], null, "district", "tieu-chi", [], []);
+        await factory.WithServicesAsync(async services =>
+        {
+            var directory = services.GetRequiredService<UnitDirectory>();
+            var unit = (await directory.FindAsync(world.CommuneA1.Id))!;
+            Assert.Equal([world.DistrictA.Id], (await directory.ReviewChainAsync(unit, pack, 2024)).Select(u => u.Id));
+            Assert.Equal([world.Province.Id], (await directory.ReviewChainAsync(unit, pack, 2025)).Select(u => u.Id));
+        });
+    }
+
+    [Fact]
+    public async Task Documents_KeepTheNameOfTheirYear_HeadersFromData()
+    {
+        var world = await HistoryAsync();
+        await factory.WithServicesAsync(async services =>
+        {
+            var heads = services.GetRequiredService<DocumentHeads>();
+            var db = services.GetRequiredService<AntqDbContext>();
+            var commune = await db.Units.AsNoTracking().FirstAsync(u => u.Id == world.CommuneA1.Id);
+            var province = await db.Units.AsNoTracking().FirstAsync(u => u.Id == world.Province.Id);
+
+            var old = await heads.UnitInfoAsync(commune, 2024, default);
+            Assert.Equal("Phường Tân Phong", old.Name);
+            Assert.Equal("Thành phố Biên Hòa", old.ParentName);
+            var now = await heads.UnitInfoAsync(commune, 2025, default);
+            Assert.Equal("Phường Trảng Dài", now.Name);
+
+            var (issuer, parent) = await heads.ReviewingHeadAsync(province, 2025, default);
+            Assert.StartsWith("Ban Chỉ đạo phòng chống tội phạm, tệ nạn xã hội", issuer);
+            Assert.Equal("Ủy ban nhân dân tỉnh Đồng Nai", parent);
+            Assert.StartsWith("Ban Chỉ đạo phòng, chống AIDS", (await heads.ReviewingHeadAsync(province, 2024, default)).Issuer);
+            Assert.Equal(("Ủy ban nhân dân phường Trảng Dài", "Ủy ban nhân dân tỉnh Đồng Nai"), await heads.OwnHeadAsync(commune, 2025, default));
+            Assert.Null(await heads.OwnHeadAsync(commune, 2024, default));
+            Assert.Equal("Trảng Dài", await heads.PlaceAsync(commune, 2025, default));
+            Assert.Equal("Đồng Nai", await heads.PlaceAsync(commune, 2024, default));
+        });
+    }
+}
