@@ -15,6 +15,7 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<UnitKind> UnitKinds => Set<UnitKind>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitPeriod> UnitPeriods => Set<UnitPeriod>();
+    public DbSet<YearPlan> YearPlans => Set<YearPlan>();
     public DbSet<PackVersionRecord> PackVersions => Set<PackVersionRecord>();
     public DbSet<ActivePackRecord> ActivePacks => Set<ActivePackRecord>();
     public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();

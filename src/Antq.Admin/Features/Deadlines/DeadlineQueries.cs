@@ -13,7 +13,7 @@ namespace Antq.Admin.Features.Deadlines;
 /// its own unit; a district reviewer the units of its district, overdue ones included (the
 /// dashboard of the level above); an administrator or the province everything.
 /// </summary>
-public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, UnitDirectory units, DeadlineBoard board, TimeProvider time)
+public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, UnitDirectory units, DeadlineBoard board, TimeProvider time, Plans.YearPlans plans)
 {
     private static readonly string[] Statuses = ["done", "pending", "overdue"];
 
@@ -28,7 +28,8 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
         var within = unitId is int id ? await units.GetVisibleAsync(account, id, ct) : account.ScopeUnit;
 
         var packs = await board.ActivePacksAsync(ct);
-        var deadlines = packs.SelectMany(p => p.Deadlines.Select(d => (Pack: p, Definition: d))).ToList();
+        var planned = await plans.DeadlinesAsync(chosenYear, ct); // the year's plan overrides the packs' dates
+        var deadlines = packs.SelectMany(p => planned(p).Select(d => (Pack: p, Definition: d))).ToList();
         var instances = await board.ComputeAsync(chosenYear, deadlines, within, ct);
         var levels = await db.UnitLevels.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var views = instances

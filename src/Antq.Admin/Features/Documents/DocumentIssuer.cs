@@ -22,7 +22,7 @@ namespace Antq.Admin.Features.Documents;
 /// no document, no number used).
 /// </summary>
 public sealed class DocumentIssuer(
-    AntqDbContext db, TemplateStore templates, RegistryNumbers numbers, DocumentLinks links, TimeProvider time, DocumentHeads heads)
+    AntqDbContext db, TemplateStore templates, RegistryNumbers numbers, DocumentLinks links, TimeProvider time, DocumentHeads heads, Plans.YearPlans plans)
 {
     /// <summary>What to issue: one document of the pinned pack, by whom, why, from which meeting.</summary>
     public sealed record Order(DocumentRef Document, Unit Issuer, string Reason, MeetingRecord? Meeting, string? Note = null);
@@ -124,7 +124,11 @@ public sealed class DocumentIssuer(
         var unitInfo = await heads.UnitInfoAsync(unit, record.Year, ct);
         var data = SubmissionEvaluator.Parse(record.DataJson);
         evaluation ??= StoredEvaluation.Read(record.EvaluationJson) ?? pack.Evaluate(unitInfo, record.Year, data);
-        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, pack.Manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting)));
+        // The year's plan of the province is cited after the pack's legal basis ("Căn cứ Kế hoạch số …").
+        var manifest = await plans.GetAsync(record.Year, ct) is { } plan
+            ? pack.Manifest with { LegalBasis = [.. pack.Manifest.LegalBasis, plan.Citation()] }
+            : pack.Manifest;
+        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting)));
     }
 
     /// <summary>Địa danh of the date line: the province (the root unit) without its "Tỉnh"/"Thành phố" prefix.</summary>

@@ -27,7 +27,7 @@ public sealed class PlannerRun(DateTimeOffset at)
 /// </summary>
 public sealed class ReminderPlanner(
     AntqDbContext db, DeadlineBoard board, ReminderMessages messages, IReminderMailQueue mail, ReminderSettings settings,
-    TimeProvider time, ILogger<ReminderPlanner> logger)
+    TimeProvider time, ILogger<ReminderPlanner> logger, Plans.YearPlans plans)
 {
     /// <summary>An e-mail still unqueued this long after its notification was written lost its queueing in a crash.</summary>
     public static readonly TimeSpan LostQueueAfter = TimeSpan.FromMinutes(5);
@@ -44,8 +44,9 @@ public sealed class ReminderPlanner(
         // A deadline of next year can be reminded of now (up to 366 days ahead), and last year's escalated.
         for (var year = thisYear - 1; year <= thisYear + 1; year++)
         {
+            var planned = await plans.DeadlinesAsync(year, ct); // the year's plan overrides the packs' dates
             var applying = packs
-                .SelectMany(pack => pack.Deadlines.Select(definition => (Pack: pack, Definition: definition, Occasion: ReminderOccasion.Current(definition, year, now))))
+                .SelectMany(pack => planned(pack).Select(definition => (Pack: pack, Definition: definition, Occasion: ReminderOccasion.Current(definition, year, now))))
                 .Where(d => d.Occasion is not null)
                 .ToList();
             if (applying.Count == 0) continue;
