@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Documents;
@@ -147,5 +150,22 @@ public sealed class UnitHistoryTests(AntqApiFactory factory) : IClassFixture<Ant
             Assert.Equal("Trảng Dài", await heads.PlaceAsync(commune, 2025, default));
             Assert.Equal("Đồng Nai", await heads.PlaceAsync(commune, 2024, default));
         });
+    }
+
+    [Fact]
+    public async Task Api_HistoryOnTheUnitPage_SearchByFormerName_AuthoritySetting()
+    {
+        var world = await HistoryAsync();
+        var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
+        var history = await admin.GetFromJsonAsync<JsonElement>($"/api/units/{world.CommuneA1.Id}/history");
+        Assert.Equal(["Phường Tân Phong", "Phường Trảng Dài"], history.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var found = await admin.GetFromJsonAsync<JsonElement>("/api/units?q=tan%20phong");
+        Assert.Contains(found.GetProperty("items").EnumerateArray(), u => u.GetProperty("id").GetInt32() == world.CommuneA1.Id);
+
+        var set = await admin.PutAsJsonAsync($"/api/units/{world.AgencyA.Id}/authority", new { unitId = world.AgencyA.Id, managingUnitId = world.Province.Id, managedAt = (string?)null, delegatesRecognition = false });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var unitUser = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await unitUser.PostAsJsonAsync($"/api/units/{world.CommuneA1.Id}/periods",
+            new { validFrom = "2027-01-01", code = "25993", name = "X", kindId = "phuong", levelId = "commune" })).StatusCode);
     }
 }

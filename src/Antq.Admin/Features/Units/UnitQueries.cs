@@ -28,8 +28,10 @@ public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, Curre
         // provider; a scope holds at most some thousands of units, so it is folded here.
         var needle = VietnameseText.Fold(filter.Q.Trim());
         var candidates = await query.ToListAsync(ct);
+        // Any of a unit's names over time (UnitPeriod.NameKey) matches too: "quyet thang" finds the ward it merged into.
+        var formerly = (await db.UnitPeriods.AsNoTracking().Where(p => p.NameKey.Contains(needle)).Select(p => p.UnitId).ToListAsync(ct)).ToHashSet();
         var matches = candidates
-            .Where(u => VietnameseText.Fold(u.Name).Contains(needle, StringComparison.Ordinal) || u.Code.Contains(filter.Q.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(u => VietnameseText.Fold(u.Name).Contains(needle, StringComparison.Ordinal) || u.Code.Contains(filter.Q.Trim(), StringComparison.OrdinalIgnoreCase) || formerly.Contains(u.Id))
             .OrderBy(u => u.Depth).ThenBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
         return new Page<UnitView>(matches.Skip(skip).Take(take).Select(UnitView.Of).ToList(), matches.Count, skip, take);

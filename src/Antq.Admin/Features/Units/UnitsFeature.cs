@@ -17,6 +17,7 @@ public static class UnitsFeature
     public static IEndpointRouteBuilder MapUnitsFeature(this IEndpointRouteBuilder app)
     {
         app.MapUnitRoutes();
+        app.MapUnitHistoryRoutes();
         return app;
     }
 }
