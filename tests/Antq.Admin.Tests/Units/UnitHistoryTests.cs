@@ -168,4 +168,27 @@ public sealed class UnitHistoryTests(AntqApiFactory factory) : IClassFixture<Ant
         Assert.Equal(HttpStatusCode.Forbidden, (await unitUser.PostAsJsonAsync($"/api/units/{world.CommuneA1.Id}/periods",
             new { validFrom = "2027-01-01", code = "25993", name = "X", kindId = "phuong", levelId = "commune" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Deadlines_TwoLevelYear_EscalateToTheProvinceNotAFormerDistrict()
+    {
+        var world = await HistoryAsync();
+        await factory.WithServicesAsync(async services =>
+        {
+            var board = services.GetRequiredService<Antq.Admin.Features.Reminders.DeadlineBoard>();
+            var packs = await board.ActivePacksAsync();
+            var commune = packs.First(p => p.Manifest.Id == "tt124.xa");
+            Assert.NotEmpty(commune.Deadlines);
+            var deadlines = commune.Deadlines.Select(d => (commune, d)).ToList();
+            var y2025 = await board.ComputeAsync(2025, deadlines, null);
+            var row = y2025.SelectMany(i => i.Units).First(u => u.Unit.Id == world.CommuneB1.Id);
+            Assert.Equal(world.Province.Id, row.EscalateToId);
+            Assert.DoesNotContain(y2025.SelectMany(i => i.Units), u => u.EscalateToId == world.DistrictA.Id || u.EscalateToId == world.DistrictB.Id);
+            var y2024 = await board.ComputeAsync(2024, deadlines, null);
+            Assert.Equal(world.DistrictB.Id, y2024.SelectMany(i => i.Units).First(u => u.Unit.Id == world.CommuneB1.Id).EscalateToId);
+            // The row moved with its current period; its history still says where it was.
+            var db = services.GetRequiredService<AntqDbContext>();
+            Assert.Equal(world.Province.Id, (await db.Units.AsNoTracking().FirstAsync(u => u.Id == world.CommuneB1.Id)).ParentId);
+        });
+    }
 }

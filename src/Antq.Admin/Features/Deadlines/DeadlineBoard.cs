@@ -21,6 +21,9 @@ public enum DeadlineState
 /// <summary>One unit against one deadline: done or not, and whose people must act while it is not.</summary>
 public sealed record UnitDeadline(Unit Unit, SubmissionSnapshot? Submission, bool Done, Unit? WaitingOn, bool WaitingOnReviewers)
 {
+    /// <summary>Whom an escalation goes to: the parent, in the deadline year's hierarchy, of the unit that has to act.</summary>
+    public int? EscalateToId { get; init; }
+
     public DeadlineState StateAt(DateTimeOffset now, DateTimeOffset dueAt) =>
         Done ? DeadlineState.Done : now >= dueAt ? DeadlineState.Overdue : DeadlineState.Pending;
 }
@@ -85,12 +88,21 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
                 if (onlyRegistered && submission is null) continue;
                 var done = DeadlineStages.Reached(definition.Stage, submission, ReviewChain(asOf, pack.Manifest, hierarchy, units));
                 var (waitingOn, reviewers) = done ? (null, false) : DeadlineStages.WaitingOn(unit, submission);
-                rows.Add(new UnitDeadline(unit, submission, done, waitingOn is int id ? units.GetValueOrDefault(id) : null, reviewers));
+                // Escalation goes to the parent of whoever is late, in the year's hierarchy (never a district that no longer exists).
+                rows.Add(new UnitDeadline(unit, submission, done, waitingOn is int id ? units.GetValueOrDefault(id) : null, reviewers)
+                    { EscalateToId = waitingOn is int w ? EscalateTo(w, hierarchy) : null });
             }
             rows.Sort((a, b) => ByName.Compare(a.Unit.Name, b.Unit.Name));
             instances.Add(new DeadlineInstance(pack, definition, year, rows));
         }
         return instances;
+    }
+
+    /// <summary>The parent that year; when that parent did not exist then (a unit not yet given its periods), the root.</summary>
+    private static int? EscalateTo(int unitId, Units.UnitHierarchy hierarchy)
+    {
+        if (hierarchy.Find(unitId)?.ParentId is not int parentId) return null;
+        return hierarchy.Find(parentId) is not null ? parentId : hierarchy.Units.Values.FirstOrDefault(u => u.ParentId is null)?.Id;
     }
 
     /// <summary>As <see cref="Units.UnitDirectory.ReviewChainAsync"/>, over units already in memory.</summary>

@@ -68,7 +68,7 @@ public sealed class ReminderPlanner(
         foreach (var unit in deadline.Units.Where(u => !u.Done && u.WaitingOn is not null))
         {
             var actor = unit.WaitingOn!;
-            var who = occasion.IsEscalation ? people.ReviewersAt(actor.ParentId)
+            var who = occasion.IsEscalation ? people.ReviewersAt(unit.EscalateToId ?? actor.ParentId)
                 : unit.WaitingOnReviewers ? people.ReviewersAt(actor.Id)
                 : people.UnitAccountsAt(unit.Unit.Id);
             told.AddRange(who.Select(w => (w, unit)));

@@ -121,6 +121,18 @@ public sealed class UnitPeriods(AntqDbContext db)
         if (change.Covers(today))
         {
             unit.Code = change.Code; unit.Name = change.Name; unit.KindId = change.KindId; unit.LevelId = change.LevelId;
+            // The row is the unit now: a new parent re-roots its subtree (materialised paths) as a move does.
+            if (change.ParentId is int parentId && parentId != unit.ParentId && await db.Units.FirstOrDefaultAsync(u => u.Id == parentId, ct) is { } parent)
+            {
+                if (parent.Path.StartsWith(unit.Path, StringComparison.Ordinal)) return "Không thể đặt đơn vị dưới chính nó hoặc đơn vị cấp dưới của nó.";
+                var (oldPrefix, newPrefix, shift) = (unit.Path, $"{parent.Path}{unit.Id}/", parent.Depth + 1 - unit.Depth);
+                foreach (var member in await db.Units.Where(u => u.Path.StartsWith(oldPrefix)).ToListAsync(ct))
+                {
+                    member.Path = newPrefix + member.Path[oldPrefix.Length..];
+                    member.Depth += shift;
+                }
+                unit.ParentId = parent.Id;
+            }
         }
         await db.SaveChangesAsync(ct);
         return null;
