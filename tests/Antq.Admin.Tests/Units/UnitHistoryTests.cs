@@ -175,7 +175,7 @@ public sealed class UnitHistoryTests(AntqApiFactory factory) : IClassFixture<Ant
         var world = await HistoryAsync();
         await factory.WithServicesAsync(async services =>
         {
-            var board = services.GetRequiredService<Antq.Admin.Features.Reminders.DeadlineBoard>();
+            var board = services.GetRequiredService<Antq.Admin.Features.Deadlines.DeadlineBoard>();
             var packs = await board.ActivePacksAsync();
             var commune = packs.First(p => p.Manifest.Id == "tt124.xa");
             Assert.NotEmpty(commune.Deadlines);

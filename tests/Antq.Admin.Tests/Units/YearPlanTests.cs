@@ -33,7 +33,7 @@ public sealed class YearPlanTests(AntqApiFactory factory) : IClassFixture<AntqAp
         {
             var plans = services.GetRequiredService<YearPlans>();
             await plans.SaveAsync(Kh91(2031));
-            var catalog = services.GetRequiredService<Antq.Admin.Features.Reminders.DeadlineBoard>();
+            var catalog = services.GetRequiredService<Antq.Admin.Features.Deadlines.DeadlineBoard>();
             var packs = await catalog.ActivePacksAsync();
             var planned = await plans.DeadlinesAsync(2031);
             foreach (var pack in packs)

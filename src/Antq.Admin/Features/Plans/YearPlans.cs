@@ -54,7 +54,7 @@ public sealed class YearPlans(AntqDbContext db, UnitPeriods periods)
             var counts = hierarchy.Units.Values.Where(u => u.LevelId == quota.AppliesToLevel).ToDictionary(u => u.Id, _ => 0);
             foreach (var unit in hierarchy.Units.Values.Where(u => kinds.Contains(u.KindId) && withDossier.Contains(u.Id)))
                 foreach (var ancestor in hierarchy.Ancestors(unit.Id))
-                    if (counts.ContainsKey(ancestor.Id)) counts[ancestor.Id]++;
+                    if (counts.TryGetValue(ancestor.Id, out var count)) counts[ancestor.Id] = count + 1;
             var shortfall = counts.Where(c => c.Value < quota.Minimum)
                 .Select(c => new QuotaShortfall(c.Key, hierarchy.Find(c.Key)!.Name, c.Value))
                 .OrderBy(s => s.UnitName, VietnameseText.Order).ToList();
