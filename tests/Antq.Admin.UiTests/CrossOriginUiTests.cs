@@ -31,23 +31,11 @@ public sealed class CrossOriginUiTests(UiServer server)
         return PackArchives.Zip(files);
     }
 
-    private async Task<HttpClient> BearerAsync()
-    {
-        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { email = "admin@dongnai.demo", password = UiServer.DemoPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
+    private Task<HttpClient> BearerAsync() => server.ApiClientAsync("admin@dongnai.demo");
 
     private static async Task UploadAsync(HttpClient http, byte[] zip)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "goi.zip");
-        var upload = await http.PostAsync("/api/packs", form);
+        var upload = await http.PostZipAsync("/api/packs", zip);
         Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
     }
 

@@ -60,16 +60,8 @@ public sealed class GeneratedFormTests(UiServer server)
 
     private async Task UploadAsAdminAsync(byte[] zip)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { email = "admin@dongnai.demo", password = UiServer.DemoPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "thu-nghiem.zip");
-        var upload = await http.PostAsync("/api/packs", form);
+        using var http = await server.ApiClientAsync("admin@dongnai.demo");
+        var upload = await http.PostZipAsync("/api/packs", zip, "thu-nghiem.zip");
         Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
     }
 }

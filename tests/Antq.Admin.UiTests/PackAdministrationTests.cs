@@ -171,12 +171,8 @@ public sealed class PackAdministrationTests(UiServer server)
                 .UploadAsync("goi.zip", () => new MemoryStream(zip), CancellationToken.None));
             Assert.Equal((int)HttpStatusCode.Forbidden, denied.StatusCode);
         }
-        using var http = await ApiClientAsync(Reviewer);
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "goi.zip");
-        var upload = await http.PostAsync("/api/packs", form);
+        using var http = await server.ApiClientAsync(Reviewer);
+        var upload = await http.PostZipAsync("/api/packs", zip);
         Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
         var versions = await http.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/versions");
         Assert.DoesNotContain(versions.EnumerateArray(), v => v.GetProperty("version").GetString() == "1.9.0");
@@ -184,18 +180,9 @@ public sealed class PackAdministrationTests(UiServer server)
 
     private async Task ActivateAsAdminAsync(string version)
     {
-        using var http = await ApiClientAsync(Admin);
+        using var http = await server.ApiClientAsync(Admin);
         var response = await http.PostAsync($"/api/packs/{Pack}/versions/{version}/activate", null);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<HttpClient> ApiClientAsync(string email)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = UiServer.DemoPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
 }

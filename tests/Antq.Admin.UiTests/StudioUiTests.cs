@@ -21,16 +21,6 @@ public sealed class StudioUiTests(UiServer server)
 
     private static ILocator Input(IPage page, string name) => page.Locator($"[data-field='{name}']").First;
 
-    private async Task<HttpClient> ApiAsync(string email)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = UiServer.DemoPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
-
     private static async Task<string> ActiveVersionAsync(HttpClient http) =>
         (await http.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/versions"))
             .EnumerateArray().Single(v => v.GetProperty("active").GetBoolean()).GetProperty("version").GetString()!;
@@ -49,7 +39,7 @@ public sealed class StudioUiTests(UiServer server)
     [Fact]
     public async Task Administrator_ReplacesPlaceholderTC03ByChoosing_SavesTestFromPreview_Publishes_Activates_CommuneSeesField()
     {
-        using var api = await ApiAsync(Admin);
+        using var api = await server.ApiClientAsync(Admin);
         var active = await ActiveVersionAsync(api);
         var page = await server.NewPageAsync();
         try
@@ -146,7 +136,7 @@ public sealed class StudioUiTests(UiServer server)
     [Fact]
     public async Task TwoAdministratorsEditOneDraft_SecondSaveSeesConflict()
     {
-        using var api = await ApiAsync(Admin);
+        using var api = await server.ApiClientAsync(Admin);
         var created = await api.PostAsJsonAsync("/api/studio/drafts", new { packId = Pack, version = await ActiveVersionAsync(api) });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var first = await server.NewPageAsync();

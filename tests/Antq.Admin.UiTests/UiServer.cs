@@ -71,6 +71,10 @@ public sealed class UiServer : IAsyncLifetime
         return page;
     }
 
+    /// <summary>An HTTP client of the API signed in (bearer) as a demo account.</summary>
+    public Task<HttpClient> ApiClientAsync(string email) =>
+        new HttpClient { BaseAddress = new Uri(BaseUrl) }.SignInAsync(email, DemoPassword);
+
     /// <summary>Signs in through the login page and waits until the app has taken over.</summary>
     public async Task LoginAsync(IPage page, string email, string returnUrl)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using Antq.Admin.Features.Submissions;
-using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -11,7 +10,7 @@ namespace Antq.Admin.Components;
 /// <summary>
 /// Runs one UI operation in a fresh DI scope acting for the circuit's user: a circuit lives for
 /// hours, so a circuit-long DbContext would go stale and there is no HttpContext to read the user
-/// from. Refusals (<see cref="AccessDeniedException"/>, a service's <see cref="Refusal"/>, field errors)
+/// from. Refusals (<see cref="AccessDeniedException"/>, a service's <see cref="Refusal"/> with or without field errors)
 /// come back as a <see cref="UiResult{T}"/> with a Vietnamese message, also shown as a notification.
 /// </summary>
 public sealed class UiOperations(
@@ -21,20 +20,14 @@ public sealed class UiOperations(
     public Task<UiResult<T>> RunAsync<T>(Func<IServiceProvider, Task<T>> operation, bool notify = true) =>
         ExecuteAsync(operation, UiResult<T>.Success, notify);
 
-    /// <summary>Services answer with a value or a <see cref="Refusal"/>.</summary>
-    public Task<UiResult<T>> RunAsync<T>(Func<IServiceProvider, Task<Result<T>>> operation, bool notify = true) where T : class =>
-        ExecuteAsync(operation, result => result.Failure is { } failure
-            ? UiResult<T>.Fail(failure.Status, failure.Detail, extensions: failure.Extensions)
-            : UiResult<T>.Success(result.Value!), notify);
-
-    /// <summary>Units' and accounts' services answer with a value, field errors (422) or a conflict (409).</summary>
-    public Task<UiResult<T>> RunAsync<T>(Func<IServiceProvider, Task<CommandResult<T>>> operation, bool notify = true) =>
-        ExecuteAsync(operation, result => result switch
+    /// <summary>Services answer with a value or a <see cref="Refusal"/> (field errors are shown by the form, their messages joined).</summary>
+    public Task<UiResult<T>> RunAsync<T>(Func<IServiceProvider, Task<Result<T>>> operation, bool notify = true) =>
+        ExecuteAsync(operation, result => result.Failure switch
         {
-            { Errors: { Any: true } errors } => UiResult<T>.Fail(StatusCodes.Status422UnprocessableEntity,
-                string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)), errors.ToDictionary()),
-            { Conflict: { } conflict } => UiResult<T>.Fail(StatusCodes.Status409Conflict, conflict),
-            _ => UiResult<T>.Success(result.Value!),
+            { FieldErrors: { } fields } failure => UiResult<T>.Fail(failure.Status, string.Join(" ", fields.SelectMany(e => e.Value)),
+                fields.ToDictionary(e => e.Key, e => e.Value), failure.Extensions),
+            { } failure => UiResult<T>.Fail(failure.Status, failure.Detail, extensions: failure.Extensions),
+            null => UiResult<T>.Success(result.Value!),
         }, notify);
 
     public Task<UiResult<bool>> RunAsync(Func<IServiceProvider, Task> operation, bool notify = true) =>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Antq.Admin.Data;
 using Antq.Admin.Tests.Support;
+using static Antq.Admin.Tests.Auth.AuthTestKit;
 using Antq.Admin.Tests.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,23 +15,10 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
 {
     private const string NewPassword = "Khac@2026x";
 
-    private async Task<HttpClient> AdminAsync()
-    {
-        await factory.WorldAsync();
-        return await TestWorld.LoginAsync(factory, "admin@test.vn");
-    }
-
     private static async Task<JsonElement> CreateAsync(HttpClient admin, string email, string role, int unitId, string? displayName = null)
     {
         var response = await admin.PostAsJsonAsync("/api/accounts", new { email, displayName = displayName ?? email, role, unitId, password = TestWorld.Password });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
@@ -43,7 +31,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     {
         var world = await factory.WorldAsync();
         var client = await TestWorld.LoginAsync(factory, email);
-        var someone = (await (await AdminAsync()).ItemsAsync("/api/accounts?q=xa-b1")).Single().Str("id");
+        var someone = (await (await TestWorld.AdminAsync(factory)).ItemsAsync("/api/accounts?q=xa-b1")).Single().Str("id");
         await ProblemAsync(await client.GetAsync("/api/accounts"), HttpStatusCode.Forbidden);
         await ProblemAsync(await client.PostAsJsonAsync("/api/accounts",
             new { email = "x@test.vn", displayName = "X", role = "admin", unitId = world.CommuneA1.Id, password = TestWorld.Password }), HttpStatusCode.Forbidden);
@@ -55,7 +43,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task List_Admin_EmailNameRoleUnit()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var items = await admin.ItemsAsync("/api/accounts?take=500");
         var reviewer = items.Single(a => a.Str("email") == "huyen-a@test.vn");
         Assert.Equal("reviewer", reviewer.Str("role"));
@@ -72,7 +60,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Create_Valid_LoginShowsRoleAndScope()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var created = await CreateAsync(admin, "ca-xa-a2@test.vn", "unit", world.CommuneA2.Id, "Công an phường Tân Biên");
         Assert.Equal("unit", created.Str("role"));
         Assert.Equal("Công an phường Tân Biên", created.Str("displayName"));
@@ -90,7 +78,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Create_WeakPassword_422WithVietnameseRules()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var problem = await ProblemAsync(await admin.PostAsJsonAsync("/api/accounts",
             new { email = "yeu@test.vn", displayName = "Yếu", role = "unit", unitId = world.CommuneA1.Id, password = "abc" }), HttpStatusCode.UnprocessableEntity);
         var messages = problem.GetProperty("errors").GetProperty("password").EnumerateArray().Select(m => m.GetString()!).ToList();
@@ -104,7 +92,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Create_BadRoleUnitEmail_422PerField()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var problem = await ProblemAsync(await admin.PostAsJsonAsync("/api/accounts",
             new { email = "khong-phai-email", displayName = "X", role = "superuser", unitId = 999999, password = TestWorld.Password }), HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors");
@@ -117,7 +105,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Update_RoleAndUnit_TakeEffectOnMeAndScope()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var created = await CreateAsync(admin, "doi-vai-tro@test.vn", "unit", world.CommuneA1.Id);
         var client = await TestWorld.LoginAsync(factory, "doi-vai-tro@test.vn");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/units/{world.CommuneB1.Id}")).StatusCode);
@@ -142,7 +130,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Update_Disable_LoginRefusedUntilEnabled()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var created = await CreateAsync(admin, "tam-khoa@test.vn", "unit", world.CommuneB1.Id);
         var disabled = await (await admin.PutAsJsonAsync($"/api/accounts/{created.Str("id")}", new { active = false })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(disabled.GetProperty("active").GetBoolean());
@@ -158,7 +146,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Update_Disable_TokenIssuedBeforeStopsWorking()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var created = await CreateAsync(admin, "token-cu@test.vn", "unit", world.CommuneB1.Id);
         var client = await TestWorld.LoginAsync(factory, "token-cu@test.vn");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
@@ -173,7 +161,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Update_OwnRoleOrLock_422()
     {
         await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var me = await admin.GetFromJsonAsync<JsonElement>("/api/auth/me");
         var problem = await ProblemAsync(await admin.PutAsJsonAsync($"/api/accounts/{me.Str("id")}", new { role = "unit", active = false }), HttpStatusCode.UnprocessableEntity);
         Assert.True(problem.GetProperty("errors").TryGetProperty("role", out _));
@@ -184,7 +172,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Update_UnknownOrOutsideScope_404()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         await ProblemAsync(await admin.PutAsJsonAsync("/api/accounts/khong-co", new { displayName = "X" }), HttpStatusCode.NotFound);
 
         await CreateAsync(admin, "qt-huyen-b@test.vn", "admin", world.DistrictB.Id);
@@ -204,7 +192,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task ResetPassword_NewWorksOldFails()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var created = await CreateAsync(admin, "quen-mat-khau@test.vn", "unit", world.AgencyA.Id);
         var weak = await ProblemAsync(await admin.PostAsJsonAsync($"/api/accounts/{created.Str("id")}/reset-password", new { password = "ngan" }), HttpStatusCode.UnprocessableEntity);
         Assert.True(weak.GetProperty("errors").TryGetProperty("password", out _));
@@ -220,7 +208,7 @@ public sealed class AccountsApiTests(AntqApiFactory factory) : IClassFixture<Ant
     public async Task Changes_Audited_WithoutSubmission()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var created = await CreateAsync(admin, "kiem-toan@test.vn", "unit", world.CommuneA1.Id);
         await admin.PutAsJsonAsync($"/api/accounts/{created.Str("id")}", new { displayName = "Đã đổi" });
         await admin.PostAsJsonAsync($"/api/accounts/{created.Str("id")}/reset-password", new { password = NewPassword });

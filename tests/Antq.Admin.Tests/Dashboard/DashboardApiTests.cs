@@ -18,8 +18,7 @@ public sealed class DashboardApiTests : IClassFixture<ReminderHost>
     public DashboardApiTests(ReminderHost host)
     {
         _host = host;
-        var now = ReminderHost.At(2026, 3, 17, 10, 0);
-        if (host.Clock.GetUtcNow() < now) host.Clock.SetUtcNow(now);
+        host.NotBefore(ReminderHost.At(2026, 3, 17, 10, 0));
     }
 
     [Fact]

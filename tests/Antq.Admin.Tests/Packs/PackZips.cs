@@ -44,14 +44,8 @@ internal static class PackZips
     public static byte[] Zip(IReadOnlyDictionary<string, string> files, params (string Name, string Text)[] extra) =>
         PackArchives.Zip(files.Concat(extra.Select(e => KeyValuePair.Create(e.Name, e.Text))));
 
-    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, string fileName = "goi.zip")
-    {
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        content.Add(file, "file", fileName);
-        return await client.PostAsync("/api/packs", content);
-    }
+    public static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, string fileName = "goi.zip") =>
+        client.PostZipAsync("/api/packs", zip, fileName);
 
     /// <summary>The data of one of tt124.xa's own test cases.</summary>
     public static JsonObject Tt124TestData(string testFile) =>

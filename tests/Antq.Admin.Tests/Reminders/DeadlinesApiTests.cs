@@ -16,8 +16,7 @@ public sealed class DeadlinesApiTests : IClassFixture<ReminderHost>
     public DeadlinesApiTests(ReminderHost host)
     {
         _host = host;
-        var now = ReminderHost.At(2026, 3, 17, 10, 0);
-        if (host.Clock.GetUtcNow() < now) host.Clock.SetUtcNow(now);
+        host.NotBefore(ReminderHost.At(2026, 3, 17, 10, 0));
     }
 
     [Fact]

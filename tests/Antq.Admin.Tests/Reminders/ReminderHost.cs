@@ -59,6 +59,12 @@ public sealed class ReminderHost : IDisposable
         });
     }
 
+    /// <summary>Moves the shared clock forward to <paramref name="moment"/> (never back: the fixture is shared).</summary>
+    public void NotBefore(DateTimeOffset moment)
+    {
+        if (Clock.GetUtcNow() < moment) Clock.SetUtcNow(moment);
+    }
+
     /// <summary>A Vietnam wall-clock time, as the UTC instant a real <see cref="TimeProvider.GetUtcNow"/> would return.</summary>
     public static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) =>
         new DateTimeOffset(year, month, day, hour, minute, 0, Vietnam).ToUniversalTime();

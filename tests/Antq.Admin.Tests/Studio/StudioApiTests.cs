@@ -12,12 +12,6 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
 {
     private const string Pack = "qd9745.xa";
 
-    private async Task<HttpClient> AdminAsync()
-    {
-        await factory.WorldAsync();
-        return await TestWorld.LoginAsync(factory, "admin@test.vn");
-    }
-
     private static async Task<string> ActiveVersionAsync(HttpClient client)
     {
         var versions = await client.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/versions");
@@ -45,7 +39,7 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
     [Fact]
     public async Task Start_FromActiveVersion_ProposesNextMinorAndKeepsFiles()
     {
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var active = await ActiveVersionAsync(admin);
 
         var draft = await StartAsync(admin);
@@ -64,7 +58,7 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
     [Fact]
     public async Task Save_TwoAdministratorsSameRevision_SecondGetsConflictAndNothingOverwritten()
     {
-        var first = await AdminAsync();
+        var first = await TestWorld.AdminAsync(factory);
         var second = await TestWorld.LoginAsync(factory, "admin@test.vn");
         var draft = await StartAsync(first);
         var id = draft.GetProperty("id").GetInt32();
@@ -86,7 +80,7 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
     [Fact]
     public async Task Save_UnsafeFileName_RefusedLikeAnUpload()
     {
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var draft = await StartAsync(admin);
         var id = draft.GetProperty("id").GetInt32();
 
@@ -98,7 +92,7 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
     [Fact]
     public async Task VerifyAndPublish_UnknownField_ErrorAtItsPointerNothingStored_ThenFixedPublishesInactive()
     {
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var active = await ActiveVersionAsync(admin);
         var draft = await StartAsync(admin);
         var id = draft.GetProperty("id").GetInt32();
@@ -133,16 +127,12 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
     [Fact]
     public async Task ExportImportExport_IdenticalBytes()
     {
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var draft = await StartAsync(admin);
         var id = draft.GetProperty("id").GetInt32();
         var first = await admin.GetByteArrayAsync($"/api/studio/drafts/{id}/export");
 
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(first);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "goi.zip");
-        var imported = await admin.PostAsync($"/api/studio/drafts/{id}/import?revision=1", form);
+        var imported = await admin.PostZipAsync($"/api/studio/drafts/{id}/import?revision=1", first);
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var second = await admin.GetByteArrayAsync($"/api/studio/drafts/{id}/export");
 
@@ -152,7 +142,7 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
     [Fact]
     public async Task CheckExpression_UnknownField_LoaderMessageAtGivenPointer()
     {
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var draft = await StartAsync(admin);
         var schema = Files(draft)["form.schema.json"];
 
@@ -170,7 +160,7 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
     [InlineData("xa-a1@test.vn")]
     public async Task Studio_NotProvinceAdministrator_Forbidden(string email)
     {
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var draft = await StartAsync(admin);
         var other = await TestWorld.LoginAsync(factory, email);
 

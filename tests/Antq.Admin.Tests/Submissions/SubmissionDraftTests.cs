@@ -196,7 +196,7 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         var world = await factory.WorldAsync();
         var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var id = await client.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2039, Samples.ValidCommune);
-        await StoreCopyOfCommunePackAsync("1.0.1");
+        await factory.StoreCopyOfCommunePackAsync("1.0.1");
 
         var problem = await (await client.ActAsync(id, "move", new { version = "1.0.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
 
@@ -204,22 +204,5 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         var stored = await client.ReadSubmissionAsync(id);
         Assert.Equal("2.0.0", stored.GetProperty("packVersion").GetString());
         Assert.Equal(1, stored.Revision());
-    }
-
-    /// <summary>Stores (without activating) the shipped commune pack under another version number.</summary>
-    private async Task StoreCopyOfCommunePackAsync(string version)
-    {
-        var folder = Path.Combine(factory.DataDirectory, "pack-copy-" + version);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "criteria-packs", Samples.CommunePack), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(RepoPaths.Root, "criteria-packs", Samples.CommunePack), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pack.json")))!;
-        manifest["version"] = version;
-        await File.WriteAllTextAsync(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
-        var outcome = await factory.WithServicesAsync(s => s.GetRequiredService<PackRegistry>().ImportFolderAsync(folder));
-        Assert.IsType<UploadOutcome.Created>(outcome);
     }
 }

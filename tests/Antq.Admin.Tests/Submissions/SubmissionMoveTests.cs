@@ -20,7 +20,7 @@ public sealed class SubmissionMoveTests(AntqApiFactory factory) : IClassFixture<
         var unit = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
         var first = await unit.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2040, Samples.FailingCommune);
-        await StoreCopyOfCommunePackAsync("2.0.1");
+        await factory.StoreCopyOfCommunePackAsync("2.0.1");
 
         // A candidate never activated.
         await (await unit.ActAsync(first, "move", new { version = "2.0.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
@@ -39,23 +39,5 @@ public sealed class SubmissionMoveTests(AntqApiFactory factory) : IClassFixture<
         Assert.Equal("2.0.0", (await other.ReadSubmissionAsync(second)).GetProperty("packVersion").GetString());
         var back = await (await unit.ActAsync(first, "move", new { version = "2.0.0" })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("2.0.0", back.GetProperty("packVersion").GetString());
-    }
-
-    /// <summary>Stores (without activating) the shipped commune pack under another version number.</summary>
-    private async Task StoreCopyOfCommunePackAsync(string version)
-    {
-        var source = Path.Combine(RepoPaths.Root, "criteria-packs", Samples.CommunePack);
-        var folder = Path.Combine(factory.DataDirectory, "pack-copy-" + version);
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pack.json")))!;
-        manifest["version"] = version;
-        await File.WriteAllTextAsync(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
-        var outcome = await factory.WithServicesAsync(s => s.GetRequiredService<PackRegistry>().ImportFolderAsync(folder));
-        Assert.IsType<UploadOutcome.Created>(outcome);
     }
 }

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Packs;
 using Antq.Admin.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Admin.Tests.Submissions;
 
@@ -22,6 +25,28 @@ internal static class Samples
         var path = Path.Combine(RepoPaths.Root, "criteria-packs", packId, "tests", testFile);
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.GetProperty("data").Clone();
+    }
+}
+
+/// <summary>Packs the submission tests need stored.</summary>
+internal static class SubmissionPacks
+{
+    /// <summary>Stores (without activating) the shipped commune pack under another version number.</summary>
+    public static async Task StoreCopyOfCommunePackAsync(this AntqApiFactory factory, string version)
+    {
+        var source = Path.Combine(RepoPaths.Root, "criteria-packs", Samples.CommunePack);
+        var folder = Path.Combine(factory.DataDirectory, "pack-copy-" + version);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pack.json")))!;
+        manifest["version"] = version;
+        await File.WriteAllTextAsync(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
+        var outcome = await factory.WithServicesAsync(s => s.GetRequiredService<PackRegistry>().ImportFolderAsync(folder));
+        Assert.IsType<UploadOutcome.Created>(outcome);
     }
 }
 

@@ -72,14 +72,14 @@ public sealed class TestWorld
         ("truong-a@test.vn", Roles.UnitUser, AgencyA),
     ];
 
-    /// <summary>A client carrying a bearer token for the account.</summary>
-    public static async Task<HttpClient> LoginAsync(AntqApiFactory factory, string email)
+    /// <summary>The world, then a client signed in as its administrator (admin@test.vn).</summary>
+    public static async Task<HttpClient> AdminAsync(AntqApiFactory factory)
     {
-        var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        await factory.WorldAsync();
+        return await LoginAsync(factory, "admin@test.vn");
     }
+
+    /// <summary>A client carrying a bearer token for the account.</summary>
+    public static Task<HttpClient> LoginAsync(AntqApiFactory factory, string email) =>
+        factory.CreateClient().SignInAsync(email, Password);
 }

@@ -11,12 +11,6 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
 {
     private const string Header = "code,name,kind,level,parentCode";
 
-    private async Task<HttpClient> AdminAsync()
-    {
-        await factory.WorldAsync();
-        return await TestWorld.LoginAsync(factory, "admin@test.vn");
-    }
-
     private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file, string fileName, bool dryRun = false)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", fileName } };
@@ -45,7 +39,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_GoodFile_CreatedUnderExistingAndEarlierParents()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var csv = $""""
             {Header}
             IM-D1,Huyện Nhập,huyen,district,{world.Province.Code}
@@ -74,7 +68,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_SemicolonWithExistingCodes_UpdatedAndMovedWithSubtree()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var first = $"{Header}\nUP-D1,Huyện Một,huyen,district,{world.Province.Code}\nUP-D2,Huyện Hai,huyen,district,{world.Province.Code}\n"
             + "UP-X1,Xã Cũ,xa,commune,UP-D1\nUP-K1,Khu dân cư 1,khu-dan-cu,unit,UP-X1\n";
         Assert.Equal(HttpStatusCode.OK, (await ImportCsvAsync(admin, first)).StatusCode);
@@ -99,7 +93,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_BadRows_422WithRowNumbersAndNothingWritten()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var csv = $"""
             {Header}
             BAD-1,Xã Tốt,xa,commune,{world.Province.Code}
@@ -124,7 +118,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_DryRun_ChecksButWritesNothing()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var csv = $"{Header}\nDRY-1,Xã Thử,xa,commune,{world.DistrictB.Code}\nDRY-2,Xã Thử Hai,xa,commune,{world.DistrictB.Code}\n";
         var response = await ImportCsvAsync(admin, csv, dryRun: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -141,7 +135,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_DryRun_PreviewListsEveryRowWithItsAction()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var csv = $"{Header}\nDRY-P1,Xã Xem Trước,xa,commune,{world.DistrictB.Code}\n" +
                   $"{world.CommuneB1.Code},{world.CommuneB1.Name},xa,commune,{world.DistrictB.Code}\n" +
                   $"{world.CommuneA2.Code},{world.CommuneA2.Name},phuong,commune,{world.DistrictB.Code}\n";
@@ -157,7 +151,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_ParentOnLaterRow_422()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var csv = $"{Header}\nLATE-X,Xã Sớm,xa,commune,LATE-D\nLATE-D,Huyện Muộn,huyen,district,{world.Province.Code}\n";
         var errors = await ErrorsAsync(await ImportCsvAsync(admin, csv));
         Assert.Equal((2, "parentCode"), (Assert.Single(errors).Row, errors[0].Column));
@@ -168,7 +162,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_MoveUnderOwnDescendant_422()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var create = $"{Header}\nLOOP-A,Xã Vòng,xa,commune,{world.DistrictB.Code}\nLOOP-B,Khu B,khu-dan-cu,unit,LOOP-A\n";
         Assert.Equal(HttpStatusCode.OK, (await ImportCsvAsync(admin, create)).StatusCode);
         var loop = $"{Header}\nLOOP-A,Xã Vòng,xa,commune,LOOP-B\n";
@@ -180,7 +174,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_MissingColumnOrNotUtf8_422()
     {
         await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var header = await ErrorsAsync(await ImportCsvAsync(admin, "code,name,kind,level\nX,Xã,xa,commune\n"));
         Assert.Contains(header, e => e is { Row: 1, Column: "parentCode" });
         var latin1 = await ErrorsAsync(await ImportAsync(admin, [.. "code,name,kind,level,parentCode\nX,X"u8, 0xE0, .. "\n"u8], "cu.csv"));
@@ -193,7 +187,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Import_OverFiveMegabytes_RefusedNothingWritten()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var big = new StringBuilder(Header + "\n");
         for (var i = 0; big.Length < 6 * 1024 * 1024; i++) big.Append($"BIG-{i},Xã Rất Dài Số {i},xa,commune,{world.Province.Code}\n");
         var response = await ImportCsvAsync(admin, big.ToString());
@@ -205,7 +199,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Xlsx_GoodFile_CreatedFromFirstSheet()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var xlsx = XlsxBuilder.Build(
             ["code", "name", "kind", "level", "parentCode"],
             ["91001", "Xã Sông Trầu", "xa", "commune", world.Province.Code],
@@ -225,7 +219,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Xlsx_BadRow_422WithSpreadsheetRowNumber()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var xlsx = XlsxBuilder.Build(
             ["code", "name", "kind", "level", "parentCode"],
             ["XL-1", "Xã Một", "xa", "commune", world.Province.Code],
@@ -240,7 +234,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Xlsx_Corrupt_422()
     {
         await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var errors = await ErrorsAsync(await ImportAsync(admin, [(byte)'P', (byte)'K', 3, 4, 1, 2, 3], "hong.xlsx"));
         Assert.Contains("XLSX", Assert.Single(errors).Message);
     }
@@ -249,7 +243,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Xlsx_WithDoctype_422()
     {
         await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var prolog = """<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]>""";
         var xlsx = XlsxBuilder.Raw(XlsxBuilder.Sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&x;</t></is></c></row>", prolog));
 
@@ -262,7 +256,7 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Csv_OverRowCap_422()
     {
         await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var csv = new StringBuilder(Header + "\n");
         for (var i = 0; i < 20_001; i++) csv.Append("R").Append(i).Append(",Tên,xa,commune,X\n");
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Antq.Admin.Data;
 using Antq.Admin.Tests.Support;
+using static Antq.Admin.Tests.Auth.AuthTestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,23 +12,10 @@ namespace Antq.Admin.Tests.Units;
 /// <summary>Administrators change the hierarchy; paths follow; levels and kinds are data.</summary>
 public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
 {
-    private async Task<HttpClient> AdminAsync()
-    {
-        await factory.WorldAsync();
-        return await TestWorld.LoginAsync(factory, "admin@test.vn");
-    }
-
     private static async Task<JsonElement> CreateAsync(HttpClient client, string code, string name, string kind, string level, int parentId)
     {
         var response = await client.PostAsJsonAsync("/api/units", new { code, name, kind, level, parentId });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
@@ -54,7 +42,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Create_UnderDistrict_PathAndDepthComputed()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var created = await CreateAsync(admin, "C-NEW-1", "Phường Tân Tiến", "phuong", "commune", world.DistrictA.Id);
         Assert.Equal($"{world.DistrictA.Path}{created.Int("id")}/", created.Str("path"));
         Assert.Equal(2, created.Int("depth"));
@@ -68,7 +56,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Create_Invalid_422WithEveryFieldError()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var problem = await ProblemAsync(await admin.PostAsJsonAsync("/api/units",
             new { code = world.CommuneA1.Code, name = "", kind = "thon", level = "ap", parentId = 999999 }), HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors");
@@ -81,7 +69,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Create_DistrictUnderCommune_422Rank()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var problem = await ProblemAsync(await admin.PostAsJsonAsync("/api/units",
             new { code = "C-RANK", name = "Huyện Sai", kind = "huyen", level = "district", parentId = world.CommuneB1.Id }), HttpStatusCode.UnprocessableEntity);
         Assert.True(problem.GetProperty("errors").TryGetProperty("level", out _));
@@ -91,7 +79,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Create_CommuneDirectlyUnderProvince_TwoLevelStructureWorks()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var commune = await CreateAsync(admin, "C-2CAP", "Xã Phú Lý", "xa", "commune", world.Province.Id);
         Assert.Equal(1, commune.Int("depth"));
         Assert.Equal(world.Province.Id, commune.Int("parentId"));
@@ -103,7 +91,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task CreateLevelAndKind_NewData_UsableWithoutCodeChange()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/units/levels", new { id = "to-dan-pho", name = "Tổ dân phố", rank = 4 })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/units/kinds", new { id = "to-dan-pho", name = "Tổ dân phố" })).StatusCode);
         await ProblemAsync(await admin.PostAsJsonAsync("/api/units/kinds", new { id = "to-dan-pho", name = "Tổ dân phố" }), HttpStatusCode.Conflict);
@@ -119,7 +107,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Update_RenameAndKind_Changed()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var unit = await CreateAsync(admin, "C-REN", "Thị trấn Trảng Bom", "thi-tran", "commune", world.DistrictB.Id);
         var response = await admin.PutAsJsonAsync($"/api/units/{unit.Int("id")}", new { name = "Đặc khu Côn Đảo", kind = "dac-khu" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -133,7 +121,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Update_Move_RecomputesWholeSubtree()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var district = await CreateAsync(admin, "M-D1", "Huyện Cũ", "huyen", "district", world.Province.Id);
         var commune = await CreateAsync(admin, "M-X1", "Xã Mới", "xa", "commune", district.Int("id"));
         var hamlet = await CreateAsync(admin, "M-K1", "Khu dân cư số 1", "khu-dan-cu", "unit", commune.Int("id"));
@@ -160,7 +148,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Update_Move_AccountScopedThereFollowsAtOnce()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var commune = await CreateAsync(admin, "MS-X1", "Xã Dời", "xa", "commune", world.DistrictA.Id);
         var hamlet = await CreateAsync(admin, "MS-K1", "Khu dân cư Dời", "khu-dan-cu", "unit", commune.Int("id"));
         var account = await admin.PostAsJsonAsync("/api/accounts",
@@ -181,7 +169,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Update_MoveUnderOwnDescendant_422AndNothingChanged()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var top = await CreateAsync(admin, "CY-1", "Huyện Vòng", "huyen", "district", world.Province.Id);
         var below = await CreateAsync(admin, "CY-2", "Xã Vòng", "xa", "commune", top.Int("id"));
         var problem = await ProblemAsync(await admin.PutAsJsonAsync($"/api/units/{top.Int("id")}", new { parentId = below.Int("id") }), HttpStatusCode.UnprocessableEntity);
@@ -194,7 +182,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Writes_DistrictAdmin_LimitedToItsSubtree()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var created = await admin.PostAsJsonAsync("/api/accounts",
             new { email = "qt-huyen-a@test.vn", displayName = "Quản trị huyện A", role = "admin", unitId = world.DistrictA.Id, password = TestWorld.Password });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -214,7 +202,7 @@ public sealed class UnitsWriteTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Writes_Audited_WithoutSubmission()
     {
         var world = await factory.WorldAsync();
-        var admin = await AdminAsync();
+        var admin = await TestWorld.AdminAsync(factory);
         var unit = await CreateAsync(admin, "AU-1", "Xã Kiểm Tra", "xa", "commune", world.DistrictB.Id);
         await admin.PutAsJsonAsync($"/api/units/{unit.Int("id")}", new { name = "Xã Kiểm Tra Mới" });
         var actions = await factory.WithServicesAsync(services => services.GetRequiredService<AntqDbContext>().AuditEntries

@@ -14,7 +14,7 @@ public sealed class PackLoaderZipTests
         ZipFile.CreateFromDirectory(Path.Combine(Repo.CriteriaPacks, "tt124.xa"), zip);
         var bytes = zip.ToArray();
 
-        var loaded = await PackLoader.LoadZipAsync(new AsyncOnlyStream(bytes), PackLoadOptions.Default with { TemplateDirectory = Repo.Templates });
+        var loaded = await PackLoader.LoadZipAsync(new UnknownLengthStream(bytes, syncReads: false), PackLoadOptions.Default with { TemplateDirectory = Repo.Templates });
 
         Assert.True(loaded.Ok, string.Join("; ", loaded.Errors));
         Assert.Equal(bytes, loaded.Pack.Files.Archive);
@@ -25,29 +25,11 @@ public sealed class PackLoaderZipTests
     {
         var options = PackLoadOptions.Default with { Limits = new PackLimits { MaxPackedBytes = 100 } };
 
-        var loaded = await PackLoader.LoadZipAsync(new AsyncOnlyStream(ZipBuilder.GoodPack().BuildBytes()), options);
+        var loaded = await PackLoader.LoadZipAsync(new UnknownLengthStream(ZipBuilder.GoodPack().BuildBytes(), syncReads: false), options);
 
         Assert.False(loaded.Ok);
         var error = Assert.Single(loaded.Errors);
         Assert.Equal("zip.too-large", error.Code);
         Assert.Equal("Tệp nén vượt quá giới hạn 100 byte.", error.Message);
-    }
-
-    /// <summary>Like a browser upload in Blazor: synchronous reads are not supported.</summary>
-    private sealed class AsyncOnlyStream(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes);
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("synchronous read");
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

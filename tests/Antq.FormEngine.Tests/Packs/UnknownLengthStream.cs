@@ -1,7 +1,10 @@
 namespace Antq.FormEngine.Tests.Packs;
 
-/// <summary>A forward-only stream that will not say how long it is, like a network upload.</summary>
-internal sealed class UnknownLengthStream(byte[] bytes) : Stream
+/// <summary>
+/// A forward-only stream that will not say how long it is, like a network upload; without
+/// <paramref name="syncReads"/>, like a browser upload in Blazor, it only reads asynchronously.
+/// </summary>
+internal sealed class UnknownLengthStream(byte[] bytes, bool syncReads = true) : Stream
 {
     private readonly MemoryStream _inner = new(bytes);
 
@@ -10,7 +13,9 @@ internal sealed class UnknownLengthStream(byte[] bytes) : Stream
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) =>
+        syncReads ? _inner.Read(buffer, offset, count) : throw new NotSupportedException("synchronous read");
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();

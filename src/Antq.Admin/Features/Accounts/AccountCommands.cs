@@ -13,7 +13,7 @@ namespace Antq.Admin.Features.Accounts;
 /// </summary>
 public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users, CurrentAccount current, AccountQueries queries, AdminAudit audit)
 {
-    public async Task<CommandResult<AccountItem>> CreateAsync(CreateAccountRequest request, CancellationToken ct)
+    public async Task<Result<AccountItem>> CreateAsync(CreateAccountRequest request, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
         var errors = new FieldErrors();
@@ -30,9 +30,9 @@ public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users
         if (email.Length > 0)
             foreach (var validator in users.UserValidators)
                 if (AddErrors(await validator.ValidateAsync(users, user), errors) is { } duplicate)
-                    return CommandResult<AccountItem>.Conflicting(duplicate);
+                    return Refusal.Conflict(duplicate);
         if (!string.IsNullOrEmpty(request.Password)) await CheckPasswordAsync(user, request.Password, errors);
-        if (errors.Any) return CommandResult<AccountItem>.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, request.Password!);
@@ -41,10 +41,10 @@ public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users
         audit.Add(account, "account.created", new { user.Id, user.Email, role = request.Role, unitId = unit!.Id });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return CommandResult<AccountItem>.Ok(await queries.ItemAsync(user, unit, ct));
+        return await queries.ItemAsync(user, unit, ct);
     }
 
-    public async Task<CommandResult<AccountItem>> UpdateAsync(string id, UpdateAccountRequest request, CancellationToken ct)
+    public async Task<Result<AccountItem>> UpdateAsync(string id, UpdateAccountRequest request, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
         var user = await queries.FindVisibleAsync(account, id, ct);
@@ -64,7 +64,7 @@ public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users
             if (unit is not null && unit.Id != user.UnitId) errors.Add("unitId", "Không thể tự thay đổi đơn vị của chính mình.");
             if (disable) errors.Add("active", "Không thể tự khoá tài khoản của chính mình.");
         }
-        if (errors.Any) return CommandResult<AccountItem>.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         var before = await queries.ItemAsync(user, user.Unit!, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -97,17 +97,17 @@ public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users
         audit.Add(account, "account.updated", new { user.Id, user.Email, before, after });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return CommandResult<AccountItem>.Ok(after);
+        return after;
     }
 
-    public async Task<CommandResult<bool>> ResetPasswordAsync(string id, ResetPasswordRequest request, CancellationToken ct)
+    public async Task<Result<bool>> ResetPasswordAsync(string id, ResetPasswordRequest request, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
         var user = await queries.FindVisibleAsync(account, id, ct);
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "Cần nhập mật khẩu mới.");
         else await CheckPasswordAsync(user, request.Password, errors);
-        if (errors.Any) return CommandResult<bool>.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -116,7 +116,7 @@ public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users
         audit.Add(account, "account.password-reset", new { user.Id, user.Email });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return CommandResult<bool>.Ok(true);
+        return true;
     }
 
     private static void CheckRole(string? role, FieldErrors errors)
@@ -151,10 +151,10 @@ public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users
     }
 
     /// <summary>A refusal from Identity itself (a race with another request, as the checks above already passed).</summary>
-    private static CommandResult<T> Failed<T>(IdentityResult result, FieldErrors errors) =>
-        AddErrors(result, errors) is { } duplicate ? CommandResult<T>.Conflicting(duplicate)
-        : errors.Any ? CommandResult<T>.Invalid(errors)
-        : CommandResult<T>.Conflicting(string.Join(" ", result.Errors.Select(e => e.Description)));
+    private static Result<T> Failed<T>(IdentityResult result, FieldErrors errors) =>
+        AddErrors(result, errors) is { } duplicate ? Refusal.Conflict(duplicate)
+        : errors.Any ? Refusal.Invalid(errors)
+        : Refusal.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
 
     /// <summary>Identity calls after validation should not fail; if one does, the transaction is not committed.</summary>
     private static void Ensure(IdentityResult result)

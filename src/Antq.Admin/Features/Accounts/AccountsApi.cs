@@ -19,16 +19,15 @@ public static class AccountsApi
             .WithName("GetAccount").WithSummary("One account (404 outside the administrator's scope).");
 
         group.MapPost("/", async Task<Results<Created<AccountItem>, ProblemHttpResult>> (CreateAccountRequest request, AccountCommands commands, CancellationToken ct) =>
-                await commands.CreateAsync(request, ct) is var result && result.Value is { } item
-                    ? TypedResults.Created($"/api/accounts/{item.Id}", item) : result.ToProblem())
+                (await commands.CreateAsync(request, ct)).ToHttp(item => TypedResults.Created($"/api/accounts/{item.Id}", item)))
             .WithName("CreateAccount").WithSummary("Create an account with a role (admin, reviewer, unit) and a unit; Identity's password rules apply.");
 
         group.MapPut("/{id}", async Task<Results<Ok<AccountItem>, ProblemHttpResult>> (string id, UpdateAccountRequest request, AccountCommands commands, CancellationToken ct) =>
-                await commands.UpdateAsync(id, request, ct) is var result && result.Value is { } item ? TypedResults.Ok(item) : result.ToProblem())
+                (await commands.UpdateAsync(id, request, ct)).ToHttp(TypedResults.Ok))
             .WithName("UpdateAccount").WithSummary("Change an account's role, unit, display name, or enable/disable it.");
 
         group.MapPost("/{id}/reset-password", async Task<Results<NoContent, ProblemHttpResult>> (string id, ResetPasswordRequest request, AccountCommands commands, CancellationToken ct) =>
-                await commands.ResetPasswordAsync(id, request, ct) is var result && result.Value ? TypedResults.NoContent() : result.ToProblem())
+                (await commands.ResetPasswordAsync(id, request, ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithName("ResetAccountPassword").WithSummary("Set a new password for an account (the administrator tells the user).");
     }
 }

@@ -5,34 +5,28 @@ using Antq.FormEngine.Evaluation;
 
 namespace Antq.Admin.Features.Packs;
 
-public abstract record EvaluateOutcome
-{
-    public sealed record Evaluated(EvaluationResult Result) : EvaluateOutcome;
-    public sealed record BadRequest(string Detail) : EvaluateOutcome;
-}
-
 /// <summary>
 /// Evaluates data against a pack without storing anything (the form's live check). The version is
 /// resolved once, so a request that started before an activation finishes on the version it began with.
 /// </summary>
 public sealed class PackEvaluation(PackCatalog catalog, CurrentAccount current, TimeProvider time)
 {
-    public async Task<EvaluateOutcome> EvaluateAsync(string packId, string? version, EvaluateRequest request, CancellationToken ct)
+    public async Task<Result<EvaluationResult>> EvaluateAsync(string packId, string? version, EvaluateRequest request, CancellationToken ct)
     {
         await current.RequireAsync(ct);
         var pack = await PackQueries.ResolveAsync(catalog, packId, version, ct);
         var kind = request.Unit?.Kind?.Trim();
         if (string.IsNullOrEmpty(kind))
-            return new EvaluateOutcome.BadRequest("Thiếu loại đơn vị (unit.kind).");
+            return Refusal.BadRequest("Thiếu loại đơn vị (unit.kind).");
         if (!pack.Manifest.UnitKinds.Contains(kind, StringComparer.Ordinal))
-            return new EvaluateOutcome.BadRequest(
+            return Refusal.BadRequest(
                 $"Loại đơn vị “{kind}” không thuộc gói {pack.Manifest.Id} (chỉ áp dụng cho: {string.Join(", ", pack.Manifest.UnitKinds)}).");
         if (request.Data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
-            return new EvaluateOutcome.BadRequest("Thiếu dữ liệu biểu mẫu (data).");
+            return Refusal.BadRequest("Thiếu dữ liệu biểu mẫu (data).");
         var year = request.Year ?? VietnamTime.YearOf(time.GetUtcNow());
         if (year is < 1900 or > 2200)
-            return new EvaluateOutcome.BadRequest($"Năm đánh giá {year} không hợp lệ.");
+            return Refusal.BadRequest($"Năm đánh giá {year} không hợp lệ.");
         var unit = new UnitInfo(kind, request.Unit!.Code ?? "", request.Unit.Name ?? "", request.Unit.Level ?? "");
-        return new EvaluateOutcome.Evaluated(pack.Evaluate(unit, year, request.Data));
+        return pack.Evaluate(unit, year, request.Data);
     }
 }

@@ -102,10 +102,5 @@ public static class PacksApi
 
     private static async Task<Results<Ok<EvaluationResult>, ProblemHttpResult>> Evaluate(
         string id, string? version, EvaluateRequest request, PackEvaluation evaluation, CancellationToken ct) =>
-        await evaluation.EvaluateAsync(id, version, request, ct) switch
-        {
-            EvaluateOutcome.Evaluated done => TypedResults.Ok(done.Result),
-            EvaluateOutcome.BadRequest bad => Problems.BadRequest(bad.Detail),
-            _ => throw new InvalidOperationException("Unknown evaluation outcome."),
-        };
+        (await evaluation.EvaluateAsync(id, version, request, ct)).ToHttp();
 }

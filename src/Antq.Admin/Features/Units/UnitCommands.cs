@@ -11,7 +11,7 @@ namespace Antq.Admin.Features.Units;
 /// </summary>
 public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, AdminAudit audit)
 {
-    public async Task<CommandResult<UnitView>> CreateAsync(CreateUnitRequest request, CancellationToken ct)
+    public async Task<Result<UnitView>> CreateAsync(CreateUnitRequest request, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
         var errors = new FieldErrors();
@@ -30,20 +30,20 @@ public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, Admin
             if (parent is null || !account.CanSee(parent)) { errors.Add("parentId", UnitRules.ParentNotFound); parent = null; }
         }
         if (level is not null && parent?.Level is not null && level.Rank <= parent.Level.Rank) errors.Add("level", UnitRules.RankMessage);
-        if (errors.Any) return CommandResult<UnitView>.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var unit = new Unit { Code = code!, Name = name!, KindId = request.Kind!.Trim(), LevelId = level!.Id, ParentId = parent!.Id, Depth = parent.Depth + 1 };
         db.Units.Add(unit);
-        if (!await TrySaveAsync(ct)) return CommandResult<UnitView>.Conflicting(UnitRules.CodeTaken);
+        if (!await TrySaveAsync(ct)) return Refusal.Conflict(UnitRules.CodeTaken);
         unit.Path = $"{parent.Path}{unit.Id}/";
         audit.Add(account, "unit.created", new { unit.Id, unit.Code, unit.Name, kind = unit.KindId, level = unit.LevelId, parentId = parent.Id });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return CommandResult<UnitView>.Ok(UnitView.Of(unit));
+        return UnitView.Of(unit);
     }
 
-    public async Task<CommandResult<UnitView>> UpdateAsync(int id, UpdateUnitRequest request, CancellationToken ct)
+    public async Task<Result<UnitView>> UpdateAsync(int id, UpdateUnitRequest request, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
         var unit = await db.Units.Include(u => u.Level).FirstOrDefaultAsync(u => u.Id == id, ct);
@@ -76,7 +76,7 @@ public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, Admin
             if (childRanks.Count > 0 && childRanks.Min() <= level.Rank)
                 errors.Add("level", "Cấp mới phải cao hơn cấp của các đơn vị trực thuộc.");
         }
-        if (errors.Any) return CommandResult<UnitView>.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         var before = UnitView.Of(unit);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -88,9 +88,9 @@ public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, Admin
         if (moving) await MoveSubtreeAsync(unit, parent!, ct);
         var after = UnitView.Of(unit);
         audit.Add(account, moving ? "unit.moved" : "unit.updated", new { before, after });
-        if (!await TrySaveAsync(ct)) return CommandResult<UnitView>.Conflicting(UnitRules.CodeTaken);
+        if (!await TrySaveAsync(ct)) return Refusal.Conflict(UnitRules.CodeTaken);
         await tx.CommitAsync(ct);
-        return CommandResult<UnitView>.Ok(after);
+        return after;
     }
 
     /// <summary>Re-roots the subtree: every path below the unit swaps its old prefix for the new one.</summary>
@@ -108,7 +108,7 @@ public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, Admin
         unit.ParentId = newParent.Id;
     }
 
-    public async Task<CommandResult<UnitLevelView>> CreateLevelAsync(CreateLevelRequest request, CancellationToken ct)
+    public async Task<Result<UnitLevelView>> CreateLevelAsync(CreateLevelRequest request, CancellationToken ct)
     {
         var account = await current.RequireProvinceAdminAsync(ct);
         var errors = new FieldErrors();
@@ -117,16 +117,16 @@ public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, Admin
         if (!UnitRules.IsDataId(id)) errors.Add("id", "Mã cấp gồm chữ thường không dấu, số và dấu gạch ngang (tối đa 64 ký tự).");
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200) errors.Add("name", "Cần nhập tên cấp (tối đa 200 ký tự).");
         if (request.Rank is not (>= 0 and <= 100)) errors.Add("rank", "Thứ bậc là số nguyên từ 0 (cấp cao nhất) đến 100.");
-        if (errors.Any) return CommandResult<UnitLevelView>.Invalid(errors);
-        if (await db.UnitLevels.AnyAsync(l => l.Id == id, ct)) return CommandResult<UnitLevelView>.Conflicting($"Cấp \"{id}\" đã có.");
+        if (errors.Any) return Refusal.Invalid(errors);
+        if (await db.UnitLevels.AnyAsync(l => l.Id == id, ct)) return Refusal.Conflict($"Cấp \"{id}\" đã có.");
         var level = new UnitLevel { Id = id!, Name = name!, Rank = request.Rank!.Value };
         db.UnitLevels.Add(level);
         audit.Add(account, "unit-level.created", new { level.Id, level.Name, level.Rank });
-        if (!await TrySaveAsync(ct)) return CommandResult<UnitLevelView>.Conflicting($"Cấp \"{id}\" đã có.");
-        return CommandResult<UnitLevelView>.Ok(new UnitLevelView(level.Id, level.Name, level.Rank));
+        if (!await TrySaveAsync(ct)) return Refusal.Conflict($"Cấp \"{id}\" đã có.");
+        return new UnitLevelView(level.Id, level.Name, level.Rank);
     }
 
-    public async Task<CommandResult<UnitKindView>> CreateKindAsync(CreateKindRequest request, CancellationToken ct)
+    public async Task<Result<UnitKindView>> CreateKindAsync(CreateKindRequest request, CancellationToken ct)
     {
         var account = await current.RequireProvinceAdminAsync(ct);
         var errors = new FieldErrors();
@@ -134,13 +134,13 @@ public sealed class UnitCommands(AntqDbContext db, CurrentAccount current, Admin
         var name = request.Name?.Trim();
         if (!UnitRules.IsDataId(id)) errors.Add("id", "Mã loại gồm chữ thường không dấu, số và dấu gạch ngang (tối đa 64 ký tự).");
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200) errors.Add("name", "Cần nhập tên loại đơn vị (tối đa 200 ký tự).");
-        if (errors.Any) return CommandResult<UnitKindView>.Invalid(errors);
-        if (await db.UnitKinds.AnyAsync(k => k.Id == id, ct)) return CommandResult<UnitKindView>.Conflicting($"Loại đơn vị \"{id}\" đã có.");
+        if (errors.Any) return Refusal.Invalid(errors);
+        if (await db.UnitKinds.AnyAsync(k => k.Id == id, ct)) return Refusal.Conflict($"Loại đơn vị \"{id}\" đã có.");
         var kind = new UnitKind { Id = id!, Name = name! };
         db.UnitKinds.Add(kind);
         audit.Add(account, "unit-kind.created", new { kind.Id, kind.Name });
-        if (!await TrySaveAsync(ct)) return CommandResult<UnitKindView>.Conflicting($"Loại đơn vị \"{id}\" đã có.");
-        return CommandResult<UnitKindView>.Ok(new UnitKindView(kind.Id, kind.Name));
+        if (!await TrySaveAsync(ct)) return Refusal.Conflict($"Loại đơn vị \"{id}\" đã có.");
+        return new UnitKindView(kind.Id, kind.Name);
     }
 
     private async Task CheckKindAsync(string? kind, FieldErrors errors, CancellationToken ct)

@@ -28,11 +28,11 @@ public static class UnitsApi
             .WithName("ListUnitKinds").WithSummary("Kinds of unit that packs name (xa, phuong, co-quan…).");
 
         group.MapPost("/", async Task<Results<Created<UnitView>, ProblemHttpResult>> (CreateUnitRequest request, UnitCommands commands, CancellationToken ct) =>
-                Reply(await commands.CreateAsync(request, ct), unit => TypedResults.Created($"/api/units/{unit.Id}", unit)))
+                (await commands.CreateAsync(request, ct)).ToHttp(unit => TypedResults.Created($"/api/units/{unit.Id}", unit)))
             .WithName("CreateUnit").WithSummary("Create a unit under a parent in the caller's scope (administrators).");
 
         group.MapPut("/{id:int}", async Task<Results<Ok<UnitView>, ProblemHttpResult>> (int id, UpdateUnitRequest request, UnitCommands commands, CancellationToken ct) =>
-                Reply(await commands.UpdateAsync(id, request, ct), TypedResults.Ok))
+                (await commands.UpdateAsync(id, request, ct)).ToHttp(TypedResults.Ok))
             .WithName("UpdateUnit").WithSummary("Rename, change kind/level/code, activate, or move (the subtree follows) a unit (administrators).");
 
         group.MapPost("/import", async Task<Results<Ok<UnitImportSummary>, ProblemHttpResult>> (IFormFile? file, [FromQuery] bool? dryRun, UnitImporter importer, CancellationToken ct) =>
@@ -44,16 +44,13 @@ public static class UnitsApi
             .WithFormOptions(multipartBodyLengthLimit: UnitImporter.MaxBytes);
 
         group.MapPost("/levels", async Task<Results<Created<UnitLevelView>, ProblemHttpResult>> (CreateLevelRequest request, UnitCommands commands, CancellationToken ct) =>
-                Reply(await commands.CreateLevelAsync(request, ct), level => TypedResults.Created($"/api/units/levels", level)))
+                (await commands.CreateLevelAsync(request, ct)).ToHttp(level => TypedResults.Created($"/api/units/levels", level)))
             .WithName("CreateUnitLevel").WithSummary("Add a level of the hierarchy (administrators).");
 
         group.MapPost("/kinds", async Task<Results<Created<UnitKindView>, ProblemHttpResult>> (CreateKindRequest request, UnitCommands commands, CancellationToken ct) =>
-                Reply(await commands.CreateKindAsync(request, ct), kind => TypedResults.Created($"/api/units/kinds", kind)))
+                (await commands.CreateKindAsync(request, ct)).ToHttp(kind => TypedResults.Created($"/api/units/kinds", kind)))
             .WithName("CreateUnitKind").WithSummary("Add a kind of unit (administrators).");
     }
-
-    private static Results<TOk, ProblemHttpResult> Reply<T, TOk>(CommandResult<T> result, Func<T, TOk> ok) where TOk : IResult =>
-        result.Value is { } value ? ok(value) : result.ToProblem();
 
     private static Results<Ok<UnitImportSummary>, ProblemHttpResult> ImportReply(UnitImportOutcome outcome)
     {
