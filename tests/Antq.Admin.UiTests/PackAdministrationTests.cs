@@ -20,7 +20,8 @@ public sealed class PackAdministrationTests(UiServer server)
 {
     private const string Admin = "admin@dongnai.demo";
     private const string Reviewer = "bienhoa@dongnai.demo";
-    private const string Commune = "honai3@dongnai.demo";
+    // Not the studio test's commune: each starts this year's qd9745.xa dossier on the shared server.
+    private const string Commune = "tanbien@dongnai.demo";
     private const string Pack = CommunePackRevision.Id;
 
     private static ILocator PackRow(IPage page) => page.Locator($"[data-testid=pack-list] tr[data-pack='{Pack}']");
