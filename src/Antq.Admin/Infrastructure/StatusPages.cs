@@ -41,8 +41,8 @@ public static class StatusPages
             main{max-width:36rem;margin:0 auto;background:#fff;border-radius:8px;padding:1.5rem;box-shadow:0 1px 4px rgba(0,0,0,.1)}
             h1{font-size:1.4rem;margin-top:0}a{color:#1b5fa8}.button{display:inline-block;padding:.6rem 1.2rem;min-height:44px;box-sizing:border-box;background:#1b5fa8;color:#fff;border-radius:4px;text-decoration:none}</style>
             </head><body><main>
-            <h1>{{WebUtility.HtmlEncode(title)}}</h1>
-            <p>{{WebUtility.HtmlEncode(text)}}</p>
+            <h1>{{title}}</h1>
+            <p>{{text}}</p>
             {{login}}<p><a href="/">Về trang chính</a> · <a href="/huong-dan">Hướng dẫn sử dụng</a></p>
             <p style="color:#666;font-size:.85rem">Mã lỗi {{http.Response.StatusCode}}</p>
             </main></body></html>
