@@ -18,7 +18,8 @@ using Microsoft.AspNetCore.Identity;
 AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromMilliseconds(200));
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddAntqServer();
+var startOptions = builder.AddAntqServer();
+StartupBanner.Starting(startOptions, builder.Configuration);
 builder.UseBuildOutputStaticAssets();
 
 var app = builder.Build();
