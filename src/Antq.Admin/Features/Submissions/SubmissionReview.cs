@@ -1,6 +1,8 @@
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Documents;
 using Antq.Admin.Infrastructure;
+using System.Globalization;
+using Antq.FormEngine.Deadlines;
 using Antq.FormEngine.Evaluation;
 
 namespace Antq.Admin.Features.Submissions;
@@ -83,6 +85,11 @@ public sealed class SubmissionReview(CurrentAccount current, SubmissionStore sto
         if (await DecisionRefusalAsync(account, record, "công nhận", ct) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(request.DecisionNumber) || request.DecisionNumber.Length > 100 || request.DecisionDate is null)
             return SubmissionFailure.BadRequest("Cần có số quyết định công nhận (decisionNumber, tối đa 100 ký tự) và ngày quyết định (decisionDate).");
+        // A decision is recorded after it is signed: its date cannot be later than today in Vietnam.
+        var today = DateOnly.FromDateTime(VietnamTime.At(time.GetUtcNow()).DateTime);
+        if (request.DecisionDate > today)
+            return SubmissionFailure.Unprocessable(
+                $"Ngày quyết định công nhận ({request.DecisionDate.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}) không được sau ngày hôm nay ({today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}): chỉ ghi quyết định đã ký.");
 
         var from = record.Status;
         record.Status = SubmissionStatus.Recognised;
