@@ -25,6 +25,7 @@ AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromMill
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.AddAntqServer();
+StartupBanner.Starting(options, builder.Configuration);
 builder.UseBuildOutputStaticAssets();
 
 // The features, each registered by its Features/Xxx/XxxFeature.cs (docs/decisions/0008-module-layout.md).

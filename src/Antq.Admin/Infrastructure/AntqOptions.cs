@@ -2,7 +2,9 @@ namespace Antq.Admin.Infrastructure;
 
 /// <summary>
 /// Server settings, from environment variables (and appsettings): <c>ANTQ_DATA_DIR</c> (default
-/// <c>./data</c>), <c>ANTQ_DB_PROVIDER</c> (<c>sqlite</c> default, or <c>postgres</c>),
+/// <c>data/</c> at the repository root when run from a checkout — <c>./data</c> after
+/// <c>dotnet run --project src/Antq.Admin</c> from the root, whatever working directory <c>dotnet run</c>
+/// gives the process — else <c>data/</c> in the working directory), <c>ANTQ_DB_PROVIDER</c> (<c>sqlite</c> default, or <c>postgres</c>),
 /// <c>ConnectionStrings__Antq</c>, <c>ANTQ_ADMIN_EMAIL</c> / <c>ANTQ_ADMIN_PASSWORD</c> (first administrator),
 /// <c>ANTQ_SEED_DEMO</c> (demo data; default on in Development), <c>ANTQ_PACKS_DIR</c>, <c>ANTQ_TEMPLATES_DIR</c>,
 /// <c>ANTQ_PUBLIC_URL</c> (the address printed in issued documents' verify links; required in Production).
@@ -35,7 +37,7 @@ public sealed class AntqOptions
         var provider = (configuration["ANTQ_DB_PROVIDER"] ?? "sqlite").Trim().ToLowerInvariant();
         var options = new AntqOptions
         {
-            DataDirectory = Path.GetFullPath(configuration["ANTQ_DATA_DIR"] ?? "data"),
+            DataDirectory = Path.GetFullPath(configuration["ANTQ_DATA_DIR"] ?? DefaultDataDirectory()),
             Provider = provider switch
             {
                 "postgres" or "postgresql" or "npgsql" => DbProvider.Postgres,
@@ -68,6 +70,18 @@ public sealed class AntqOptions
         + "để in vào liên kết xác minh của văn bản phát hành, và không lấy địa chỉ từ yêu cầu. "
         + "/ ANTQ_PUBLIC_URL is not set: in Production the server needs its public address (e.g. https://antq.example.vn) "
         + "for the verify links printed in issued documents; it never takes it from the request.";
+
+    /// <summary>
+    /// <c>data/</c> beside Antq.Forms.sln when the working directory is inside a checkout (dotnet run
+    /// starts the process in src/Antq.Admin, and README promises ./data at the root); else <c>data</c>
+    /// in the working directory, as for a published server.
+    /// </summary>
+    private static string DefaultDataDirectory()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln"))) return Path.Combine(dir.FullName, "data");
+        return "data";
+    }
 
     /// <summary>A folder of the repository, found upwards from the working directory and from the binaries.</summary>
     private static string? RepositoryFolder(string name)

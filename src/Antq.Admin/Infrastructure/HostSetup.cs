@@ -36,7 +36,8 @@ public static class HostSetup
     public static void UseAntqPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A bodiless error status: a Vietnamese page for a browser, problem JSON for API clients.
+        app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseRequestLocalization();
         // Cookie-carried state changes on /api and /hangfire only from this server's own origin (CSRF).
         app.UseCrossOriginGuard();

@@ -49,6 +49,47 @@ internal static partial class TemplateMessages
         return $"Lỗi khi dựng văn bản: {message}";
     }
 
+    /// <summary>
+    /// A parser message in Vietnamese (Issue 18, item 5): the common ones by pattern; any other after
+    /// a Vietnamese lead, its English kept only as the technical detail in brackets.
+    /// </summary>
+    public static string ForParse(string message)
+    {
+        var statement = StatementName().Match(message) is { Success: true } s ? s.Groups["what"].Value : null;
+        var where = statement is null ? "" : $" trong câu lệnh `{statement}`";
+        if (message.Contains("without a corresponding beginning", StringComparison.OrdinalIgnoreCase))
+            return "Lỗi cú pháp mẫu: có `end` nhưng không có khối nào (if, for, capture…) đang mở.";
+        if (message.Contains("<end> statement was not found", StringComparison.OrdinalIgnoreCase))
+            return $"Lỗi cú pháp mẫu{where}: khối chưa được đóng — thiếu `{{{{ end }}}}`.";
+        if (message.Contains("<EOF>", StringComparison.Ordinal) || message.Contains("end of file", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("`end`", StringComparison.Ordinal) && message.Contains("missing", StringComparison.OrdinalIgnoreCase))
+            return $"Lỗi cú pháp mẫu{where}: khối chưa được đóng bằng `end` trước khi hết mẫu.";
+        if (InvalidToken().Match(message) is { Success: true } token)
+            return $"Lỗi cú pháp mẫu{where}: ký hiệu `{token.Groups["token"].Value}` không đúng chỗ.";
+        if (message.Contains("Expecting", StringComparison.OrdinalIgnoreCase) && Expecting().Match(message) is { Success: true } expecting)
+            return $"Lỗi cú pháp mẫu{where}: thiếu {Words(expecting.Groups["what"].Value)}.";
+        if (message.Contains("}}", StringComparison.Ordinal) || message.Contains("code exit", StringComparison.OrdinalIgnoreCase))
+            return $"Lỗi cú pháp mẫu{where}: thiếu `}}}}` để đóng đoạn lệnh.";
+        return $"Lỗi cú pháp mẫu{where}: câu lệnh viết chưa đúng (chi tiết kỹ thuật: {message})";
+    }
+
+    private static string Words(string expected) => expected
+        .Replace("<EOL>", "xuống dòng", StringComparison.Ordinal)
+        .Replace("end of line", "xuống dòng", StringComparison.OrdinalIgnoreCase)
+        .Replace("identifier", "tên biến", StringComparison.OrdinalIgnoreCase)
+        .Replace("expression", "biểu thức", StringComparison.OrdinalIgnoreCase)
+        .Replace(" or ", " hoặc ", StringComparison.Ordinal)
+        .Trim(' ', '.');
+
+    [GeneratedRegex(@"parsing (?<what>[a-z_]+) statement", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex StatementName();
+
+    [GeneratedRegex(@"(?:Invalid|Unexpected) token(?: found)? `?(?<token>[^`\s]+)`?", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex InvalidToken();
+
+    [GeneratedRegex(@"Expecting (?<what>[^.]+)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Expecting();
+
     [GeneratedRegex("(?:variable or function|function) `(?<name>[^`]*)` was not found", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex NotFound();
 }

@@ -36,7 +36,7 @@ public static class TemplateSandbox
         {
             var errors = template.Messages
                 .Where(m => m.Type == ParserMessageType.Error)
-                .Select(m => new PackError(At(file, m.Span), "template.parse", $"Lỗi cú pháp mẫu: {m.Message}"))
+                .Select(m => new PackError(At(file, m.Span), "template.parse", TemplateMessages.ForParse(m.Message)))
                 .ToList();
             return new TemplateParseResult(null, errors);
         }

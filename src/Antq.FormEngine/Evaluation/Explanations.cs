@@ -22,8 +22,8 @@ internal static class Explanations
 
     public static string Unavailable(FormField field, bool invalid) =>
         invalid
-            ? $"Chưa đánh giá được: dữ liệu «{field.Label}» ({field.DisplayPath}) không hợp lệ."
-            : $"Chưa đánh giá được: thiếu dữ liệu «{field.Label}» ({field.DisplayPath}).";
+            ? $"Chưa đánh giá được: dữ liệu «{Name(field)}» không hợp lệ."
+            : $"Chưa đánh giá được: thiếu dữ liệu «{Name(field)}».";
 
     public const string OutOfFuel = "Chưa đánh giá được: biểu thức vượt giới hạn khối lượng tính toán.";
 
@@ -56,12 +56,48 @@ internal static class Explanations
         {
             var field = form.Fields[fieldId];
             if (value is null || field.Kind == FieldKind.Object) continue;
-            if (text is null) text = new StringBuilder(message.Length + 48).Append(message.AsSpan().TrimEnd(". ")).Append(": ");
-            else text.Append(", ");
-            text.Append(field.DisplayPath).Append(" = ").Append(Format(value));
+            if (text is null) text = new StringBuilder(message.Length + 64).Append(message.AsSpan().TrimEnd(". ")).Append(" — ");
+            else text.Append("; ");
+            text.Append(Name(field)).Append(": ").Append(Format(field, value));
             if (factNotes is not null && factNotes.TryGetValue(fieldId, out var note)) text.Append(" (").Append(note).Append(')');
         }
         return text?.ToString() ?? message;
+    }
+
+    /// <summary>
+    /// How a field is named to people: its label, followed by the short name of the group it belongs
+    /// to when that is not the whole form — "Ngày ban hành (Nghị quyết của Đảng ủy xã)",
+    /// "Đơn vị tự đánh giá đạt tiêu chí này (Tiêu chí 1)" — so two fields with one label stay apart.
+    /// A group title "Tiêu chí 1 — Quán triệt…" is shortened to the part before the dash.
+    /// </summary>
+    public static string Name(FormField field)
+    {
+        var group = field.Parent;
+        while (group is not null && group.Name == "*") group = group.Parent; // an array's item: name the array
+        if (group is not { Parent: not null, Title: { } title }) return field.Label;
+        var dash = title.IndexOf(" — ", StringComparison.Ordinal);
+        var shortTitle = dash > 0 ? title[..dash] : title;
+        return $"{field.Label} ({shortTitle})";
+    }
+
+    /// <summary>
+    /// A value as people read it: a choice by its title, a date as dd/MM/yyyy, a number in vi-VN
+    /// (a year or code ungrouped: <see cref="FormField.IsIdentifierNumber"/>), yes/no in words.
+    /// </summary>
+    public static string Format(FormField field, object? value)
+    {
+        if (value is null) return "(trống)";
+        if (field.ChoiceTitle(value) is { } title) return title;
+        return value switch
+        {
+            long l when field.IsIdentifierNumber => l.ToString(CultureInfo.InvariantCulture),
+            double d when field.IsIdentifierNumber => d.ToString("0.##", CultureInfo.InvariantCulture),
+            string s when field.IsDate && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            ICollection c when field.Item is { } item && c.Count is > 0 and <= 5 && c.Cast<object?>().All(v => v is string or bool or long or double)
+                => string.Join(", ", c.Cast<object?>().Select(v => Format(item, v))),
+            _ => Format(value),
+        };
     }
 
     public static string Format(object? value) => value switch

@@ -71,4 +71,56 @@ public sealed class FormField
 
     /// <summary>The label shown to people: the schema title, else the path.</summary>
     public string Label => Title ?? DisplayPath;
+
+    private bool? _identifier;
+
+    /// <summary>
+    /// A number people read as an identifier — a year, a code, a decision number — printed without
+    /// digit grouping (2025, never "2.025"). Declared by <c>x-ui.format</c> <c>"year"</c> or
+    /// <c>"code"</c>, or <c>x-ui.grouping: false</c>; an integer whose <c>minimum</c>/<c>maximum</c>
+    /// both lie in 1000–9999 is taken for a year without a hint (docs/packs.md, "Numbers that are not quantities").
+    /// </summary>
+    public bool IsIdentifierNumber => _identifier ??= ReadIdentifier();
+
+    private bool ReadIdentifier()
+    {
+        if (Kind is not (FieldKind.Integer or FieldKind.Number)) return false;
+        if (Schema["x-ui"] is JsonObject ui)
+        {
+            if (ui["format"] is JsonValue f && f.TryGetValue<string>(out var format) && format is "year" or "code") return true;
+            if (ui["grouping"] is JsonValue g && g.TryGetValue<bool>(out var grouping)) return !grouping;
+        }
+        return Kind == FieldKind.Integer && Bound("minimum") is >= 1000 and <= 9999 && Bound("maximum") is >= 1000 and <= 9999;
+    }
+
+    private double? Bound(string name) =>
+        Schema[name] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue<double>(out var d) ? d : null;
+
+    /// <summary>A calendar date field (<c>format: date</c>), stored as yyyy-MM-dd and shown as dd/MM/yyyy.</summary>
+    public bool IsDate => Kind == FieldKind.String && Schema["format"] is JsonValue v && v.TryGetValue<string>(out var s) && s == "date";
+
+    /// <summary>
+    /// The title of a choice (<c>oneOf</c> entry with <c>const</c> and <c>title</c>) whose value is
+    /// <paramref name="value"/>; null when the field has no such choice.
+    /// </summary>
+    public string? ChoiceTitle(object? value)
+    {
+        var schema = Schema["oneOf"] is JsonArray ? Schema : Kind == FieldKind.Array && Item is { } item ? item.Schema : Schema;
+        if (value is null || schema["oneOf"] is not JsonArray options) return null;
+        foreach (var option in options)
+        {
+            if (option is not JsonObject o || !o.TryGetPropertyValue("const", out var constant) || constant is not JsonValue c) continue;
+            var matches = value switch
+            {
+                string s => c.TryGetValue<string>(out var cs) && cs == s,
+                bool b => c.TryGetValue<bool>(out var cb) && cb == b,
+                long l => c.GetValueKind() == System.Text.Json.JsonValueKind.Number && c.TryGetValue<double>(out var cl) && cl == l,
+                int i => c.GetValueKind() == System.Text.Json.JsonValueKind.Number && c.TryGetValue<double>(out var ci) && ci == i,
+                double d => c.GetValueKind() == System.Text.Json.JsonValueKind.Number && c.TryGetValue<double>(out var cd) && cd == d,
+                _ => false,
+            };
+            if (matches) return o["title"] is JsonValue t && t.TryGetValue<string>(out var title) ? title : null;
+        }
+        return null;
+    }
 }

@@ -38,7 +38,7 @@ public static class PackTestRunner
         {
             if (!all.TryGetValue(id, out var actual)) failures.Add($"tiêu chí {id} không có trong gói");
             else if (actual.Status != status)
-                failures.Add($"tiêu chí {id}: mong đợi {status.ToWire()} nhưng được {actual.Status.ToWire()} — {actual.Explanation}");
+                failures.Add($"tiêu chí {id}: mong đợi «{status.ToVietnamese()}» nhưng được «{actual.Status.ToVietnamese()}» — {actual.Explanation}");
         }
         foreach (var (key, expected) in expect.Summary ?? new Dictionary<string, double>())
         {
@@ -48,10 +48,22 @@ public static class PackTestRunner
                 "total" => result.Summary.Total, "points" => result.Summary.Points, _ => result.Summary.MaxPoints,
             };
             if (Math.Abs(actual - expected) > 1e-9)
-                failures.Add($"summary.{key}: mong đợi {expected.ToString(CultureInfo.InvariantCulture)} nhưng được {actual.ToString(CultureInfo.InvariantCulture)}");
+                failures.Add($"{SummaryLabel(key)} ({key}): mong đợi {expected.ToString("#,##0.##", Vi)} nhưng được {actual.ToString("#,##0.##", Vi)}");
         }
         return failures;
     }
+
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    private static string SummaryLabel(string key) => key switch
+    {
+        "met" => "số tiêu chí Đạt",
+        "notMet" => "số tiêu chí Chưa đạt",
+        "notEvaluable" => "số tiêu chí Chưa đánh giá được",
+        "total" => "tổng số tiêu chí",
+        "points" => "số điểm",
+        _ => "điểm tối đa",
+    };
 
     private static string Show(string pointer) => pointer.Length == 0 ? "(gốc)" : pointer;
 }

@@ -161,6 +161,11 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
 
         var approved = await (await province.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("approved", approved.Status());
+        // Issue 18, item 8: a decision dated in the future is refused, in Vietnamese.
+        var future = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var refused = await province.ActAsync(id, "recognise", new { decisionNumber = "15/QĐ-BCĐ", decisionDate = future });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("không được sau ngày hôm nay", await refused.Content.ReadAsStringAsync());
         var recognised = await (await province.ActAsync(id, "recognise", new { decisionNumber = "15/QĐ-BCĐ", decisionDate = "2025-10-14" }))
             .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("recognised", recognised.Status());

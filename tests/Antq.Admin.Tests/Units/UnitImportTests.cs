@@ -65,6 +65,24 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
     }
 
     [Fact]
+    public async Task Csv_VietnameseLevelAndKindNames_Accepted()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await TestWorld.AdminAsync(factory);
+        var csv = $""""
+            {Header}
+            VN-X1,Xã Tên Việt,Xã,Cấp xã,{world.DistrictA.Code}
+            VN-X2,Phường Tên Việt,phường,xã,{world.DistrictA.Code}
+            """";
+        var response = await ImportCsvAsync(admin, csv);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = (await FindAsync(admin, "VN-X1"))!.Value;
+        var second = (await FindAsync(admin, "VN-X2"))!.Value;
+        Assert.Equal(world.DistrictA.Id, first.Int("parentId"));
+        Assert.Equal(world.DistrictA.Id, second.Int("parentId"));
+    }
+
+    [Fact]
     public async Task Csv_SemicolonWithExistingCodes_UpdatedAndMovedWithSubtree()
     {
         var world = await factory.WorldAsync();

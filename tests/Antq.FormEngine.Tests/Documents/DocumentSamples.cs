@@ -47,9 +47,9 @@ internal static class DocumentSamples
                 Criterion("TC02.1", "Có quy chế hoạt động", null, CriterionStatus.Met, 0, 0, "Có quy chế ban hành năm 2024"),
                 Criterion("TC02.2", "Họp định kỳ hằng quý", null, CriterionStatus.Met, 0, 0, "Đủ 4 cuộc họp")),
             Criterion("TC05", "100% hộ gia đình đăng ký tham gia phong trào", Group2, CriterionStatus.NotMet, 0, 3,
-                "Chưa đủ 100% hộ gia đình đăng ký tham gia: dang_ky = 412, tong = 450"),
+                "Chưa đủ 100% hộ gia đình đăng ký tham gia — Số hộ đăng ký (Hộ gia đình): 412; Tổng số hộ (Hộ gia đình): 450"),
             Criterion("TC06", "Có mô hình tự quản về ANTT hoạt động hiệu quả", Group2, CriterionStatus.NotEvaluable, 0, 3,
-                "Chưa đánh giá được: thiếu số liệu mo_hinh.so_luong"),
+                "Chưa đánh giá được: thiếu dữ liệu «Số lượng mô hình»."),
         ],
         Summary: new EvaluationSummary(Met: 2, NotMet: 1, NotEvaluable: 1, Total: 4, Points: 4, MaxPoints: 10),
         Outcome: new OutcomeRef("chua-dat", "Chưa đạt"));

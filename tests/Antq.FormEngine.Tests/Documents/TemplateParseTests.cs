@@ -24,6 +24,25 @@ public class TemplateParseTests
         Assert.Contains(result.Errors, e => e.Path == "templates/a.scriban(3,11)");
     }
 
+    [Theory]
+    [InlineData("<p>{{ if unit.name }}</p>")]
+    [InlineData("{{ for c in evaluation.criteria }}\n{{ c.id }}")]
+    [InlineData("<p>{{ 1 + }}</p>")]
+    [InlineData("{{ end }}")]
+    [InlineData("{{ if }}x{{ end }}")]
+    public void Parse_errors_are_said_in_Vietnamese(string source)
+    {
+        var result = TemplateSandbox.Parse(source, "t.scriban");
+
+        Assert.False(result.Ok);
+        Assert.All(result.Errors, e =>
+        {
+            Assert.StartsWith("Lỗi cú pháp mẫu", e.Message);
+            Assert.DoesNotContain("chi tiết kỹ thuật", e.Message);
+            Assert.DoesNotContain("Error while", e.Message);
+        });
+    }
+
     [Fact]
     public void An_unclosed_block_is_reported()
     {

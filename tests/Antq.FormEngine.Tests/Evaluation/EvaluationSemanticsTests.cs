@@ -109,7 +109,7 @@ public sealed class EvaluationSemanticsTests
         var result = Evaluate("""{ "ho_gia_dinh": { "tong": 450, "dang_ky": 412 } }""");
         var tc01 = Criterion(result, "TC01");
         Assert.Equal(CriterionStatus.NotMet, tc01.Status);
-        Assert.Equal("Chưa đủ 100% hộ gia đình đăng ký tham gia: ho_gia_dinh.tong = 450, ho_gia_dinh.dang_ky = 412", tc01.Explanation);
+        Assert.Equal("Chưa đủ 100% hộ gia đình đăng ký tham gia — Tổng số hộ (Hộ gia đình): 450; Số hộ đăng ký (Hộ gia đình): 412", tc01.Explanation);
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public sealed class HierarchyFactsTests
 
         var tc04 = Assert.Single(result.Criteria);
         Assert.Equal(CriterionStatus.NotMet, tc04.Status);
-        Assert.Contains("kdc.cong_nhan = 6 (theo dữ liệu hệ thống: 6/9 khu dân cư đã được công nhận)", tc04.Explanation, StringComparison.Ordinal);
-        Assert.Contains("kdc.tong = 9 (theo dữ liệu hệ thống)", tc04.Explanation, StringComparison.Ordinal);
+        Assert.Contains("kdc.cong_nhan: 6 (theo dữ liệu hệ thống: 6/9 khu dân cư đã được công nhận)", tc04.Explanation, StringComparison.Ordinal);
+        Assert.Contains("kdc.tong: 9 (theo dữ liệu hệ thống)", tc04.Explanation, StringComparison.Ordinal);
         Assert.Equal(["children.khu-dan-cu.total", "children.khu-dan-cu.recognised"], result.Facts!.Select(f => f.Id));
         Assert.Equal("/kdc/cong_nhan", result.Facts![1].Field);
     }

@@ -57,7 +57,7 @@ public sealed class RuleFeatureTests
         Assert.Equal(CriterionStatus.Met, Single(pack, """{ "tong": 10, "dat": 7 }""").Status);
         var notMet = Single(pack, """{ "tong": 10, "dat": 6 }""");
         Assert.Equal(CriterionStatus.NotMet, notMet.Status);
-        Assert.Equal("Tỷ lệ chưa đạt 70%: tong = 10, dat = 6", notMet.Explanation);
+        Assert.Equal("Tỷ lệ chưa đạt 70% — tong: 10; dat: 6", notMet.Explanation);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class RuleFeatureTests
         var result = pack.Evaluate(Xa, 2025, PackBuilder.Data("""{ "tc03": { "dat": true }, "tc04": {} }"""));
         Assert.Equal(CriterionStatus.Met, result.Criteria[0].Status);
         Assert.Equal(CriterionStatus.NotEvaluable, result.Criteria[1].Status);
-        Assert.Contains("tc04.dat", result.Criteria[1].Explanation);
+        Assert.Contains("«Đạt (Tiêu chí 4)»", result.Criteria[1].Explanation);
     }
 
     [Fact]

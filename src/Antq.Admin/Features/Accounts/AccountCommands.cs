@@ -119,6 +119,31 @@ public sealed class AccountCommands(AntqDbContext db, UserManager<AppUser> users
         return true;
     }
 
+    /// <summary>
+    /// Any signed-in account changes its own password (Issue 18, item 8). The security stamp changes
+    /// with it, so other sessions of the account end within the minute; this one signs in again.
+    /// </summary>
+    public async Task<Result<bool>> ChangeOwnPasswordAsync(ChangeOwnPasswordRequest request, CancellationToken ct)
+    {
+        var account = await current.RequireAsync(ct);
+        var user = await users.FindByIdAsync(account.UserId) ?? throw new InvalidOperationException("The signed-in account has no user.");
+        var errors = new FieldErrors();
+        if (string.IsNullOrEmpty(request.CurrentPassword)) errors.Add("currentPassword", "Cần nhập mật khẩu hiện tại.");
+        else if (!await users.CheckPasswordAsync(user, request.CurrentPassword)) errors.Add("currentPassword", "Mật khẩu hiện tại không đúng.");
+        if (string.IsNullOrEmpty(request.NewPassword)) errors.Add("newPassword", "Cần nhập mật khẩu mới.");
+        else if (request.NewPassword == request.CurrentPassword) errors.Add("newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+        else await CheckPasswordAsync(user, request.NewPassword, errors);
+        if (errors.Any) return Refusal.Invalid(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+        if (!changed.Succeeded) return Failed<bool>(changed, errors);
+        audit.Add(account, "account.password-changed", new { user.Id, user.Email });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     private static void CheckRole(string? role, FieldErrors errors)
     {
         if (role is null || !Roles.All.Contains(role)) errors.Add("role", $"Vai trò phải là một trong: {string.Join(", ", Roles.All)}.");

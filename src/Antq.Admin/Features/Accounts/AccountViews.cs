@@ -20,3 +20,6 @@ public sealed record CreateAccountRequest(string? Email, string? DisplayName, st
 public sealed record UpdateAccountRequest(string? Role, int? UnitId, string? DisplayName, bool? Active, bool? Locked);
 
 public sealed record ResetPasswordRequest(string? Password);
+
+/// <summary>The signed-in person changes their own password: the current one proves it is them.</summary>
+public sealed record ChangeOwnPasswordRequest(string? CurrentPassword, string? NewPassword);

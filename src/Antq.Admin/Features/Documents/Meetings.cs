@@ -45,21 +45,21 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
     private static string? Check(RecordMeetingRequest r)
     {
         var problems = new List<string>();
-        if (r.Start is null) problems.Add("thời gian bắt đầu (start)");
-        if (r.End is { } end && r.Start is { } start && end < start) problems.Add("thời gian kết thúc không được trước thời gian bắt đầu (end)");
-        if (Blank(r.Place, 300)) problems.Add("địa điểm (place, tối đa 300 ký tự)");
-        if (Blank(r.Chair?.Name, 200)) problems.Add("họ tên người chủ trì (chair.name)");
-        if (Blank(r.Secretary?.Name, 200)) problems.Add("họ tên thư ký (secretary.name)");
+        if (r.Start is null) problems.Add("thời gian bắt đầu");
+        if (r.End is { } end && r.Start is { } start && end < start) problems.Add("thời gian kết thúc không được trước thời gian bắt đầu");
+        if (Blank(r.Place, 300)) problems.Add("địa điểm (tối đa 300 ký tự)");
+        if (Blank(r.Chair?.Name, 200)) problems.Add("họ tên người chủ trì");
+        if (Blank(r.Secretary?.Name, 200)) problems.Add("họ tên thư ký");
         if (r.Attendees is not { Count: > 0 and <= MaxAttendees } || r.Attendees.Any(a => Blank(a.Name, 200)))
-            problems.Add($"thành phần tham dự (attendees: 1–{MaxAttendees} người, mỗi người có họ tên)");
+            problems.Add($"thành phần tham dự (từ 1 đến {MaxAttendees} người, mỗi người có họ tên)");
         var votes = r.Votes;
         if (votes is null || votes.Agree is not >= 0 || votes.Disagree is < 0 || votes.Abstain is < 0)
-            problems.Add("kết quả biểu quyết (votes.agree, votes.disagree, votes.abstain: số không âm)");
+            problems.Add("kết quả biểu quyết (số phiếu tán thành, không tán thành, không biểu quyết: số không âm)");
         else if ((votes.Agree ?? 0) + (votes.Disagree ?? 0) + (votes.Abstain ?? 0) > (r.Attendees?.Count ?? 0))
-            problems.Add("tổng số phiếu biểu quyết không được vượt số người tham dự (votes)");
-        if (Blank(r.Conclusion, 4000)) problems.Add("kết luận của cuộc họp (conclusion, tối đa 4.000 ký tự)");
+            problems.Add("tổng số phiếu biểu quyết không được vượt số người tham dự");
+        if (Blank(r.Conclusion, 4000)) problems.Add("kết luận của cuộc họp (tối đa 4.000 ký tự)");
         foreach (var person in new[] { r.Chair, r.Secretary }.Concat(r.Attendees ?? []))
-            if (person?.Title is { Length: > 300 }) { problems.Add("chức vụ (title) tối đa 300 ký tự"); break; }
+            if (person?.Title is { Length: > 300 }) { problems.Add("chức vụ tối đa 300 ký tự"); break; }
         return problems.Count == 0 ? null : "Biên bản họp xét còn thiếu hoặc sai: " + string.Join("; ", problems) + ".";
     }
 

@@ -188,6 +188,10 @@ public static class AuditWords
         SubmissionAudit.Returned => "Trả lại để bổ sung",
         SubmissionAudit.Recognised => "Công nhận",
         SubmissionAudit.Rejected => "Không công nhận",
-        _ => action,
+        "submission.meeting-recorded" => "Ghi biên bản họp xét",
+        "submission.document-reissued" => "Ban hành lại văn bản",
+        "submission.document-issued" => "Ban hành văn bản",
+        // An action this list does not know yet is still said in words, never by its code.
+        _ => "Thao tác khác trên hồ sơ",
     };
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Deadlines;
 using Antq.FormEngine.Evaluation;
 
 namespace Antq.Admin.Features.Review;
@@ -10,7 +12,7 @@ namespace Antq.Admin.Features.Review;
 /// each unit of the review chain endorses in turn (or returns with reasons); the last one, the
 /// recognising level, recognises or does not.
 /// </summary>
-public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, HierarchyFactsService hierarchyFacts)
+public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, HierarchyFactsService hierarchyFacts, TimeProvider time)
 {
     public async Task<Result<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
     {
@@ -55,6 +57,11 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         if (await DecisionRefusalAsync(account, record, "công nhận", ct) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(request.DecisionNumber) || request.DecisionNumber.Length > 100 || request.DecisionDate is null)
             return Refusal.BadRequest("Cần có số quyết định công nhận (decisionNumber, tối đa 100 ký tự) và ngày quyết định (decisionDate).");
+        // A decision is recorded after it is signed: its date cannot be later than today in Vietnam.
+        var today = DateOnly.FromDateTime(VietnamTime.At(time.GetUtcNow()).DateTime);
+        if (request.DecisionDate > today)
+            return Refusal.Unprocessable(
+                $"Ngày quyết định công nhận ({request.DecisionDate.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}) không được sau ngày hôm nay ({today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}): chỉ ghi quyết định đã ký.");
 
         var from = record.Status;
         record.Status = SubmissionStatus.Recognised;

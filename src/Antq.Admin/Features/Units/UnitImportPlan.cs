@@ -52,13 +52,36 @@ internal sealed class UnitImportPlan
         var rootParentCode = scopeRoot.ParentId is int pid ? await db.Units.Where(u => u.Id == pid).Select(u => u.Code).FirstAsync(ct) : null;
         var codes = rows.Select(r => r.Code).Where(c => c.Length > 0).Distinct().ToList();
         var takenOutside = await db.Units.Where(u => codes.Contains(u.Code) && !u.Path.StartsWith(scopePath)).Select(u => u.Code).ToListAsync(ct);
-        var ranks = await db.UnitLevels.ToDictionaryAsync(l => l.Id, l => l.Rank, ct);
-        var kinds = await db.UnitKinds.Select(k => k.Id).ToListAsync(ct);
+        var levels = await db.UnitLevels.ToListAsync(ct);
+        var ranks = levels.ToDictionary(l => l.Id, l => l.Rank);
+        var kindList = await db.UnitKinds.ToListAsync(ct);
+        var kinds = kindList.Select(k => k.Id).ToList();
+        // Issue 18, item 8: the level and kind columns take the Vietnamese names too ("Cấp xã", "xã", "Phường").
+        rows = rows.Select(r => r with
+        {
+            Level = ByName(r.Level, levels.SelectMany(l => new[] { (l.Name, l.Id), (StripLevelPrefix(l.Name), l.Id) })),
+            Kind = ByName(r.Kind, kindList.Select(k => (k.Name, k.Id))),
+        }).ToList();
         var plan = new UnitImportPlan(scopeRoot, rootParentCode, scopeUnits, takenOutside.ToHashSet(StringComparer.Ordinal), ranks, kinds.ToHashSet(StringComparer.Ordinal));
         plan.CheckRows(rows);
         if (plan._errors.Count == 0) plan.CheckTree();
         return plan;
     }
+
+    /// <summary>The id whose Vietnamese name the cell holds (accents and case aside); else the cell as written (an id, or an error).</summary>
+    private static string ByName(string cell, IEnumerable<(string Name, string Id)> names)
+    {
+        var folded = VietnameseText.Fold(cell.Trim());
+        if (folded.Length == 0) return cell;
+        foreach (var (_, id) in names)
+            if (string.Equals(id, cell.Trim(), StringComparison.OrdinalIgnoreCase)) return id;
+        foreach (var (name, id) in names)
+            if (VietnameseText.Fold(name) == folded) return id;
+        return cell;
+    }
+
+    private static string StripLevelPrefix(string name) =>
+        name.StartsWith("Cấp ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;
 
     private void CheckRows(IReadOnlyList<UnitImportRow> rows)
     {
