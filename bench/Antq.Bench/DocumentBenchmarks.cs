@@ -35,22 +35,8 @@ public class DocumentBenchmarks
     [GlobalSetup(Targets = [nameof(RenderHtml), nameof(ConvertHtmlToDocx)])]
     public void Setup()
     {
-        var loaded = PackLoader.Load(Path.Combine(BenchData.RepoRoot, "criteria-packs", "qd9745.xa"),
-            new PackLoadOptions { TemplateDirectory = Path.Combine(BenchData.RepoRoot, "templates"), RunTests = false });
-        if (!loaded.Ok)
-            throw new InvalidOperationException("criteria-packs/qd9745.xa was refused: " + string.Join("; ", loaded.Errors));
-        var pack = loaded.Pack;
-        var unit = new UnitInfo("xa", "26041", "Xã An Phước", "commune", "Ủy ban nhân dân huyện Long Thành");
-        var evaluation = pack.Evaluate(unit, 2025, pack.Tests[0].Data);
-        if (Size == "four")
-            evaluation = evaluation with { Criteria = evaluation.Criteria.Take(4).ToList() };
-        var document = pack.Manifest.Documents.Single(d => d.Id == "to-trinh");
-        template = pack.Templates[document.Template];
-        model = TemplateModel.Build(TemplateModelInput.Sample(unit, 2025, pack.Manifest, pack.Tests[0].Data, evaluation, document.Id));
-        var rendered = DocumentOutput.RenderHtml(template, model);
-        if (!rendered.Ok)
-            throw new InvalidOperationException("to-trinh did not render: " + string.Join("; ", rendered.Errors));
-        html = Encoding.UTF8.GetString(rendered.Content);
+        var sample = ToTrinhSample.Build(Size == "four" ? 4 : int.MaxValue);
+        (template, model, html) = (sample.Template, sample.Model, sample.Html);
         stamp = DocumentStamp.FromModel(model);
         if (!DocumentOutput.RenderDocx(template, model).Ok)
             throw new InvalidOperationException("to-trinh did not convert to DOCX.");

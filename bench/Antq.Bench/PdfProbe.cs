@@ -82,24 +82,8 @@ public static class PdfProbe
         return (count, failed, latencies, clock.Elapsed);
     }
 
-    private static string ToTrinh(string size)
-    {
-        var loaded = PackLoader.Load(Path.Combine(BenchData.RepoRoot, "criteria-packs", "qd9745.xa"),
-            new PackLoadOptions { TemplateDirectory = Path.Combine(BenchData.RepoRoot, "templates"), RunTests = false });
-        if (!loaded.Ok)
-            throw new InvalidOperationException("criteria-packs/qd9745.xa was refused: " + string.Join("; ", loaded.Errors));
-        var pack = loaded.Pack;
-        var unit = new UnitInfo("xa", "26041", "Xã An Phước", "commune", "Ủy ban nhân dân huyện Long Thành");
-        var evaluation = pack.Evaluate(unit, 2025, pack.Tests[0].Data);
-        var take = size switch { "full" => int.MaxValue, "four" => 4, _ => int.Parse(size, CultureInfo.InvariantCulture) };
-        evaluation = evaluation with { Criteria = evaluation.Criteria.Take(take).ToList() };
-        var document = pack.Manifest.Documents.Single(d => d.Id == "to-trinh");
-        var model = TemplateModel.Build(TemplateModelInput.Sample(unit, 2025, pack.Manifest, pack.Tests[0].Data, evaluation, document.Id));
-        var rendered = DocumentOutput.RenderHtml(pack.Templates[document.Template], model);
-        if (!rendered.Ok)
-            throw new InvalidOperationException("to-trinh did not render: " + string.Join("; ", rendered.Errors));
-        return Encoding.UTF8.GetString(rendered.Content);
-    }
+    private static string ToTrinh(string size) =>
+        ToTrinhSample.Build(size switch { "full" => int.MaxValue, "four" => 4, _ => int.Parse(size, CultureInfo.InvariantCulture) }).Html;
 
     /// <summary>Page objects in the PDF (Chromium writes one "/Type /Page" dictionary per page, uncompressed).</summary>
     private static int Pages(byte[] pdf)
