@@ -1,4 +1,7 @@
+using Antq.Admin.Data;
 using Antq.Admin.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Antq.Admin.UiTests;
@@ -10,6 +13,8 @@ namespace Antq.Admin.UiTests;
 [Collection(UiCollection.Name)]
 public sealed class AccessibilityUiTests(UiServer server)
 {
+    private const string Draftee = "honai3@dongnai.demo";
+
     /// <summary>A verify page with the longest values a real document has (64-character hashes, long unit names).</summary>
     private static readonly VerificationView LongView = new(
         "ABCDEFGHIJKLMNOPQRSTUVWX", "doc-1", "Biên bản họp xét công nhận", "bien-ban-hop-xet", "15/BB-BCĐ",
@@ -33,5 +38,29 @@ public sealed class AccessibilityUiTests(UiServer server)
         // Nothing runs off the screen sideways.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Form_NumberField_IsFoundByItsLabel()
+    {
+        var id = await DraftAsync();
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, Draftee, $"/ho-so/{id}");
+        var field = page.Locator("[data-testid=dynamic-form] [data-widget=number]").First;
+        await field.WaitForAsync();
+        var label = (await field.Locator("label.antq-field-label").InnerTextAsync()).TrimEnd('*', ' ');
+
+        var input = page.GetByLabel(label, new() { Exact = true });
+        await Assertions.Expect(input).ToHaveCountAsync(1);
+        Assert.Equal(await field.Locator("input").GetAttributeAsync("id"), await input.GetAttributeAsync("id"));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<Guid> DraftAsync()
+    {
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
+        return await db.Submissions.Where(s => s.PackId == "qd9745.xa" && s.Status == "draft" && s.Unit!.Name == "Xã Hố Nai 3")
+            .Select(s => s.Id).FirstAsync();
     }
 }
