@@ -2,6 +2,7 @@ using Antq.Admin.Data;
 using Antq.Admin.Features.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Antq.Admin.UiTests;
@@ -14,6 +15,7 @@ namespace Antq.Admin.UiTests;
 public sealed class AccessibilityUiTests(UiServer server)
 {
     private const string Draftee = "honai3@dongnai.demo";
+    private const string Admin = "admin@dongnai.demo";
 
     /// <summary>A verify page with the longest values a real document has (64-character hashes, long unit names).</summary>
     private static readonly VerificationView LongView = new(
@@ -54,6 +56,69 @@ public sealed class AccessibilityUiTests(UiServer server)
         await Assertions.Expect(input).ToHaveCountAsync(1);
         Assert.Equal(await field.Locator("input").GetAttributeAsync("id"), await input.GetAttributeAsync("id"));
         await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/ho-so")]
+    [InlineData("/xet-duyet")]
+    [InlineData("/don-vi")]
+    [InlineData("/tai-khoan")]
+    [InlineData("/goi-tieu-chi")]
+    [InlineData("/thoi-han")]
+    public async Task MainScreen_HasNoSeriousAccessibilityViolations(string path)
+    {
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, Admin, path);
+        await page.Locator("h1").First.WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DossierForm_HasNoSeriousAccessibilityViolations()
+    {
+        var id = await DraftAsync();
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, Draftee, $"/ho-so/{id}");
+        await page.Locator("[data-testid=dynamic-form] [data-widget=number]").First.WaitForAsync();
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task LoginAndVerifyPages_HaveNoSeriousAccessibilityViolations()
+    {
+        var page = await server.NewPageAsync();
+        await page.GotoAsync($"{server.BaseUrl}/dang-nhap");
+        await page.Locator("#email").WaitForAsync();
+        await AssertAccessibleAsync(page);
+
+        await page.SetContentAsync(VerifyApi.Page(LongView));
+        await AssertAccessibleAsync(page);
+        await page.SetContentAsync(VerifyApi.Page(null));
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Runs axe-core (WCAG 2 A and AA rules) over the page and fails on any violation of impact
+    /// "serious" or "critical", listing each rule with the elements it found.
+    /// </summary>
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js") });
+        var json = await page.EvaluateAsync<string>("""
+            async () => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+              return JSON.stringify(result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.html.slice(0, 160) + ' :: ' + n.failureSummary) })));
+            }
+            """);
+        using var violations = JsonDocument.Parse(json);
+        Assert.True(violations.RootElement.GetArrayLength() == 0, $"{page.Url}: {json}");
     }
 
     private async Task<Guid> DraftAsync()
