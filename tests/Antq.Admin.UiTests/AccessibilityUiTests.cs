@@ -88,11 +88,14 @@ public sealed class AccessibilityUiTests(UiServer server)
     }
 
     [Fact]
-    public async Task LoginAndVerifyPages_HaveNoSeriousAccessibilityViolations()
+    public async Task LoginForgotAndVerifyPages_HaveNoSeriousAccessibilityViolations()
     {
         var page = await server.NewPageAsync();
         await page.GotoAsync($"{server.BaseUrl}/dang-nhap");
         await page.Locator("#email").WaitForAsync();
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync($"{server.BaseUrl}/quen-mat-khau");
+        await page.Locator("h1").WaitForAsync();
         await AssertAccessibleAsync(page);
 
         await page.SetContentAsync(VerifyApi.Page(LongView));
