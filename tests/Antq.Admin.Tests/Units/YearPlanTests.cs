@@ -63,7 +63,7 @@ public sealed class YearPlanTests(AntqApiFactory factory) : IClassFixture<AntqAp
             var db = services.GetRequiredService<AntqDbContext>();
             db.Submissions.Add(new SubmissionRecord { Id = Guid.NewGuid(), UnitId = world.CommuneA1.Id, PackId = "tt124.xa", PackVersion = "2.0.0", Year = 2033, Status = "draft", DataJson = "{}", CreateHash = "t", EvaluationJson = "{}", EvaluatedPackHash = "t" });
             await db.SaveChangesAsync();
-            var quota = Assert.Single(await plans.QuotasAsync(2033));
+            var quota = Assert.Single(await services.GetRequiredService<PlanQuotas>().ForYearAsync(2033));
             Assert.Equal(2, quota.Units);
             var shortUnit = Assert.Single(quota.Short);
             Assert.Equal(world.DistrictB.Id, shortUnit.UnitId);

@@ -7,7 +7,7 @@ namespace Antq.Admin.Features.Plans;
 /// <summary>The province's plan of the year: read by any signed-in account, written by the province administrator.</summary>
 public static class PlansFeature
 {
-    public static void AddPlansFeature(this IServiceCollection services) => services.AddScoped<YearPlans>();
+    public static void AddPlansFeature(this IServiceCollection services) => services.AddScoped<YearPlans>().AddScoped<PlanQuotas>();
 
     public sealed record PlanDeadlineDto(string? PackId, string Stage, int DueMonth, int DueDay, bool Provisional, string? Note);
     public sealed record PlanQuotaDto(string AppliesToLevel, string UnitKinds, int Minimum, string Text);
@@ -24,8 +24,8 @@ public static class PlansFeature
         group.MapGet("/{year:int}", async Task<Results<Ok<PlanDto>, NotFound>> (int year, YearPlans plans, CancellationToken ct) =>
                 await plans.GetAsync(year, ct) is { } plan ? TypedResults.Ok(ToDto(plan)) : TypedResults.NotFound())
             .WithName("GetYearPlan").WithSummary("The province's plan of the year (number, date, packs, deadline overrides, quotas).");
-        group.MapGet("/{year:int}/quotas", async Task<Ok<List<QuotaStatus>>> (int year, YearPlans plans, CancellationToken ct) =>
-                TypedResults.Ok(await plans.QuotasAsync(year, ct)))
+        group.MapGet("/{year:int}/quotas", async Task<Ok<List<QuotaStatus>>> (int year, PlanQuotas quotas, CancellationToken ct) =>
+                TypedResults.Ok(await quotas.ForYearAsync(year, null, ct)))
             .WithName("GetYearPlanQuotas").WithSummary("Each quota of the year's plan and the units of its level that are short.");
         group.MapPut("/{year:int}", async Task<Results<Ok<PlanDto>, ProblemHttpResult>> (int year, PlanDto body, YearPlans plans, CurrentAccount current, CancellationToken ct) =>
             {

@@ -40,6 +40,9 @@ public sealed class UnitHierarchy(DateOnly date, IReadOnlyDictionary<int, UnitAs
         return list;
     }
 
+    /// <summary>Whether the unit is <paramref name="ancestorId"/> or lies below it on that date.</summary>
+    public bool IsWithin(int id, int ancestorId) => id == ancestorId || Ancestors(id).Any(a => a.Id == ancestorId);
+
     public static UnitHierarchy Build(DateOnly date, IEnumerable<Unit> units, IEnumerable<UnitPeriod> periods)
     {
         var byUnit = periods.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.ToList());
