@@ -110,10 +110,7 @@ public sealed class UnitPeriods(AntqDbContext db)
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return $"Không tìm thấy đơn vị {unitId}.";
         var history = await db.UnitPeriods.Where(p => p.UnitId == unitId).OrderBy(p => p.ValidFrom).ToListAsync(ct);
-        if (history.Count > 0 && history[^1].ValidFrom >= change.ValidFrom)
-            return $"Giai đoạn mới phải bắt đầu sau ngày {history[^1].ValidFrom:dd/MM/yyyy} (giai đoạn gần nhất của {unit.Name}).";
-        if (change.ValidTo is { } to && to < change.ValidFrom) return "Ngày kết thúc phải sau ngày bắt đầu.";
-        if (await OverlapAsync(unitId, change, ct) is { } taken) return taken;
+        if (await ProblemAsync(unit, history, change, ct) is { } problem) return problem.Message;
 
         if (history.Count > 0 && (history[^1].ValidTo is null || history[^1].ValidTo >= change.ValidFrom))
             history[^1].ValidTo = change.ValidFrom.AddDays(-1);
@@ -138,6 +135,23 @@ public sealed class UnitPeriods(AntqDbContext db)
             }
         }
         await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Why the change cannot be recorded, with the field it is about (<c>validFrom</c>, <c>validTo</c>, <c>code</c>); null when it can.</summary>
+    public async Task<(string Field, string Message)?> ProblemAsync(int unitId, UnitPeriod change, CancellationToken ct = default)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return ("unitId", $"Không tìm thấy đơn vị {unitId}.");
+        return await ProblemAsync(unit, await db.UnitPeriods.AsNoTracking().Where(p => p.UnitId == unitId).OrderBy(p => p.ValidFrom).ToListAsync(ct), change, ct);
+    }
+
+    private async Task<(string Field, string Message)?> ProblemAsync(Unit unit, List<UnitPeriod> history, UnitPeriod change, CancellationToken ct)
+    {
+        if (history.Count > 0 && history[^1].ValidFrom >= change.ValidFrom)
+            return ("validFrom", $"Giai đoạn mới phải bắt đầu sau ngày {history[^1].ValidFrom:dd/MM/yyyy} (giai đoạn gần nhất của {unit.Name}).");
+        if (change.ValidTo is { } to && to < change.ValidFrom) return ("validTo", "Ngày kết thúc phải sau ngày bắt đầu.");
+        if (await OverlapAsync(unit.Id, change, ct) is { } taken) return ("code", taken);
         return null;
     }
 
