@@ -164,6 +164,11 @@ public sealed class UnitHistoryTests(AntqApiFactory factory) : IClassFixture<Ant
 
         var set = await admin.PutAsJsonAsync($"/api/units/{world.AgencyA.Id}/authority", new { unitId = world.AgencyA.Id, managingUnitId = world.Province.Id, managedAt = (string?)null, delegatesRecognition = false });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        // A code already used at the level in the period is refused at the field, and the history is unchanged.
+        var clash = await admin.PostAsJsonAsync($"/api/units/{world.CommuneA2.Id}/periods",
+            new { validFrom = "2026-01-01", code = "25993", name = "Phường Khác", kindId = "phuong", levelId = "commune", parentId = world.Province.Id });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, clash.StatusCode);
+        Assert.Contains("25993", (await clash.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("code")[0].GetString());
         var unitUser = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         Assert.Equal(HttpStatusCode.Forbidden, (await unitUser.PostAsJsonAsync($"/api/units/{world.CommuneA1.Id}/periods",
             new { validFrom = "2027-01-01", code = "25993", name = "X", kindId = "phuong", levelId = "commune" })).StatusCode);

@@ -85,4 +85,24 @@ public sealed class YearPlanTests(AntqApiFactory factory) : IClassFixture<AntqAp
         Assert.Equal("91/KH-UBND", read!.Number);
         Assert.Equal(2, read.Deadlines.Count);
     }
+
+    [Fact]
+    public async Task Api_InvalidPlan_RefusedPerFieldInVietnamese_NothingSaved()
+    {
+        await factory.WorldAsync();
+        var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
+        var body = PlansFeature.ToDto(Kh91(2035)) with
+        {
+            Number = " ",
+            Deadlines = [new PlansFeature.PlanDeadlineDto(null, "submitted", 2, 30, false, null)],
+            Quotas = [new PlansFeature.PlanQuotaDto("district", "xa", 0, "mỗi huyện")],
+        };
+        var refused = await admin.PutAsJsonAsync("/api/plans/2035", body);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors");
+        Assert.Contains("số kế hoạch", errors.GetProperty("number")[0].GetString());
+        Assert.Contains("30/02", errors.GetProperty("deadlines[0].date")[0].GetString());
+        Assert.Contains("từ 1", errors.GetProperty("quotas[0].minimum")[0].GetString());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/plans/2035")).StatusCode);
+    }
 }

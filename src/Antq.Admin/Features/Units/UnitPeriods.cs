@@ -151,11 +151,18 @@ public sealed class UnitPeriods(AntqDbContext db)
         if (history.Count > 0 && history[^1].ValidFrom >= change.ValidFrom)
             return ("validFrom", $"Giai đoạn mới phải bắt đầu sau ngày {history[^1].ValidFrom:dd/MM/yyyy} (giai đoạn gần nhất của {unit.Name}).");
         if (change.ValidTo is { } to && to < change.ValidFrom) return ("validTo", "Ngày kết thúc phải sau ngày bắt đầu.");
-        if (await OverlapAsync(unit.Id, change, ct) is { } taken) return ("code", taken);
+        if (await CodeTakenAsync(unit.Id, change, ct) is { } taken) return ("code", taken);
         return null;
     }
 
-    private async Task<string?> OverlapAsync(int unitId, UnitPeriod change, CancellationToken ct)
+    /// <summary>
+    /// The start of a period whose beginning is not known: a unit that had no history when its first change was
+    /// recorded (by the import) keeps its values until then in a period shown as "không rõ" from.
+    /// </summary>
+    public static readonly DateOnly UnknownStart = DateOnly.MinValue;
+
+    /// <summary>Why the code cannot be used at the level in the change's period by <paramref name="unitId"/> (0: a unit not created yet); null when free.</summary>
+    public async Task<string?> CodeTakenAsync(int unitId, UnitPeriod change, CancellationToken ct)
     {
         var same = await db.UnitPeriods.AsNoTracking()
             .Where(p => p.UnitId != unitId && p.LevelId == change.LevelId && p.Code == change.Code).ToListAsync(ct);
