@@ -25,6 +25,7 @@ public sealed class UnitHistoryCommands(AntqDbContext db, UnitDirectory director
         await directory.GetVisibleAsync(account, id, ct);
         if (!account.IsAdmin) throw new AccessDeniedException("Chỉ quản trị viên mới được ghi thay đổi của đơn vị.");
         var errors = new FieldErrors();
+        if (body.ValidFrom.Year < 1900) errors.Add("validFrom", "Ngày có hiệu lực phải từ năm 1900 trở đi.");
         if (UnitRules.CodeProblem(body.Code?.Trim()) is { } codeProblem) errors.Add("code", codeProblem);
         if (UnitRules.NameProblem(body.Name?.Trim()) is { } nameProblem) errors.Add("name", nameProblem);
         if (string.IsNullOrWhiteSpace(body.KindId) || !await db.UnitKinds.AnyAsync(k => k.Id == body.KindId, ct)) errors.Add("kindId", "Cần chọn loại đơn vị.");
@@ -43,7 +44,7 @@ public sealed class UnitHistoryCommands(AntqDbContext db, UnitDirectory director
             errors.Add(problem.Field, problem.Message);
             return Refusal.Invalid(errors);
         }
-        if (await periods.AddAsync(id, period, VietnamTime.DateOf(time.GetUtcNow()), ct) is { } refused) return Refusal.BadRequest(refused);
+        if (await periods.RecordChangeAsync(id, period, VietnamTime.DateOf(time.GetUtcNow()), ct) is { } refused) return Refusal.BadRequest(refused);
         return (await periods.HistoryAsync(id, ct)).Select(UnitPeriodView.Of).ToList();
     }
 

@@ -63,8 +63,8 @@ public sealed record UnitImportTable(IReadOnlyList<UnitImportRow> Rows, IReadOnl
             {
                 var text = Cell(column);
                 if (text.Length == 0) return null;
-                if (DateOnly.TryParseExact(text, ["dd/MM/yyyy", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) return date;
-                errors.Add(new(row, column, $"Ngày \"{text}\" phải viết theo dạng ngày/tháng/năm, ví dụ 01/07/2025."));
+                if (DateOnly.TryParseExact(text, ["dd/MM/yyyy", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) && date.Year >= 1900) return date;
+                errors.Add(new(row, column, $"Ngày \"{text}\" phải là ngày có thật viết theo dạng ngày/tháng/năm (từ năm 1900), ví dụ 01/07/2025."));
                 return null;
             }
             if (cells.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))

@@ -116,22 +116,14 @@ public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, Admin
         {
             if (row.ValidFrom is not null)
             {
-                if (!isNew && !await db.UnitPeriods.AnyAsync(p => p.UnitId == unit.Id, ct))
-                    await AddAsync(unit.Id, new UnitPeriod
-                    {
-                        ValidFrom = UnitPeriods.UnknownStart, Code = unit.Code, Name = unit.Name, KindId = unit.KindId, LevelId = unit.LevelId, ParentId = unit.ParentId,
-                    }, today, ct);
-                await AddAsync(unit.Id, PeriodOf(row, parent?.Id ?? unit.ParentId), today, ct);
+                var period = PeriodOf(row, parent?.Id ?? unit.ParentId);
+                // Checked before writing (PeriodErrorsAsync); a refusal here means the data changed meanwhile: undo the whole file.
+                var refused = isNew ? await periods.AddAsync(unit.Id, period, today, ct) : await periods.RecordChangeAsync(unit.Id, period, today, ct);
+                if (refused is not null) throw new DbUpdateException(refused);
             }
             if (plan.ManagingId(row.ManagingCode) is int managing) unit.ManagingUnitId = managing;
         }
         await db.SaveChangesAsync(ct);
-    }
-
-    private async Task AddAsync(int unitId, UnitPeriod period, DateOnly today, CancellationToken ct)
-    {
-        // Checked before writing (PeriodErrorsAsync); a refusal here means the data changed meanwhile: undo the whole file.
-        if (await periods.AddAsync(unitId, period, today, ct) is { } refused) throw new DbUpdateException(refused);
     }
 
     private static UnitImportTable Read(string fileName, byte[] bytes)

@@ -138,6 +138,25 @@ public sealed class UnitPeriods(AntqDbContext db)
         return null;
     }
 
+    /// <summary>
+    /// Records a change of a unit as an administrator does (the units page, the import): a unit without history
+    /// first keeps its present values in a period from an unknown start, so the old name stays in its history;
+    /// then <see cref="AddAsync"/>.
+    /// </summary>
+    public async Task<string?> RecordChangeAsync(int unitId, UnitPeriod change, DateOnly today, CancellationToken ct = default)
+    {
+        if (!await db.UnitPeriods.AnyAsync(p => p.UnitId == unitId, ct) && await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct) is { } unit)
+        {
+            var before = new UnitPeriod
+            {
+                ValidFrom = UnknownStart, ValidTo = change.ValidFrom.AddDays(-1),
+                Code = unit.Code, Name = unit.Name, KindId = unit.KindId, LevelId = unit.LevelId, ParentId = unit.ParentId,
+            };
+            if (await AddAsync(unitId, before, today, ct) is { } refused) return refused;
+        }
+        return await AddAsync(unitId, change, today, ct);
+    }
+
     /// <summary>Why the change cannot be recorded, with the field it is about (<c>validFrom</c>, <c>validTo</c>, <c>code</c>); null when it can.</summary>
     public async Task<(string Field, string Message)?> ProblemAsync(int unitId, UnitPeriod change, CancellationToken ct = default)
     {
