@@ -2,8 +2,6 @@ using System.Net;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Plans;
-using Antq.Admin.Features.Review;
-using Antq.Admin.Components;
 using Antq.Admin.Infrastructure;
 using Antq.Admin.Tests.Reminders;
 using Antq.Admin.Tests.Submissions;
@@ -95,7 +93,7 @@ public sealed class RoutedScopeTests(AntqApiFactory factory) : IClassFixture<Ant
         var id = await SubmittedAsync(school, 2044);
 
         // Without a plan: district B reviews (reviewed:district, 25/10 in the pack).
-        var due = await QueueDueAsync("huyen-b@test.vn", id);
+        var due = await factory.QueueDueAsync("huyen-b@test.vn", id);
         Assert.Equal(new DateTimeOffset(2044, 10, 25, 0, 0, 0, TimeSpan.FromHours(7)), due);
 
         // The plan moves district reviews to 20/10 for this pack.
@@ -105,7 +103,7 @@ public sealed class RoutedScopeTests(AntqApiFactory factory) : IClassFixture<Ant
             Deadlines = [new() { PackId = Samples.SchoolPack, Stage = "reviewed:district", DueMonth = 10, DueDay = 20 }],
             Quotas = [new() { AppliesToLevel = "district", UnitKinds = "co-so-giao-duc", Minimum = 1, Text = "mỗi huyện đăng ký ít nhất 01 cơ sở giáo dục" }],
         }));
-        Assert.Equal(new DateTimeOffset(2044, 10, 20, 0, 0, 0, TimeSpan.FromHours(7)), await QueueDueAsync("huyen-b@test.vn", id));
+        Assert.Equal(new DateTimeOffset(2044, 10, 20, 0, 0, 0, TimeSpan.FromHours(7)), await factory.QueueDueAsync("huyen-b@test.vn", id));
 
         // District B's dashboard counts the school it manages, with the plan's date; district A's counts it where it lies.
         var districtB = await (await TestWorld.LoginAsync(factory, "huyen-b@test.vn")).GetJsonAsync("/api/dashboard?year=2044");
@@ -125,16 +123,4 @@ public sealed class RoutedScopeTests(AntqApiFactory factory) : IClassFixture<Ant
         var met = provinceQuota.GetProperty("counts").EnumerateArray().Single(c => c.GetProperty("unitId").GetInt32() == world.DistrictA.Id);
         Assert.Equal(1, met.GetProperty("registered").GetInt32());
     }
-
-    /// <summary>The due date of the dossier in the reviewer's "Cần xem xét" queue (the page's service, as a circuit calls it).</summary>
-    private Task<DateTimeOffset?> QueueDueAsync(string email, Guid id) =>
-        factory.WithServicesAsync(async services =>
-        {
-            var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
-            services.GetRequiredService<PrincipalHolder>().Principal =
-                await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user!);
-            var queues = await services.GetRequiredService<ReviewQueues>().LoadAsync(CancellationToken.None);
-            Assert.True(queues.Failure is null, queues.Failure?.Detail);
-            return queues.Value!.Pending.Single(r => r.Submission.Id == id).DueAt;
-        });
 }

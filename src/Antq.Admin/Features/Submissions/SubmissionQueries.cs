@@ -56,15 +56,17 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
     }
 
     /// <summary>
-    /// For a reviewer, the dossiers of units outside its subtree whose review route passes through its unit: only
-    /// units with a managing unit of their own can be routed away from their geographic parents, so only those are read.
+    /// For a reviewer, the dossiers of units outside its subtree whose review route passes through its unit: only units
+    /// with a managing unit of their own, or with a history (a commune of a former district), can be routed outside
+    /// their present subtree, so only those are read.
     /// </summary>
     private async Task<List<Guid>> RoutedHereAsync(Account account, CancellationToken ct)
     {
         if (!account.IsReviewer) return [];
         var scopePath = account.ScopeUnit.Path;
         var candidates = await db.Submissions.AsNoTracking().Include(s => s.Unit)
-            .Where(s => s.Unit!.ManagingUnitId != null && !s.Unit.Path.StartsWith(scopePath))
+            .Where(s => !s.Unit!.Path.StartsWith(scopePath)
+                && (s.Unit.ManagingUnitId != null || db.UnitPeriods.Any(p => p.UnitId == s.UnitId)))
             .ToListAsync(ct);
         var routed = new List<Guid>();
         foreach (var record in candidates)
