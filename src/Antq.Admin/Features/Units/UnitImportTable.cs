@@ -63,7 +63,7 @@ public sealed record UnitImportTable(IReadOnlyList<UnitImportRow> Rows, IReadOnl
             {
                 var text = Cell(column);
                 if (text.Length == 0) return null;
-                if (DateOnly.TryParseExact(text, ["dd/MM/yyyy", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) && date.Year >= 1900) return date;
+                if (Antq.Admin.Components.Display.ParseDate(text) is { } date) return date;
                 errors.Add(new(row, column, $"Ngày \"{text}\" phải là ngày có thật viết theo dạng ngày/tháng/năm (từ năm 1900), ví dụ 01/07/2025."));
                 return null;
             }
