@@ -18,6 +18,11 @@ public static class Display
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A date as officials type it, 05/10/2025 or 5/10/2025 (from 1900 on); null otherwise.</summary>
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact((text ?? "").Trim(), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 1900
+            ? date : null;
+
     /// <summary>14:30:05</summary>
     public static string Time(DateTimeOffset at) => InVietnam(at).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 

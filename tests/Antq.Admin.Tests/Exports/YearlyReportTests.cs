@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Plans;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Tests.Submissions;
 using Antq.Admin.Tests.Support;
@@ -22,6 +23,16 @@ public sealed partial class YearlyReportTests(AntqApiFactory factory) : IClassFi
     public async Task DistrictReport_And_ProvinceSummary_GoldenText()
     {
         var world = await factory.WorldAsync();
+        // The quotas come from the year's plan (the report has no rule of its own).
+        await factory.WithServicesAsync(services => services.GetRequiredService<YearPlans>().SaveAsync(new YearPlan
+        {
+            Year = Year, Number = "91/KH-UBND", IssuedOn = new DateOnly(Year, 4, 7), IssuedBy = "Ủy ban nhân dân tỉnh Đồng Nai", Title = "",
+            Quotas =
+            [
+                new() { AppliesToLevel = "district", UnitKinds = "xa,phuong,thi-tran", Minimum = 1, Text = "mỗi huyện đăng ký ít nhất 01 xã, phường, thị trấn" },
+                new() { AppliesToLevel = "district", UnitKinds = "co-quan,doanh-nghiep,co-so-giao-duc", Minimum = 1, Text = "mỗi huyện đăng ký ít nhất 01 cơ quan, doanh nghiệp hoặc cơ sở giáo dục" },
+            ],
+        }));
         await StoreAsync(world.CommuneA1, Samples.ValidCommune, SubmissionStatus.Recognised, "12/QĐ-UBND", new DateOnly(Year, 10, 10));
         await StoreAsync(world.CommuneA2, Samples.FailingCommune, SubmissionStatus.NotRecognised, null, null);
 
@@ -53,9 +64,11 @@ public sealed partial class YearlyReportTests(AntqApiFactory factory) : IClassFi
         Assert.Equal(
         [
             "III. KIỂM TRA CHỈ TIÊU ĐĂNG KÝ THEO KẾ HOẠCH",
-            "Chỉ tiêu: mỗi đơn vị đăng ký ít nhất 01 xã, phường, thị trấn và 01 cơ quan, doanh nghiệp hoặc cơ sở giáo dục.",
-            "Đơn vị | Số xã, phường, thị trấn đăng ký | Số cơ quan, doanh nghiệp, cơ sở giáo dục đăng ký | Kết quả",
-            "Thành phố Biên Hòa | 2 | 0 | Chưa đạt",
+            "Chỉ tiêu theo Kế hoạch số 91/KH-UBND ngày 07/04/2037 của Ủy ban nhân dân tỉnh Đồng Nai:",
+            "1. mỗi huyện đăng ký ít nhất 01 xã, phường, thị trấn;",
+            "2. mỗi huyện đăng ký ít nhất 01 cơ quan, doanh nghiệp hoặc cơ sở giáo dục;",
+            "Đơn vị | Chỉ tiêu 1: đã đăng ký/yêu cầu | Chỉ tiêu 2: đã đăng ký/yêu cầu | Kết quả",
+            "Thành phố Biên Hòa | 2/1 | 0/1 | Chưa đạt",
             "IV. ĐÁNH GIÁ CHUNG",
             "Phong trào được triển khai đồng bộ.",
             "V. ĐỀ XUẤT, KIẾN NGHỊ",
@@ -66,10 +79,14 @@ public sealed partial class YearlyReportTests(AntqApiFactory factory) : IClassFi
         // The province's summary: every district carries the quota; the other district has registered nothing.
         var province = await TestWorld.LoginAsync(factory, "tinh@test.vn");
         var summary = Text(await (await province.PostAsJsonAsync("/api/exports/reports/yearly?format=html", new { year = Year })).Content.ReadAsStringAsync());
-        Assert.Contains("Thành phố Biên Hòa | 2 | 0 | Chưa đạt", summary);
-        Assert.Contains("Huyện Trảng Bom | 0 | 0 | Chưa đạt", summary);
+        Assert.Contains("Thành phố Biên Hòa | 2/1 | 0/1 | Chưa đạt", summary);
+        Assert.Contains("Huyện Trảng Bom | 0/1 | 0/1 | Chưa đạt", summary);
         Assert.Contains("Kính gửi: Bộ Công an.", summary);
         Assert.Contains(summary, line => line.StartsWith("Tổng hợp kết quả", StringComparison.Ordinal));
+
+        // A year without a plan has no quota to check, and says so.
+        var noPlan = Text(await (await district.PostAsJsonAsync("/api/exports/reports/yearly?format=html", new { year = Year + 1 })).Content.ReadAsStringAsync());
+        Assert.Contains($"Kế hoạch năm {Year + 1} chưa được nhập hoặc không đặt chỉ tiêu đăng ký.", noPlan);
 
         // DOCX of the same; another district's level is out of scope.
         Assert.Equal(HttpStatusCode.OK, (await district.PostAsJsonAsync("/api/exports/reports/yearly?format=docx", new { year = Year })).StatusCode);

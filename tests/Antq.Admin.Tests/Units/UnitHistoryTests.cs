@@ -6,6 +6,7 @@ using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Tests.Support;
+using static Antq.Admin.Tests.Units.TwoLevelHistory;
 using Antq.FormEngine.Packs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,38 +21,7 @@ public sealed class UnitHistoryTests(AntqApiFactory factory) : IClassFixture<Ant
 {
     private static readonly DateOnly Today = new(2026, 12, 7);
 
-    private static UnitPeriod P(string from, string code, string name, string kind, string level, int? parent, string? to = null,
-        string? committee = null, string? authority = null, string? place = null) =>
-        new() { ValidFrom = DateOnly.Parse(from), ValidTo = to is null ? null : DateOnly.Parse(to), Code = code, Name = name, KindId = kind, LevelId = level, ParentId = parent,
-            CommitteeName = committee, AuthorityName = authority, PlaceName = place };
-
-    private async Task<TestWorld> HistoryAsync()
-    {
-        var world = await factory.WorldAsync();
-        await factory.WithServicesAsync(async services =>
-        {
-            var periods = services.GetRequiredService<UnitPeriods>();
-            var db = services.GetRequiredService<AntqDbContext>();
-            if (await db.UnitPeriods.AnyAsync()) return;
-            async Task Add(Unit unit, UnitPeriod period) => Assert.Null(await periods.AddAsync(unit.Id, period, Today));
-            await Add(world.Province, P("2004-01-01", world.Province.Code, "Tỉnh Đồng Nai", "tinh", "province", null,
-                committee: "Ban Chỉ đạo phòng, chống AIDS, tội phạm và tệ nạn xã hội tỉnh", authority: "Ủy ban nhân dân tỉnh Đồng Nai", place: "Đồng Nai"));
-            await Add(world.Province, P("2025-07-01", world.Province.Code, "Tỉnh Đồng Nai", "tinh", "province", null,
-                committee: "Ban Chỉ đạo phòng chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Đồng Nai",
-                authority: "Ủy ban nhân dân tỉnh Đồng Nai", place: "Đồng Nai"));
-            await Add(world.DistrictA, P("2004-01-01", "731", "Thành phố Biên Hòa", "huyen", "district", world.Province.Id, to: "2025-06-30"));
-            await Add(world.DistrictB, P("2004-01-01", "740", "Huyện Trảng Bom", "huyen", "district", world.Province.Id, to: "2025-06-30"));
-            // Merger: the ward keeps its code under a new name, directly under the province.
-            await Add(world.CommuneA1, P("2004-01-01", "25993", "Phường Tân Phong", "phuong", "commune", world.DistrictA.Id));
-            await Add(world.CommuneA1, P("2025-07-01", "25993", "Phường Trảng Dài", "phuong", "commune", world.Province.Id,
-                authority: "Ủy ban nhân dân phường Trảng Dài", place: "Trảng Dài"));
-            // xã → phường on 30/4/2026, code unchanged.
-            await Add(world.CommuneB1, P("2004-01-01", "26368", "Xã Hố Nai 3", "xa", "commune", world.DistrictB.Id));
-            await Add(world.CommuneB1, P("2025-07-01", "26368", "Xã Long Thành", "xa", "commune", world.Province.Id));
-            await Add(world.CommuneB1, P("2026-04-30", "26368", "Phường Long Thành", "phuong", "commune", world.Province.Id));
-        });
-        return world;
-    }
+    private Task<TestWorld> HistoryAsync() => TwoLevelHistory.ApplyAsync(factory, Today);
 
     [Fact]
     public async Task Periods_HierarchyByYear_MergeRenameAndXaToPhuong()
@@ -164,6 +134,11 @@ public sealed class UnitHistoryTests(AntqApiFactory factory) : IClassFixture<Ant
 
         var set = await admin.PutAsJsonAsync($"/api/units/{world.AgencyA.Id}/authority", new { unitId = world.AgencyA.Id, managingUnitId = world.Province.Id, managedAt = (string?)null, delegatesRecognition = false });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        // A code already used at the level in the period is refused at the field, and the history is unchanged.
+        var clash = await admin.PostAsJsonAsync($"/api/units/{world.CommuneA2.Id}/periods",
+            new { validFrom = "2026-01-01", code = "25993", name = "Phường Khác", kindId = "phuong", levelId = "commune", parentId = world.Province.Id });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, clash.StatusCode);
+        Assert.Contains("25993", (await clash.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("code")[0].GetString());
         var unitUser = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         Assert.Equal(HttpStatusCode.Forbidden, (await unitUser.PostAsJsonAsync($"/api/units/{world.CommuneA1.Id}/periods",
             new { validFrom = "2027-01-01", code = "25993", name = "X", kindId = "phuong", levelId = "commune" })).StatusCode);

@@ -282,4 +282,53 @@ public sealed class UnitImportTests(AntqApiFactory factory) : IClassFixture<Antq
 
         Assert.Contains("hơn 20000 dòng", Assert.Single(errors).Message);
     }
+
+    [Fact]
+    public async Task Csv_Periods_RenameFromADateIsHistory_ManagingCodeSet_SearchByOldName()
+    {
+        var world = await factory.WorldAsync();
+        var admin = await TestWorld.AdminAsync(factory);
+        // First import: the commune from 01/01/2020, a school in it managed by the province.
+        var first = await ImportCsvAsync(admin, $""""
+            code,name,kind,level,parentCode,validFrom,validTo,managingCode
+            IP-X1,Xã Bình Sơn,xa,commune,{world.DistrictA.Code},01/01/2020,,
+            IP-G1,Trường THPT Bình Sơn,co-so-giao-duc,unit,IP-X1,,,{world.Province.Code}
+            """");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var commune = (await FindAsync(admin, "IP-X1"))!.Value;
+        var school = (await FindAsync(admin, "IP-G1"))!.Value;
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/units/{school.Int("id")}");
+        Assert.Equal(world.Province.Id, detail.GetProperty("managingUnit").Int("id"));
+
+        // Re-import with a new name and kind from 30/04/2026: previewed as a change, recorded as a new period.
+        var csv = $""""
+            code,name,kind,level,parentCode,validFrom
+            IP-X1,Phường Bình Sơn,phuong,commune,{world.DistrictA.Code},30/04/2026
+            """";
+        var preview = await (await ImportCsvAsync(admin, csv, dryRun: true)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("period", preview.GetProperty("rows")[0].Str("action"));
+        Assert.Equal(HttpStatusCode.OK, (await ImportCsvAsync(admin, csv)).StatusCode);
+        var history = await admin.GetFromJsonAsync<JsonElement>($"/api/units/{commune.Int("id")}/history");
+        Assert.Equal(["Xã Bình Sơn", "Phường Bình Sơn"], history.EnumerateArray().Select(p => p.Str("name")));
+        Assert.Equal("2026-04-29", history[0].Str("validTo"));
+        Assert.Equal("Phường Bình Sơn", (await FindAsync(admin, "IP-X1"))!.Value.Str("name"));
+
+        // Found by its former name, typed without diacritics.
+        var found = await admin.ItemsAsync("/api/units?q=xa%20binh%20son");
+        Assert.Contains(found, u => u.Int("id") == commune.Int("id"));
+
+        // A date before the last period, or written another way, is refused at its row and column; nothing changes.
+        var errors = await ErrorsAsync(await ImportCsvAsync(admin, $""""
+            code,name,kind,level,parentCode,validFrom
+            IP-X1,Phường Khác,phuong,commune,{world.DistrictA.Code},01/01/2021
+            IP-X2,Xã Mới,xa,commune,{world.DistrictA.Code},2021-01-01
+            """"));
+        Assert.Contains(errors, e => e is { Row: 3, Column: "validFrom" } && e.Message.Contains("ngày/tháng/năm"));
+        errors = await ErrorsAsync(await ImportCsvAsync(admin, $""""
+            code,name,kind,level,parentCode,validFrom
+            IP-X1,Phường Khác,phuong,commune,{world.DistrictA.Code},01/01/2021
+            """"));
+        Assert.Contains(errors, e => e is { Row: 2, Column: "validFrom" } && e.Message.Contains("30/04/2026"));
+        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>($"/api/units/{commune.Int("id")}/history")).GetArrayLength());
+    }
 }

@@ -63,7 +63,7 @@ public sealed class YearPlanTests(AntqApiFactory factory) : IClassFixture<AntqAp
             var db = services.GetRequiredService<AntqDbContext>();
             db.Submissions.Add(new SubmissionRecord { Id = Guid.NewGuid(), UnitId = world.CommuneA1.Id, PackId = "tt124.xa", PackVersion = "2.0.0", Year = 2033, Status = "draft", DataJson = "{}", CreateHash = "t", EvaluationJson = "{}", EvaluatedPackHash = "t" });
             await db.SaveChangesAsync();
-            var quota = Assert.Single(await plans.QuotasAsync(2033));
+            var quota = Assert.Single(await services.GetRequiredService<PlanQuotas>().ForYearAsync(2033));
             Assert.Equal(2, quota.Units);
             var shortUnit = Assert.Single(quota.Short);
             Assert.Equal(world.DistrictB.Id, shortUnit.UnitId);
@@ -84,5 +84,25 @@ public sealed class YearPlanTests(AntqApiFactory factory) : IClassFixture<AntqAp
         var read = await reviewer.GetFromJsonAsync<PlansFeature.PlanDto>("/api/plans/2034");
         Assert.Equal("91/KH-UBND", read!.Number);
         Assert.Equal(2, read.Deadlines.Count);
+    }
+
+    [Fact]
+    public async Task Api_InvalidPlan_RefusedPerFieldInVietnamese_NothingSaved()
+    {
+        await factory.WorldAsync();
+        var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
+        var body = PlansFeature.ToDto(Kh91(2035)) with
+        {
+            Number = " ",
+            Deadlines = [new PlansFeature.PlanDeadlineDto(null, "submitted", 2, 30, false, null)],
+            Quotas = [new PlansFeature.PlanQuotaDto("district", "xa", 0, "mỗi huyện")],
+        };
+        var refused = await admin.PutAsJsonAsync("/api/plans/2035", body);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors");
+        Assert.Contains("số kế hoạch", errors.GetProperty("number")[0].GetString());
+        Assert.Contains("30/02", errors.GetProperty("deadlines[0].date")[0].GetString());
+        Assert.Contains("từ 1", errors.GetProperty("quotas[0].minimum")[0].GetString());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/plans/2035")).StatusCode);
     }
 }

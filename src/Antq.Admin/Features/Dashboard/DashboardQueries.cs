@@ -2,6 +2,8 @@ using System.Globalization;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Deadlines;
+using Antq.Admin.Features.Plans;
+using Antq.Admin.Features.Review;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
@@ -17,7 +19,8 @@ namespace Antq.Admin.Features.Dashboard;
 /// units, active packs and submissions; nothing is stored.
 /// </summary>
 public sealed class DashboardQueries(
-    AntqDbContext db, CurrentAccount current, UnitDirectory directory, DeadlineBoard board, TimeProvider time)
+    AntqDbContext db, CurrentAccount current, UnitDirectory directory, DeadlineBoard board, TimeProvider time,
+    UnitPeriods periods, YearPlans plans, PlanQuotas quotas)
 {
     private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
@@ -47,8 +50,12 @@ public sealed class DashboardQueries(
             .Where(b => b.Totals.Total > 0)
             .ToList();
 
-        var deadlineList = packs.SelectMany(p => p.Deadlines.Select(d => (Pack: p, Definition: d))).ToList();
-        var instances = await board.ComputeAsync(chosenYear, deadlineList, focus, ct);
+        // The plan's dates over the packs'; a unit's deadline counts here when the unit lay below the focus that
+        // year or its dossier's review route passes through the focus (a school managed from another commune).
+        var hierarchy = await periods.ForYearAsync(chosenYear, ct);
+        var instances = (await board.ComputeAsync(chosenYear, await plans.DeadlineListAsync(chosenYear, packs, ct), null, ct))
+            .Select(i => i with { Units = i.Units.Where(u => Concerns(focus, u.Unit.Id, i.Pack.Manifest, hierarchy)).ToList() })
+            .ToList();
         var deadlines = Deadlines(instances, now, levels);
 
         var unmet = await UnmetAsync(focus, chosenYear, packs.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Title), ct);
@@ -60,8 +67,15 @@ public sealed class DashboardQueries(
         var breadcrumb = ancestors.Where(account.CanSee).Append(focus).Select(u => Ref(u, levels)).ToList();
         var yearChoices = years.Concat([thisYear - 1, thisYear, thisYear + 1, chosenYear]).Distinct().OrderDescending().ToList();
 
-        return new DashboardView(chosenYear, thisYear, now, Ref(focus, levels), breadcrumb, yearChoices, boards, deadlines, unmet, steps, waiting);
+        var quotaList = await quotas.ForYearAsync(chosenYear, focus.Id, ct);
+
+        return new DashboardView(chosenYear, thisYear, now, Ref(focus, levels), breadcrumb, yearChoices, boards, deadlines, unmet, steps, waiting,
+            quotaList.Where(q => q.Units > 0).ToList());
     }
+
+    private static bool Concerns(Unit focus, int unitId, FormEngine.Packs.PackManifest manifest, UnitHierarchy hierarchy) =>
+        hierarchy.IsWithin(unitId, focus.Id)
+        || (hierarchy.Find(unitId) is { } unit && RecognitionRouting.Route(unit, manifest, hierarchy).Chain.Any(c => c.Id == focus.Id));
 
     internal sealed record SubmissionRow(Guid Id, int UnitId, string PackId, string Status, int? PendingUnitId);
 

@@ -4,7 +4,8 @@ namespace Antq.Admin.Features.Dashboard;
 /// <c>GET /api/dashboard</c>: one unit of the caller's scope (its own unit by default) seen for one
 /// year — per active pack, how many concerned units are in each status, row by row for the units
 /// one level down; the deadlines of its subtree that are not met yet; the criteria its submissions
-/// most often miss; what the account has to do next. Without a year: this year, or for reviewers
+/// most often miss; what the account has to do next; the year plan's quotas for the units of their level
+/// in the subtree, with those short of them ("Chỉ tiêu đăng ký"). Without a year: this year, or for reviewers
 /// the latest year with submissions while this year has none yet.
 /// </summary>
 public sealed record DashboardView(
@@ -18,7 +19,8 @@ public sealed record DashboardView(
     IReadOnlyList<DeadlineSummary> Deadlines,
     IReadOnlyList<UnmetCriterion> Unmet,
     IReadOnlyList<NextStep> NextSteps,
-    int WaitingForYou);
+    int WaitingForYou,
+    IReadOnlyList<Plans.QuotaStatus> Quotas);
 
 public sealed record DashboardUnit(int Id, string Code, string Name, string Level, string LevelName);
 

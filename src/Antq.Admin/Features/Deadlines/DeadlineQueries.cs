@@ -28,8 +28,7 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
         var within = unitId is int id ? await units.GetVisibleAsync(account, id, ct) : account.ScopeUnit;
 
         var packs = await board.ActivePacksAsync(ct);
-        var planned = await plans.DeadlinesAsync(chosenYear, ct); // the year's plan overrides the packs' dates
-        var deadlines = packs.SelectMany(p => planned(p).Select(d => (Pack: p, Definition: d))).ToList();
+        var deadlines = await plans.DeadlineListAsync(chosenYear, packs, ct); // the year's plan overrides the packs' dates
         var instances = await board.ComputeAsync(chosenYear, deadlines, within, ct);
         var levels = await db.UnitLevels.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var views = instances

@@ -48,7 +48,7 @@ public static class ExportsApi
                 if (kind is not ("html" or "docx" or "pdf"))
                     return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Định dạng (format) phải là html, docx hoặc pdf.");
                 PrintableDossier.Printed printed;
-                try { printed = await report.RenderAsync(request, null, ct); }
+                try { printed = await report.RenderAsync(request, ct); }
                 catch (ExportRefusedException refused) { return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: refused.Message); }
                 return await SendPrintedAsync(printed, kind, printer, http, ct);
             })

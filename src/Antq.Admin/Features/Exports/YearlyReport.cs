@@ -1,6 +1,8 @@
 using Antq.Admin.Components;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Deadlines;
+using Antq.Admin.Features.Plans;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
@@ -12,38 +14,28 @@ using Scriban.Runtime;
 
 namespace Antq.Admin.Features.Exports;
 
-/// <summary>
-/// The plan's quota: each unit that carries it registers at least this many commune-level units and this many agencies,
-/// enterprises or schools. A default until the year's plan (another issue) stores it as data.
-/// </summary>
-public sealed record QuotaRule(int MinCommunes = 1, int MinAgencies = 1)
-{
-    public static readonly string[] CommuneKinds = ["xa", "phuong", "thi-tran", "dac-khu"];
-    public static readonly string[] AgencyKinds = ["co-quan", "doanh-nghiep", "co-so-giao-duc"];
-}
-
 /// <summary>What the reporting officer adds: the year, the level (a unit in scope; default the caller's) and the free text.</summary>
 public sealed record YearlyReportRequest(int? Year, int? UnitId, string? Assessment, string? Proposals);
 
 /// <summary>
 /// The yearly result report of a level (and, for the province, its summary): from the same submissions as the dashboard,
 /// for the level's subtree and year: units by kind and status, those recognised (with decisions), those refused or not
-/// finished, the criteria most often not met, the quota check, and the officer's text. Rendered with
+/// finished, the criteria most often not met, the check of the year plan's quotas (<see cref="PlanQuotas"/>), and the officer's text. Rendered with
 /// <c>templates/bao-cao-tong-hop-nam.scriban</c> (Decree 30 layout) to HTML, DOCX or PDF. A draft: the registry number
 /// and verification code are left blank until reports can be issued (needs IssuedDocument without a submission).
 /// </summary>
-public sealed class YearlyReport(AntqDbContext db, CurrentAccount current, UnitDirectory units, AntqOptions options, TimeProvider time)
+public sealed class YearlyReport(AntqDbContext db, CurrentAccount current, UnitDirectory units, AntqOptions options, TimeProvider time,
+    DeadlineBoard board, YearPlans plans, PlanQuotas quotas)
 {
     public const string TemplateFile = "bao-cao-tong-hop-nam.scriban";
 
-    public async Task<PrintableDossier.Printed> RenderAsync(YearlyReportRequest request, QuotaRule? quota, CancellationToken ct)
+    public async Task<PrintableDossier.Printed> RenderAsync(YearlyReportRequest request, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var level = request.UnitId is int id ? await units.GetVisibleAsync(account, id, ct) : account.ScopeUnit;
         var now = time.GetUtcNow();
         var year = request.Year ?? VietnamTime.YearOf(now);
-        quota ??= new QuotaRule();
-        var model = await ModelAsync(level, year, quota, ct);
+        var model = await ModelAsync(level, year, ct);
         model["assessment"] = Paragraphs(request.Assessment);
         model["proposals"] = Paragraphs(request.Proposals);
         model["date_long"] = $"ngày {VietnamTime.DateOf(now).Day:00} tháng {VietnamTime.DateOf(now).Month:00} năm {VietnamTime.DateOf(now).Year}";
@@ -59,7 +51,7 @@ public sealed class YearlyReport(AntqDbContext db, CurrentAccount current, UnitD
             $"Báo cáo kết quả năm {year} - {level.Name}", "bao-cao-tong-hop-nam", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public async Task<ScriptObject> ModelAsync(Unit level, int year, QuotaRule quota, CancellationToken ct)
+    public async Task<ScriptObject> ModelAsync(Unit level, int year, CancellationToken ct)
     {
         var path = level.Path;
         var all = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(path) && u.Id != level.Id && u.Active).ToListAsync(ct);
@@ -67,8 +59,9 @@ public sealed class YearlyReport(AntqDbContext db, CurrentAccount current, UnitD
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(path) && s.Year == year)
             .Select(s => new { s.UnitId, s.Status, s.DecisionNumber, s.DecisionDate, s.EvaluationJson, s.UpdatedAt }).ToListAsync(ct);
         var latest = submissions.GroupBy(s => s.UnitId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.UpdatedAt)!);
-        // Units concerned: those of a kind some submission in scope has, or with a submission (leaves of the reporting tree).
-        var concerned = all.Where(u => latest.ContainsKey(u.Id) || QuotaRule.CommuneKinds.Contains(u.KindId) || QuotaRule.AgencyKinds.Contains(u.KindId))
+        // Units concerned: those of a kind an active pack is for, or with a submission (leaves of the reporting tree).
+        var packKinds = (await board.ActivePacksAsync(ct)).SelectMany(p => p.Manifest.UnitKinds).ToHashSet(StringComparer.Ordinal);
+        var concerned = all.Where(u => latest.ContainsKey(u.Id) || packKinds.Contains(u.KindId))
             .OrderBy(u => u.Name, VietnameseText.Order).ToList();
 
         string Bucket(Unit u) => latest.TryGetValue(u.Id, out var s) ? s.Status switch
@@ -109,21 +102,18 @@ public sealed class YearlyReport(AntqDbContext db, CurrentAccount current, UnitD
         var topUnmet = new ScriptArray(unmet.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5)
             .Select(p => new ScriptObject { ["id"] = p.Key, ["title"] = p.Value.Title, ["count"] = p.Value.Count, ["evaluated"] = evaluated }));
 
-        // Quota: carried by the level's direct children that have units under them; in a two-level structure, by the level itself.
-        var carriers = all.Where(u => u.ParentId == level.Id && all.Any(c => c.ParentId == u.Id)).OrderBy(u => u.Name, VietnameseText.Order).ToList();
-        if (carriers.Count == 0) carriers = [level];
+        // Quotas of the year's plan, for the units of their level in the report's subtree (the level itself included):
+        // one row per such unit, one cell per quota ("registered/required", or "–" where the quota is for another level).
+        var plan = await plans.GetAsync(year, ct);
+        var quotaList = await quotas.ForYearAsync(year, level.Id, ct);
         var quotaRows = new ScriptArray();
-        foreach (var carrier in carriers)
+        foreach (var carrier in quotaList.SelectMany(q => q.Counts).DistinctBy(c => c.UnitId).OrderBy(c => c.UnitName, VietnameseText.Order))
         {
-            var registered = concerned.Where(u => u.IsInSubtreeOf(carrier) && latest.TryGetValue(u.Id, out var s) && s.Status != SubmissionStatus.Draft).ToList();
-            var communes = registered.Count(u => QuotaRule.CommuneKinds.Contains(u.KindId));
-            var agencies = registered.Count(u => QuotaRule.AgencyKinds.Contains(u.KindId));
-            quotaRows.Add(new ScriptObject
-            {
-                ["name"] = carrier.Name, ["communes"] = communes, ["agencies"] = agencies,
-                ["met"] = communes >= quota.MinCommunes && agencies >= quota.MinAgencies,
-            });
+            var cells = quotaList.Select(q => q.Counts.FirstOrDefault(c => c.UnitId == carrier.UnitId) is { } count ? $"{count.Registered}/{q.Minimum}" : "–").ToList();
+            var met = quotaList.All(q => q.Counts.FirstOrDefault(c => c.UnitId == carrier.UnitId) is not { } count || count.Registered >= q.Minimum);
+            quotaRows.Add(new ScriptObject { ["name"] = carrier.UnitName, ["cells"] = new ScriptArray(cells), ["met"] = met });
         }
+        var quotaTexts = new ScriptArray(quotaList.Select((q, i) => new ScriptObject { ["number"] = i + 1, ["text"] = q.Text, ["minimum"] = q.Minimum }));
 
         var parentName = level.ParentId is { } parentId ? await db.Units.AsNoTracking().Where(u => u.Id == parentId).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
         return new ScriptObject
@@ -131,8 +121,7 @@ public sealed class YearlyReport(AntqDbContext db, CurrentAccount current, UnitD
             ["year"] = year,
             ["level"] = new ScriptObject { ["name"] = level.Name, ["parent_name"] = parentName ?? "", ["is_province"] = level.ParentId is null },
             ["by_kind"] = byKind, ["total"] = total, ["recognised"] = recognised, ["refused"] = refused, ["late"] = late,
-            ["unmet"] = topUnmet, ["quota"] = quotaRows,
-            ["quota_rule"] = new ScriptObject { ["min_communes"] = quota.MinCommunes, ["min_agencies"] = quota.MinAgencies },
+            ["unmet"] = topUnmet, ["quota"] = quotaRows, ["quotas"] = quotaTexts, ["plan_citation"] = plan?.Citation() ?? "",
         };
     }
 

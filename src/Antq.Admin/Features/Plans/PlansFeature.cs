@@ -1,5 +1,4 @@
 using Antq.Admin.Data.Entities;
-using Antq.Admin.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Antq.Admin.Features.Plans;
@@ -7,7 +6,7 @@ namespace Antq.Admin.Features.Plans;
 /// <summary>The province's plan of the year: read by any signed-in account, written by the province administrator.</summary>
 public static class PlansFeature
 {
-    public static void AddPlansFeature(this IServiceCollection services) => services.AddScoped<YearPlans>();
+    public static void AddPlansFeature(this IServiceCollection services) => services.AddScoped<YearPlans>().AddScoped<PlanQuotas>().AddScoped<PlanEditing>();
 
     public sealed record PlanDeadlineDto(string? PackId, string Stage, int DueMonth, int DueDay, bool Provisional, string? Note);
     public sealed record PlanQuotaDto(string AppliesToLevel, string UnitKinds, int Minimum, string Text);
@@ -24,27 +23,11 @@ public static class PlansFeature
         group.MapGet("/{year:int}", async Task<Results<Ok<PlanDto>, NotFound>> (int year, YearPlans plans, CancellationToken ct) =>
                 await plans.GetAsync(year, ct) is { } plan ? TypedResults.Ok(ToDto(plan)) : TypedResults.NotFound())
             .WithName("GetYearPlan").WithSummary("The province's plan of the year (number, date, packs, deadline overrides, quotas).");
-        group.MapGet("/{year:int}/quotas", async Task<Ok<List<QuotaStatus>>> (int year, YearPlans plans, CancellationToken ct) =>
-                TypedResults.Ok(await plans.QuotasAsync(year, ct)))
+        group.MapGet("/{year:int}/quotas", async Task<Ok<List<QuotaStatus>>> (int year, PlanQuotas quotas, CancellationToken ct) =>
+                TypedResults.Ok(await quotas.ForYearAsync(year, null, ct)))
             .WithName("GetYearPlanQuotas").WithSummary("Each quota of the year's plan and the units of its level that are short.");
-        group.MapPut("/{year:int}", async Task<Results<Ok<PlanDto>, ProblemHttpResult>> (int year, PlanDto body, YearPlans plans, CurrentAccount current, CancellationToken ct) =>
-            {
-                var account = await current.RequireAsync(ct);
-                if (!account.IsProvinceAdmin) throw new AccessDeniedException("Chỉ quản trị viên cấp tỉnh mới được sửa kế hoạch năm.");
-                if (string.IsNullOrWhiteSpace(body.Number) || string.IsNullOrWhiteSpace(body.IssuedBy))
-                    return Problems.BadRequest("Cần có số kế hoạch (ví dụ 91/KH-UBND) và cơ quan ban hành.");
-                foreach (var d in body.Deadlines)
-                    if (d.DueMonth is < 1 or > 12 || d.DueDay < 1 || d.DueDay > DateTime.DaysInMonth(2024, d.DueMonth))
-                        return Problems.BadRequest($"Hạn {d.DueDay}/{d.DueMonth} của bước {d.Stage} không phải ngày có thật.");
-                var plan = new YearPlan
-                {
-                    Year = year, Number = body.Number.Trim(), IssuedOn = body.IssuedOn, Title = body.Title?.Trim() ?? "", IssuedBy = body.IssuedBy.Trim(),
-                    SteeringCommitteeName = body.SteeringCommitteeName, PackIds = body.PackIds ?? "",
-                    Deadlines = body.Deadlines.Select(d => new YearPlanDeadline { PackId = d.PackId, Stage = d.Stage, DueMonth = d.DueMonth, DueDay = d.DueDay, Provisional = d.Provisional, Note = d.Note }).ToList(),
-                    Quotas = body.Quotas.Select(q => new YearPlanQuota { AppliesToLevel = q.AppliesToLevel, UnitKinds = q.UnitKinds, Minimum = q.Minimum, Text = q.Text }).ToList(),
-                };
-                return TypedResults.Ok(ToDto(await plans.SaveAsync(plan, ct)));
-            })
+        group.MapPut("/{year:int}", async Task<Results<Ok<PlanDto>, ProblemHttpResult>> (int year, PlanDto body, PlanEditing editing, CancellationToken ct) =>
+                (await editing.SaveAsync(year, body, ct)).ToHttp())
             .WithName("SaveYearPlan").WithSummary("Create or replace the province's plan of the year (province administrators).");
         return app;
     }

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Deadlines;
 using Antq.Admin.Features.Packs;
+using Antq.Admin.Features.Plans;
 using Antq.Admin.Features.Submissions;
+using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine;
+using Antq.FormEngine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Review;
@@ -22,10 +26,12 @@ public sealed record ReviewQueueSet(IReadOnlyList<ReviewRow> Pending, IReadOnlyL
 /// <summary>
 /// The reviewer's queues: what waits on the caller's own committee ("Cần xem xét"), what was
 /// returned for changes in the caller's scope ("Đã trả lại"), and what waits here past the pack's
-/// deadline for this step ("Quá hạn": <c>reviewed:&lt;level&gt;</c>, or <c>recognised</c> for the decision).
+/// deadline for this step ("Quá hạn": <c>reviewed:&lt;level&gt;</c>, or <c>recognised</c> when the caller's
+/// committee ends the dossier's <see cref="ReviewRoute"/>), with the year plan's dates over the pack's.
 /// Scope is enforced by <see cref="SubmissionQueries"/>.
 /// </summary>
-public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queries, PackCatalog catalog, AntqDbContext db, TimeProvider time)
+public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queries, PackCatalog catalog, AntqDbContext db, TimeProvider time,
+    UnitPeriods periods, YearPlans plans)
 {
     public async Task<Result<ReviewQueueSet>> LoadAsync(CancellationToken ct)
     {
@@ -36,11 +42,14 @@ public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queri
         if (returned.Failure is { } failure2) return failure2;
 
         var now = time.GetUtcNow();
+        var years = new Dictionary<int, (UnitHierarchy Hierarchy, Func<CompiledPack, IReadOnlyList<DeadlineDefinition>> Deadlines)>();
         var pendingRows = new List<ReviewRow>();
         foreach (var row in pending.Value!)
         {
             var pack = await catalog.GetAsync(row.PackId, row.PackVersion, ct);
-            var due = pack is null ? null : DueAt(pack, account, row);
+            if (!years.TryGetValue(row.Year, out var year))
+                years[row.Year] = year = (await periods.ForYearAsync(row.Year, ct), await plans.DeadlinesAsync(row.Year, ct));
+            var due = pack is null ? null : DueAt(pack, year.Deadlines(pack), year.Hierarchy, account, row);
             pendingRows.Add(new ReviewRow(row, pack?.Manifest.Title ?? row.PackId, due, due is { } d && d < now));
         }
         var notes = await ReturnNotesAsync(returned.Value!.Select(r => r.Id).ToList(), ct);
@@ -71,12 +80,16 @@ public sealed class ReviewQueues(CurrentAccount current, SubmissionQueries queri
         });
     }
 
-    /// <summary>The earliest deadline of the step the caller's committee has to take, in the submission's year.</summary>
-    private static DateTimeOffset? DueAt(CompiledPack pack, Account account, SubmissionSummary row)
+    /// <summary>
+    /// The earliest deadline of the step the caller's committee has to take, in the submission's year: its
+    /// level's review, and the recognition when it is the last unit of the dossier's route (or already approved).
+    /// </summary>
+    private static DateTimeOffset? DueAt(CompiledPack pack, IReadOnlyList<DeadlineDefinition> deadlines, UnitHierarchy hierarchy, Account account, SubmissionSummary row)
     {
-        var stages = new HashSet<string>(StringComparer.Ordinal) { $"reviewed:{account.ScopeUnit.LevelId}" };
-        if (row.Status == SubmissionStatus.Approved || pack.Manifest.RecognisedBy == account.ScopeUnit.LevelId) stages.Add("recognised");
-        var dues = pack.Deadlines.Where(d => stages.Contains(d.Stage)).Select(d => d.DueAt(row.Year)).ToList();
+        var stages = new HashSet<string>(StringComparer.Ordinal) { $"{DeadlineStages.ReviewedPrefix}{account.ScopeUnit.LevelId}" };
+        var recognising = hierarchy.Find(row.Unit.Id) is { } unit ? RecognitionRouting.Route(unit, pack.Manifest, hierarchy).Recognising : null;
+        if (row.Status == SubmissionStatus.Approved || recognising?.Id == account.ScopeUnit.Id) stages.Add(DeadlineStages.Recognised);
+        var dues = deadlines.Where(d => stages.Contains(d.Stage)).Select(d => d.DueAt(row.Year)).ToList();
         return dues.Count == 0 ? null : dues.Min();
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Submissions;
 
-/// <summary>Reads of submissions and their audit trail, always limited to the caller's scope.</summary>
+/// <summary>Reads of submissions and their audit trail, always limited to the caller's scope (its subtree; for a reviewer also
+/// the dossiers whose review route passes through its unit).</summary>
 public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, SubmissionStore store)
 {
     public async Task<SubmissionView> GetAsync(Guid id, CancellationToken ct)
@@ -30,7 +31,8 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
         if (filter.Status is { } status && !SubmissionStates.Labels.ContainsKey(status))
             return Refusal.BadRequest($"Trạng thái «{status}» không có. Các trạng thái: {string.Join(", ", SubmissionStates.Labels.Keys)}.");
         var scopePath = account.ScopeUnit.Path;
-        var query = db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(scopePath));
+        var routed = await RoutedHereAsync(account, ct);
+        var query = db.Submissions.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(scopePath) || routed.Contains(s.Id));
         if (filter.UnitId is { } unitId) query = query.Where(s => s.UnitId == unitId);
         if (!string.IsNullOrWhiteSpace(filter.PackId)) query = query.Where(s => s.PackId == filter.PackId);
         if (filter.Year is { } year) query = query.Where(s => s.Year == year);
@@ -51,6 +53,25 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
                 s.Status, s.PendingUnitId, s.Revision, s.Valid, s.OutcomeId, s.UpdatedAt, s.SubmittedAt))
             .ToListAsync(ct);
         return new SubmissionPage(rows, total < 0 ? rows.Count + Math.Max(0, filter.Skip) : total);
+    }
+
+    /// <summary>
+    /// For a reviewer, the dossiers of units outside its subtree whose review route passes through its unit: only units
+    /// with a managing unit of their own, or with a history (a commune of a former district), can be routed outside
+    /// their present subtree, so only those are read.
+    /// </summary>
+    private async Task<List<Guid>> RoutedHereAsync(Account account, CancellationToken ct)
+    {
+        if (!account.IsReviewer) return [];
+        var scopePath = account.ScopeUnit.Path;
+        var candidates = await db.Submissions.AsNoTracking().Include(s => s.Unit)
+            .Where(s => !s.Unit!.Path.StartsWith(scopePath)
+                && (s.Unit.ManagingUnitId != null || db.UnitPeriods.Any(p => p.UnitId == s.UnitId)))
+            .ToListAsync(ct);
+        var routed = new List<Guid>();
+        foreach (var record in candidates)
+            if (await store.RoutedThroughAsync(account, record, ct)) routed.Add(record.Id);
+        return routed;
     }
 
     public async Task<IReadOnlyList<AuditView>> AuditAsync(Guid id, CancellationToken ct)

@@ -18,13 +18,21 @@ public sealed class SubmissionStore(AntqDbContext db, PackCatalog catalog, UnitD
     public Task<SubmissionRecord?> FindAsync(Guid id, CancellationToken ct) =>
         db.Submissions.Include(s => s.Unit).FirstOrDefaultAsync(s => s.Id == id, ct);
 
-    /// <summary>The submission, tracked, if the account's scope covers its unit; 404 otherwise (no probing).</summary>
+    /// <summary>
+    /// The submission, tracked, if the account's scope covers its unit, or, for a reviewer, its review route
+    /// passes through the reviewer's unit (a school in a phường managed by the province); 404 otherwise (no probing).
+    /// </summary>
     public async Task<SubmissionRecord> GetVisibleAsync(Account account, Guid id, CancellationToken ct)
     {
         var record = await FindAsync(id, ct);
+        if (record?.Unit is not null && !account.CanSee(record.Unit) && await RoutedThroughAsync(account, record, ct)) return record;
         EnsureVisible(account, record, id);
         return record;
     }
+
+    /// <summary>Whether the account is a reviewer of a unit on the dossier's review route (<see cref="ChainAsync"/>).</summary>
+    public async Task<bool> RoutedThroughAsync(Account account, SubmissionRecord record, CancellationToken ct) =>
+        account.IsReviewer && (await ChainAsync(record.Unit!, await PinnedPackAsync(record, ct), record.Year, ct)).Any(u => u.Id == account.ScopeUnit.Id);
 
     public static void EnsureVisible(Account account, [NotNull] SubmissionRecord? record, Guid id)
     {

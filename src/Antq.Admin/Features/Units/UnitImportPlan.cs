@@ -22,6 +22,7 @@ internal sealed class UnitImportPlan
     private readonly Dictionary<Unit, string> _levelOf = [];
     private readonly Dictionary<Unit, int> _rowOf = [];
     private readonly List<UnitImportError> _errors = [];
+    private readonly Dictionary<string, int> _managingIds = new(StringComparer.Ordinal);
 
     private UnitImportPlan(Unit scopeRoot, string? scopeRootParentCode, List<Unit> scopeUnits, HashSet<string> takenOutside,
         Dictionary<string, int> ranks, HashSet<string> kinds)
@@ -63,6 +64,10 @@ internal sealed class UnitImportPlan
             Kind = ByName(r.Kind, kindList.Select(k => (k.Name, k.Id))),
         }).ToList();
         var plan = new UnitImportPlan(scopeRoot, rootParentCode, scopeUnits, takenOutside.ToHashSet(StringComparer.Ordinal), ranks, kinds.ToHashSet(StringComparer.Ordinal));
+        // A managing unit may lie outside the scope (a school of a commune managed by the province).
+        var managingCodes = rows.Select(r => r.ManagingCode).Where(c => c.Length > 0).Distinct().ToList();
+        foreach (var managing in await db.Units.Where(u => managingCodes.Contains(u.Code)).Select(u => new { u.Code, u.Id }).ToListAsync(ct))
+            plan._managingIds[managing.Code] = managing.Id;
         plan.CheckRows(rows);
         if (plan._errors.Count == 0) plan.CheckTree();
         return plan;
@@ -111,13 +116,20 @@ internal sealed class UnitImportPlan
             else if (row.ParentCode == row.Code) Error("parentCode", UnitRules.CycleMessage);
             else if (!inFile.TryGetValue(row.ParentCode, out parent) && !_existing.TryGetValue(row.ParentCode, out parent))
                 Error("parentCode", $"Không tìm thấy đơn vị cha \"{row.ParentCode}\": đơn vị cha phải đã có trong phạm vi quản lý hoặc ở một dòng phía trên.");
+            if (row.ManagingCode.Length > 0 && row.ManagingCode == row.Code) Error("managingCode", "Đơn vị không thể tự quản lý chính nó.");
+            else if (row.ManagingCode.Length > 0 && !_managingIds.ContainsKey(row.ManagingCode) && !inFile.ContainsKey(row.ManagingCode))
+                Error("managingCode", $"Không tìm thấy đơn vị quản lý \"{row.ManagingCode}\": phải đã có trong hệ thống hoặc ở một dòng phía trên.");
             if (_errors.Count > before) continue;
 
             var unit = existing ?? new Unit { Code = row.Code, Name = row.Name, KindId = row.Kind, LevelId = row.Level };
             inFile[row.Code] = unit;
-            _levelOf[unit] = row.Level;
             _rowOf[unit] = row.Row;
-            if (unit != _scopeRoot) _parentOf[unit] = parent;
+            // A dated row of an existing unit is a new period: the unit row changes only when the period begins (UnitPeriods).
+            if (existing is null || row.ValidFrom is null)
+            {
+                _levelOf[unit] = row.Level;
+                if (unit != _scopeRoot) _parentOf[unit] = parent;
+            }
             Steps.Add((row, unit, existing is null, parent));
         }
     }
@@ -139,11 +151,16 @@ internal sealed class UnitImportPlan
         }
     }
 
+    /// <summary>The id of a managing unit named by code: an existing unit, or one the file created (after <see cref="ApplyAsync"/>).</summary>
+    public int? ManagingId(string code) =>
+        code.Length == 0 ? null : _managingIds.TryGetValue(code, out var id) ? id : Steps.FirstOrDefault(s => s.Unit.Code == code).Unit?.Id;
+
     /// <summary>Writes the plan (the caller holds the transaction): rows first, then every path and depth of the scope, top down.</summary>
     public async Task ApplyAsync(AntqDbContext db, CancellationToken ct)
     {
         foreach (var (row, unit, isNew, parent) in Steps)
         {
+            if (!isNew && row.ValidFrom is not null) continue; // recorded as a period afterwards
             unit.Name = row.Name;
             unit.KindId = row.Kind;
             unit.LevelId = row.Level;

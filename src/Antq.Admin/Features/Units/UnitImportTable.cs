@@ -1,7 +1,12 @@
 namespace Antq.Admin.Features.Units;
 
-/// <summary>One data row of an import file; <see cref="Row"/> counts the header as row 1, as a spreadsheet does.</summary>
-public sealed record UnitImportRow(int Row, string Code, string Name, string Kind, string Level, string ParentCode);
+/// <summary>
+/// One data row of an import file; <see cref="Row"/> counts the header as row 1, as a spreadsheet does. With
+/// <see cref="ValidFrom"/> the row is a period of the unit (a change from that date, kept in its history);
+/// <see cref="ManagingCode"/> names the unit that manages it when that is not its parent.
+/// </summary>
+public sealed record UnitImportRow(int Row, string Code, string Name, string Kind, string Level, string ParentCode,
+    DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string ManagingCode = "");
 
 /// <summary>A problem with one cell or row of an import file. <see cref="Column"/> is a header name, or null for the whole row.</summary>
 public sealed record UnitImportError(int Row, string? Column, string Message);
@@ -10,6 +15,9 @@ public sealed record UnitImportError(int Row, string? Column, string Message);
 public sealed record UnitImportTable(IReadOnlyList<UnitImportRow> Rows, IReadOnlyList<UnitImportError> Errors)
 {
     public static readonly string[] Columns = ["code", "name", "kind", "level", "parentCode"];
+
+    /// <summary>Columns a file may add: the period the row is valid for (dd/MM/yyyy) and the managing unit's code.</summary>
+    public static readonly string[] OptionalColumns = ["validFrom", "validTo", "managingCode"];
 
     /// <summary>Data rows an import may have: reading stops (and the file is refused) at the next one.</summary>
     public const int MaxRows = 20_000;
@@ -31,7 +39,8 @@ public sealed record UnitImportTable(IReadOnlyList<UnitImportRow> Rows, IReadOnl
         {
             var name = header[i].Trim().TrimStart('\uFEFF');
             if (name.Length == 0) continue;
-            if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase)) errors.Add(new(headerRow, name, $"Cột \"{name}\" không thuộc mẫu tệp ({string.Join(",", Columns)})."));
+            if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase) && !OptionalColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                errors.Add(new(headerRow, name, $"Cột \"{name}\" không thuộc mẫu tệp ({string.Join(",", Columns.Concat(OptionalColumns))})."));
             else if (!index.TryAdd(name, i)) errors.Add(new(headerRow, name, $"Cột \"{name}\" xuất hiện hai lần."));
         }
         foreach (var column in Columns)
@@ -49,10 +58,21 @@ public sealed record UnitImportTable(IReadOnlyList<UnitImportRow> Rows, IReadOnl
                 errors.Add(new(row, null, $"Dòng có ô dài hơn {MaxCellCharacters} ký tự."));
                 continue;
             }
-            string Cell(string column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
+            string Cell(string column) => index.TryGetValue(column, out var at) && at < cells.Count ? cells[at].Trim() : "";
+            DateOnly? Date(string column)
+            {
+                var text = Cell(column);
+                if (text.Length == 0) return null;
+                if (Antq.Admin.Components.Display.ParseDate(text) is { } date) return date;
+                errors.Add(new(row, column, $"Ngày \"{text}\" phải là ngày có thật viết theo dạng ngày/tháng/năm (từ năm 1900), ví dụ 01/07/2025."));
+                return null;
+            }
             if (cells.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
                 errors.Add(new(row, null, "Dòng có nhiều cột hơn dòng tiêu đề."));
-            rows.Add(new UnitImportRow(row, Cell("code"), Cell("name"), Cell("kind"), Cell("level"), Cell("parentCode")));
+            var (from, to) = (Date("validFrom"), Date("validTo"));
+            if (to is not null && from is null) errors.Add(new(row, "validFrom", "Có ngày hết hiệu lực thì cần ngày bắt đầu hiệu lực (validFrom)."));
+            else if (to < from) errors.Add(new(row, "validTo", "Ngày hết hiệu lực phải sau ngày bắt đầu."));
+            rows.Add(new UnitImportRow(row, Cell("code"), Cell("name"), Cell("kind"), Cell("level"), Cell("parentCode"), from, to, Cell("managingCode")));
         }
         return new(rows, errors);
     }

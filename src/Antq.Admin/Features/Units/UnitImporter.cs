@@ -1,5 +1,7 @@
 using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
 using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Units;
@@ -7,7 +9,7 @@ namespace Antq.Admin.Features.Units;
 /// <summary>What an import did or, with <c>DryRun</c>, would do; a dry run lists every row with its action (the preview table).</summary>
 public sealed record UnitImportSummary(int Created, int Updated, bool DryRun, IReadOnlyList<UnitImportPreviewRow>? Rows = null);
 
-/// <summary>One row of a dry run: <c>Action</c> is <c>create</c>, <c>update</c>, or <c>move</c> (an update that changes the parent).</summary>
+/// <summary>One row of a dry run: <c>Action</c> is <c>create</c>, <c>update</c>, <c>move</c> (an update that changes the parent) or <c>period</c> (a change from a date).</summary>
 public sealed record UnitImportPreviewRow(int Row, string Code, string Name, string Kind, string Level, string ParentCode, string Action);
 
 /// <summary>The summary, or every error found (nothing written), or a conflict with a concurrent change.</summary>
@@ -16,9 +18,11 @@ public sealed record UnitImportOutcome(UnitImportSummary? Summary, IReadOnlyList
 /// <summary>
 /// Imports units from CSV or XLSX (<c>code,name,kind,level,parentCode</c>), all or nothing: codes
 /// already in the caller's scope are updated (and moved when their parent differs), new codes are
-/// created under parents that already exist or appear on an earlier row.
+/// created under parents that already exist or appear on an earlier row. Optional columns: <c>validFrom</c>/<c>validTo</c>
+/// (dd/MM/yyyy) make a row a period of the unit — re-importing a unit with a new name from a date records the change
+/// in its history instead of rewriting it — and <c>managingCode</c> sets the managing unit.
 /// </summary>
-public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, AdminAudit audit)
+public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, AdminAudit audit, UnitPeriods periods, TimeProvider time)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const int MaxRows = UnitImportTable.MaxRows;
@@ -47,10 +51,12 @@ public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, Admin
 
         var plan = await UnitImportPlan.BuildAsync(db, account, table.Rows, ct);
         if (plan.Errors.Count > 0) return new(null, plan.Errors);
+        var periodErrors = await PeriodErrorsAsync(plan, ct);
+        if (periodErrors.Count > 0) return new(null, periodErrors);
         if (dryRun)
         {
             var preview = plan.Steps.Select(s => new UnitImportPreviewRow(s.Row.Row, s.Row.Code, s.Row.Name, s.Row.Kind, s.Row.Level, s.Row.ParentCode,
-                s.IsNew ? "create" : s.Unit.ParentId != s.Parent?.Id && s.Parent is not null ? "move" : "update")).ToList();
+                s.IsNew ? "create" : s.Row.ValidFrom is not null ? "period" : s.Unit.ParentId != s.Parent?.Id && s.Parent is not null ? "move" : "update")).ToList();
             return new(new UnitImportSummary(plan.Created, plan.Updated, true, preview), []);
         }
         var summary = new UnitImportSummary(plan.Created, plan.Updated, false);
@@ -59,6 +65,7 @@ public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, Admin
         try
         {
             await plan.ApplyAsync(db, ct);
+            await RecordPeriodsAsync(plan, ct);
             audit.Add(account, "units.imported", new
             {
                 file = fileName,
@@ -74,6 +81,49 @@ public sealed class UnitImporter(AntqDbContext db, CurrentAccount current, Admin
             return new(null, [], "Dữ liệu đơn vị vừa được thay đổi bởi một thao tác khác; vui lòng nhập lại tệp.");
         }
         return new(summary, []);
+    }
+
+    private static UnitPeriod PeriodOf(UnitImportRow row, int? parentId) => new()
+    {
+        ValidFrom = row.ValidFrom!.Value, ValidTo = row.ValidTo, Code = row.Code, Name = row.Name, KindId = row.Kind, LevelId = row.Level, ParentId = parentId,
+    };
+
+    /// <summary>Dated rows checked against the history before anything is written (dates in order, code free at the level then).</summary>
+    private async Task<List<UnitImportError>> PeriodErrorsAsync(UnitImportPlan plan, CancellationToken ct)
+    {
+        var errors = new List<UnitImportError>();
+        foreach (var (row, unit, isNew, parent) in plan.Steps.Where(s => s.Row.ValidFrom is not null))
+        {
+            var period = PeriodOf(row, parent?.Id);
+            if (isNew)
+            {
+                if (await periods.CodeTakenAsync(0, period, ct) is { } taken) errors.Add(new(row.Row, "code", taken));
+            }
+            else if (await periods.ProblemAsync(unit.Id, period, ct) is { } problem)
+                errors.Add(new(row.Row, problem.Field == "code" ? "code" : problem.Field == "validTo" ? "validTo" : "validFrom", problem.Message));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// After the rows are written: each dated row becomes a period (a unit without history first keeps its values until
+    /// then, from an unknown start), and each managing code is set.
+    /// </summary>
+    private async Task RecordPeriodsAsync(UnitImportPlan plan, CancellationToken ct)
+    {
+        var today = VietnamTime.DateOf(time.GetUtcNow());
+        foreach (var (row, unit, isNew, parent) in plan.Steps)
+        {
+            if (row.ValidFrom is not null)
+            {
+                var period = PeriodOf(row, parent?.Id ?? unit.ParentId);
+                // Checked before writing (PeriodErrorsAsync); a refusal here means the data changed meanwhile: undo the whole file.
+                var refused = isNew ? await periods.AddAsync(unit.Id, period, today, ct) : await periods.RecordChangeAsync(unit.Id, period, today, ct);
+                if (refused is not null) throw new DbUpdateException(refused);
+            }
+            if (plan.ManagingId(row.ManagingCode) is int managing) unit.ManagingUnitId = managing;
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static UnitImportTable Read(string fileName, byte[] bytes)

@@ -40,6 +40,9 @@ public sealed class UnitHierarchy(DateOnly date, IReadOnlyDictionary<int, UnitAs
         return list;
     }
 
+    /// <summary>Whether the unit is <paramref name="ancestorId"/> or lies below it on that date.</summary>
+    public bool IsWithin(int id, int ancestorId) => id == ancestorId || Ancestors(id).Any(a => a.Id == ancestorId);
+
     public static UnitHierarchy Build(DateOnly date, IEnumerable<Unit> units, IEnumerable<UnitPeriod> periods)
     {
         var byUnit = periods.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.ToList());
@@ -107,10 +110,7 @@ public sealed class UnitPeriods(AntqDbContext db)
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return $"Không tìm thấy đơn vị {unitId}.";
         var history = await db.UnitPeriods.Where(p => p.UnitId == unitId).OrderBy(p => p.ValidFrom).ToListAsync(ct);
-        if (history.Count > 0 && history[^1].ValidFrom >= change.ValidFrom)
-            return $"Giai đoạn mới phải bắt đầu sau ngày {history[^1].ValidFrom:dd/MM/yyyy} (giai đoạn gần nhất của {unit.Name}).";
-        if (change.ValidTo is { } to && to < change.ValidFrom) return "Ngày kết thúc phải sau ngày bắt đầu.";
-        if (await OverlapAsync(unitId, change, ct) is { } taken) return taken;
+        if (await ProblemAsync(unit, history, change, ct) is { } problem) return problem.Message;
 
         if (history.Count > 0 && (history[^1].ValidTo is null || history[^1].ValidTo >= change.ValidFrom))
             history[^1].ValidTo = change.ValidFrom.AddDays(-1);
@@ -138,7 +138,50 @@ public sealed class UnitPeriods(AntqDbContext db)
         return null;
     }
 
-    private async Task<string?> OverlapAsync(int unitId, UnitPeriod change, CancellationToken ct)
+    /// <summary>
+    /// Records a change of a unit as an administrator does (the units page, the import): a unit without history
+    /// first keeps its present values in a period from an unknown start, so the old name stays in its history;
+    /// then <see cref="AddAsync"/>.
+    /// </summary>
+    public async Task<string?> RecordChangeAsync(int unitId, UnitPeriod change, DateOnly today, CancellationToken ct = default)
+    {
+        if (!await db.UnitPeriods.AnyAsync(p => p.UnitId == unitId, ct) && await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct) is { } unit)
+        {
+            var before = new UnitPeriod
+            {
+                ValidFrom = UnknownStart, ValidTo = change.ValidFrom.AddDays(-1),
+                Code = unit.Code, Name = unit.Name, KindId = unit.KindId, LevelId = unit.LevelId, ParentId = unit.ParentId,
+            };
+            if (await AddAsync(unitId, before, today, ct) is { } refused) return refused;
+        }
+        return await AddAsync(unitId, change, today, ct);
+    }
+
+    /// <summary>Why the change cannot be recorded, with the field it is about (<c>validFrom</c>, <c>validTo</c>, <c>code</c>); null when it can.</summary>
+    public async Task<(string Field, string Message)?> ProblemAsync(int unitId, UnitPeriod change, CancellationToken ct = default)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return ("unitId", $"Không tìm thấy đơn vị {unitId}.");
+        return await ProblemAsync(unit, await db.UnitPeriods.AsNoTracking().Where(p => p.UnitId == unitId).OrderBy(p => p.ValidFrom).ToListAsync(ct), change, ct);
+    }
+
+    private async Task<(string Field, string Message)?> ProblemAsync(Unit unit, List<UnitPeriod> history, UnitPeriod change, CancellationToken ct)
+    {
+        if (history.Count > 0 && history[^1].ValidFrom >= change.ValidFrom)
+            return ("validFrom", $"Giai đoạn mới phải bắt đầu sau ngày {history[^1].ValidFrom:dd/MM/yyyy} (giai đoạn gần nhất của {unit.Name}).");
+        if (change.ValidTo is { } to && to < change.ValidFrom) return ("validTo", "Ngày kết thúc phải sau ngày bắt đầu.");
+        if (await CodeTakenAsync(unit.Id, change, ct) is { } taken) return ("code", taken);
+        return null;
+    }
+
+    /// <summary>
+    /// The start of a period whose beginning is not known: a unit that had no history when its first change was
+    /// recorded (by the import) keeps its values until then in a period shown as "không rõ" from.
+    /// </summary>
+    public static readonly DateOnly UnknownStart = DateOnly.MinValue;
+
+    /// <summary>Why the code cannot be used at the level in the change's period by <paramref name="unitId"/> (0: a unit not created yet); null when free.</summary>
+    public async Task<string?> CodeTakenAsync(int unitId, UnitPeriod change, CancellationToken ct)
     {
         var same = await db.UnitPeriods.AsNoTracking()
             .Where(p => p.UnitId != unitId && p.LevelId == change.LevelId && p.Code == change.Code).ToListAsync(ct);

@@ -46,9 +46,11 @@ public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, Curre
         var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id)
             .GroupBy(u => u.KindId).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
         var descendants = await directory.Subtree(unit).CountAsync(ct) - 1;
+        var managing = unit.ManagingUnitId is int m ? await directory.FindAsync(m, ct) : null;
         return new UnitDetailView(unit.Id, unit.Code, unit.Name, unit.KindId, unit.LevelId, unit.ParentId, unit.Path, unit.Depth, unit.Active,
             ancestors.Select(a => new UnitRef(a.Id, a.Code, a.Name, a.LevelId)).ToList(),
-            children.Sum(c => c.Count), descendants, children.ToDictionary(c => c.Kind, c => c.Count));
+            children.Sum(c => c.Count), descendants, children.ToDictionary(c => c.Kind, c => c.Count),
+            managing is null ? null : new UnitRef(managing.Id, managing.Code, managing.Name, managing.LevelId), unit.ManagedAt, unit.DelegatesRecognition);
     }
 
     /// <summary>
@@ -63,9 +65,13 @@ public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, Curre
         var ids = children.Select(c => c.Id).ToList();
         var counts = await db.Units.AsNoTracking().Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value))
             .GroupBy(u => u.ParentId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // A unit managed by another than its parent says so in the tree (a province-managed school in a phường).
+        var managingIds = children.Where(c => c.ManagingUnitId is not null && c.ManagingUnitId != c.ParentId).Select(c => c.ManagingUnitId!.Value).Distinct().ToList();
+        var managing = await db.Units.AsNoTracking().Where(u => managingIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return children
             .OrderBy(u => u.Level?.Rank ?? int.MaxValue).ThenBy(u => u.Name, VietnameseText.Order)
-            .Select(u => new UnitNodeView(UnitView.Of(u), counts.GetValueOrDefault(u.Id)))
+            .Select(u => new UnitNodeView(UnitView.Of(u), counts.GetValueOrDefault(u.Id),
+                u.ManagingUnitId is int m && m != u.ParentId ? managing.GetValueOrDefault(m) : null))
             .ToList();
     }
 

@@ -8,15 +8,19 @@ public sealed record UnitView(int Id, string Code, string Name, string Kind, str
     public static UnitView Of(Unit u) => new(u.Id, u.Code, u.Name, u.KindId, u.LevelId, u.ParentId, u.Path, u.Depth, u.Active);
 }
 
-/// <summary>One unit with where it sits: its ancestors (root first) and how many units lie below it.</summary>
+/// <summary>
+/// One unit with where it sits: its ancestors (root first), how many units lie below it, and who manages it when
+/// that is not its geographic parent (<c>ManagingUnit</c>, or a level outside the province in <c>ManagedAt</c>).
+/// </summary>
 public sealed record UnitDetailView(
     int Id, string Code, string Name, string Kind, string Level, int? ParentId, string Path, int Depth, bool Active,
-    IReadOnlyList<UnitRef> Ancestors, int ChildCount, int DescendantCount, IReadOnlyDictionary<string, int> ChildrenByKind);
+    IReadOnlyList<UnitRef> Ancestors, int ChildCount, int DescendantCount, IReadOnlyDictionary<string, int> ChildrenByKind,
+    UnitRef? ManagingUnit = null, string? ManagedAt = null, bool DelegatesRecognition = false);
 
 public sealed record UnitRef(int Id, string Code, string Name, string Level);
 
 /// <summary>A unit of the tree with how many units lie directly under it (so a tree knows what it can open).</summary>
-public sealed record UnitNodeView(UnitView Unit, int Children);
+public sealed record UnitNodeView(UnitView Unit, int Children, string? ManagedBy = null);
 
 public sealed record UnitLevelView(string Id, string Name, int Rank);
 

@@ -7,6 +7,7 @@ public static class UnitsFeature
     {
         services.AddScoped<UnitDirectory>();
         services.AddScoped<UnitPeriods>();
+        services.AddScoped<UnitHistoryCommands>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<UnitCommands>();
         services.AddScoped<UnitImporter>();
