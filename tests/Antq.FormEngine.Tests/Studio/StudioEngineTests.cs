@@ -136,16 +136,6 @@ public sealed class StudioEngineTests
         var order = ((JsonObject)schema["properties"]!).Select(p => (p.Key, (int)p.Value!["x-ui"]!["order"]!)).ToList();
         Assert.Equal([("b", 1), ("tc01_dat", 2), ("a", 3)], order);
     }
-
-    [Fact]
-    public void Warm_verification_of_qd9745_xa_is_fast()
-    {
-        var doc = Shipped("qd9745.xa");
-        StudioCheck.Verify(doc, Options);
-        var best = Enumerable.Range(0, 3).Min(_ => StudioCheck.Verify(doc, Options).Elapsed);
-        // The budget is 300 ms on two quiet cores; allow for a loaded test machine.
-        Assert.True(best < TimeSpan.FromSeconds(3), $"{best.TotalMilliseconds} ms");
-    }
 }
 
 public sealed class StudioPreviewTests
