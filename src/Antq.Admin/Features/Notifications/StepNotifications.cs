@@ -66,8 +66,8 @@ public sealed class StepNotifications(
             NotificationKinds.Submitted or NotificationKinds.Resubmitted or NotificationKinds.Forwarded =>
                 step with { ReviewerUnitIds = record.PendingUnitId is int at ? [at] : [] },
             NotificationKinds.Returned => step with { ToUnitAccounts = true },
-            // The outcome: the unit and the level above it (the first of its route), which proposed it.
-            _ => step with { ToUnitAccounts = true, ReviewerUnitIds = chain.Count > 0 ? [chain[0].Id] : [] },
+            // The outcome: the unit and the levels above it that handled the dossier (its whole route; the account that decided excepted).
+            _ => step with { ToUnitAccounts = true, ReviewerUnitIds = chain.Select(u => u.Id).ToList() },
         };
         await StageAsync(step, actor, ct);
     }
