@@ -1,6 +1,7 @@
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Notifications;
 using Antq.Admin.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Submissions;
 
@@ -16,7 +17,15 @@ public sealed class SubmissionSteps(CurrentAccount current, SubmissionStore stor
     public async Task<Result<SubmissionView>> CommitAsync(Account account, SubmissionRecord record, string action, string from, object details, CancellationToken ct)
     {
         await notifications.StageStepAsync(account, record, action, from, details, ct); // committed with the step, or not at all
-        if (await store.CommitAsync(account, record, action, from, details, ct) is { } failure) return failure;
+        try
+        {
+            if (await store.CommitAsync(account, record, action, from, details, ct) is { } failure) return failure;
+        }
+        catch (DbUpdateException ex) when (Reminders.UniqueViolation.Is(ex))
+        {
+            // The same step on the same revision, committed a moment ago by a concurrent request with its notifications.
+            return Refusal.Conflict("Hồ sơ vừa được cập nhật ở nơi khác nên thao tác này không được ghi. Hãy tải lại hồ sơ rồi thử lại.");
+        }
         await notifications.QueueEmailsAsync(ct);
         return await queries.ViewAsync(record, record.Unit!, ct);
     }
