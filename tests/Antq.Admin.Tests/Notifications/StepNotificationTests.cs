@@ -105,10 +105,10 @@ public sealed class StepNotificationTests(ReminderHost host) : IClassFixture<Rem
             if (commit) await scope.ServiceProvider.GetRequiredService<AntqDbContext>().SaveChangesAsync();
         }
         var (unitAccount, reviewer) = (await AccountAsync("xa-b1@test.vn", world.CommuneB1), await AccountAsync("huyen-b@test.vn", world.DistrictB));
-        Task Submit(StepNotifications n, Account a) =>
-            n.RegistrationAsync(RegistrationStep.Submitted, registration, a, world.CommuneB1, "tt124.xa", "Thông tư 124", 2027, world.DistrictB.Id, null, default);
-        Task Refuse(StepNotifications n, Account a) =>
-            n.RegistrationAsync(RegistrationStep.Refused, registration, a, world.CommuneB1, "tt124.xa", "Thông tư 124", 2027, world.DistrictB.Id, "Chưa đạt loại Khá", default);
+        RegistrationNotice Notice(RegistrationStep step, int revision, string? reason = null) =>
+            new(step, registration, revision, world.CommuneB1, "tt124.xa", "Thông tư 124", 2027, world.DistrictB.Id, reason);
+        Task Submit(StepNotifications n, Account a) => n.RegistrationAsync(Notice(RegistrationStep.Submitted, 1), a, default);
+        Task Refuse(StepNotifications n, Account a) => n.RegistrationAsync(Notice(RegistrationStep.Refused, 2, "Chưa đạt loại Khá"), a, default);
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await Raise(Submit, unitAccount, commit: false); // the caller's step failed: nothing is written
@@ -117,6 +117,9 @@ public sealed class StepNotificationTests(ReminderHost host) : IClassFixture<Rem
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await Raise(Refuse, reviewer);
         await Raise(Refuse, reviewer);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        // Corrected and sent again: a new revision, told again.
+        await Raise((n, a) => n.RegistrationAsync(Notice(RegistrationStep.Submitted, 3), a, default), unitAccount);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         var document = new IssuedDocument
         {
@@ -128,8 +131,9 @@ public sealed class StepNotificationTests(ReminderHost host) : IClassFixture<Rem
         await Raise((n, a) => n.DocumentIssuedAsync(document, a, world.CommuneB1, 2027, default), reviewer);
 
         var district = (await host.InboxAsync("huyen-b@test.vn")).Where(n => n.GetProperty("kind").GetString()!.StartsWith("registration.", StringComparison.Ordinal)).ToList();
-        var submittedNote = Assert.Single(district);
-        Assert.Equal("Xã Hố Nai 3 gửi đăng ký phấn đấu, năm 2027", submittedNote.GetProperty("title").GetString());
+        Assert.Equal(["registration.submitted", "registration.submitted"], district.Select(n => n.GetProperty("kind").GetString()));
+        Assert.Equal("Xã Hố Nai 3 gửi đăng ký phấn đấu, năm 2027", district[0].GetProperty("title").GetString());
+        Assert.Equal("/xet-duyet", district[0].GetProperty("link").GetString());
         var commune = (await host.InboxAsync("xa-b1@test.vn"))
             .Where(n => n.GetProperty("kind").GetString() is "registration.refused" or "document.issued").ToList();
         Assert.Equal(["registration.refused", "document.issued"], commune.Select(n => n.GetProperty("kind").GetString()));

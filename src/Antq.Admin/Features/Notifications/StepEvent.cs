@@ -30,7 +30,16 @@ public sealed record StepEvent(string Kind, string Key, Unit Unit, string PackId
 /// <summary>A criterion a reviewer's return names, with the reason given for it.</summary>
 public sealed record CriterionNote(string Id, string Title, string Reason);
 
-/// <summary>The registration events other features raise through <see cref="StepNotifications.RegistrationAsync"/>.</summary>
+/// <summary>
+/// A registration step other features report through <see cref="StepNotifications.RegistrationAsync"/>:
+/// <paramref name="Revision"/> is the registration's revision the step acted on (as for dossiers, one step per
+/// revision), so a registration refused, corrected and sent again is told again, and a retried request is not.
+/// <paramref name="Reason"/> is required when refused.
+/// </summary>
+public sealed record RegistrationNotice(RegistrationStep Step, Guid RegistrationId, int Revision, Unit Unit, string PackId, string PackTitle, int Year,
+    int ReviewingUnitId, string? Reason = null);
+
+/// <summary>The registration steps: who is told follows from the step.</summary>
 public enum RegistrationStep
 {
     /// <summary>The unit sent its registration: its reviewing level is told.</summary>

@@ -74,25 +74,25 @@ public sealed class StepNotifications(
 
     /// <summary>
     /// Stages the notification of a registration step (to call before the registration's SaveChanges, then
-    /// <see cref="QueueEmailsAsync"/> after it): submitted → the reviewers of <paramref name="reviewingUnitId"/>;
-    /// accepted or refused (<paramref name="reason"/> required) → the unit's accounts. Once per registration and step.
+    /// <see cref="QueueEmailsAsync"/> after it): submitted → the reviewers of the reviewing unit; accepted or
+    /// refused → the unit's accounts, with the reason. Once per registration revision and recipient.
     /// </summary>
-    public Task RegistrationAsync(RegistrationStep registration, Guid registrationId, Account actor, Unit unit, string packId, string packTitle,
-        int year, int reviewingUnitId, string? reason, CancellationToken ct)
+    public Task RegistrationAsync(RegistrationNotice notice, Account actor, CancellationToken ct)
     {
-        var (kind, key) = registration switch
+        if (notice.Step == RegistrationStep.Refused && string.IsNullOrWhiteSpace(notice.Reason))
+            throw new ArgumentException("A refused registration carries its reason.", nameof(notice));
+        var submitted = notice.Step == RegistrationStep.Submitted;
+        var kind = notice.Step switch
         {
-            RegistrationStep.Submitted => (NotificationKinds.RegistrationSubmitted, "submitted"),
-            RegistrationStep.Accepted => (NotificationKinds.RegistrationAccepted, "decided"),
-            _ => (NotificationKinds.RegistrationRefused, "decided"),
+            RegistrationStep.Submitted => NotificationKinds.RegistrationSubmitted,
+            RegistrationStep.Accepted => NotificationKinds.RegistrationAccepted,
+            _ => NotificationKinds.RegistrationRefused,
         };
-        if (registration == RegistrationStep.Refused && string.IsNullOrWhiteSpace(reason))
-            throw new ArgumentException("A refused registration carries its reason.", nameof(reason));
-        return StageAsync(new StepEvent(kind, $"registration/{registrationId:N}/{key}", unit, packId, packTitle, year)
+        return StageAsync(new StepEvent(kind, $"registration/{notice.RegistrationId:N}/r{notice.Revision}", notice.Unit, notice.PackId, notice.PackTitle, notice.Year)
         {
-            ReviewerUnitIds = registration == RegistrationStep.Submitted ? [reviewingUnitId] : [],
-            ToUnitAccounts = registration != RegistrationStep.Submitted,
-            Reason = reason?.Trim() ?? "",
+            ReviewerUnitIds = submitted ? [notice.ReviewingUnitId] : [],
+            ToUnitAccounts = !submitted,
+            Reason = notice.Reason?.Trim() ?? "",
         }, actor, ct);
     }
 
