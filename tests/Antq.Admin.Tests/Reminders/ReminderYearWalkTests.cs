@@ -54,7 +54,7 @@ public sealed class ReminderYearWalkTests(ReminderHost host) : IClassFixture<Rem
 
         var received = new List<string>();
         foreach (var (email, _, _) in world.Accounts())
-            received.AddRange((await host.InboxAsync(email)).Select(n => Describe(email, n)));
+            received.AddRange((await host.InboxAsync(email)).Where(IsDeadlineMessage).Select(n => Describe(email, n)));
         var expected = Expected().ToList();
         var missing = expected.Except(received).ToList();
         var extra = received.Except(expected).ToList();
@@ -64,6 +64,9 @@ public sealed class ReminderYearWalkTests(ReminderHost host) : IClassFixture<Rem
         Assert.DoesNotContain(received, r => r.StartsWith("xa-a1@test.vn | qd9745.xa/xa-gui-ho-so", StringComparison.Ordinal));
         Assert.DoesNotContain(received, r => r.StartsWith("admin@test.vn", StringComparison.Ordinal));
     }
+
+    /// <summary>Reminders and escalations (the steps' own notifications are StepNotificationTests').</summary>
+    private static bool IsDeadlineMessage(JsonElement n) => n.GetProperty("kind").GetString() is "reminder" or "escalation";
 
     /// <summary>"recipient | pack/deadline | P14D or escalation | day | units".</summary>
     private static string Describe(string email, JsonElement n)
@@ -79,6 +82,17 @@ public sealed class ReminderYearWalkTests(ReminderHost host) : IClassFixture<Rem
         static IEnumerable<string> Reminders(string email, string deadline, string units, params (string Occasion, string Day)[] moments) =>
             moments.Select(m => Row(email, deadline, m.Occasion, m.Day, units));
         (string, string)[] march = [("P14D", "03-17"), ("P7D", "03-24"), ("P1D", "03-30")];
+
+        // The planner first runs on 01/12/2025, after the 2025 Q1 registrations were due: the units that never registered
+        // for 2025 are escalated to their districts then, once, as a server started after a deadline must (the demo's
+        // "0 notifications although 512 deadlines were overdue").
+        foreach (var (email, deadline, units) in new[]
+                 {
+                     ("huyen-a@test.vn", "tt124.xa/quy-i", $"{A2}, {A1}"), ("huyen-a@test.vn", "qd9745.xa/dang-ky", $"{A2}, {A1}"),
+                     ("huyen-a@test.vn", "tt124.co-so-giao-duc/quy-i", School), ("huyen-a@test.vn", "qd9745.co-quan-doanh-nghiep-giao-duc/dang-ky", School),
+                     ("huyen-b@test.vn", "tt124.xa/quy-i", B1), ("huyen-b@test.vn", "qd9745.xa/dang-ky", B1),
+                 })
+            yield return $"{email} | {deadline} | escalation | 2025-12-01 | {units}";
 
         // qd9745.xa: registration in Q1 (A1 on 10/02, B1 on 20/03, A2 never).
         foreach (var row in Reminders("xa-a2@test.vn", "qd9745.xa/dang-ky", A2, march)) yield return row;

@@ -16,6 +16,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(n => n.PackId).HasMaxLength(100);
         b.Property(n => n.DeadlineId).HasMaxLength(64);
         b.Property(n => n.Occasion).HasMaxLength(32);
+        b.Property(n => n.EventKey).HasMaxLength(200);
         b.Property(n => n.EmailTo).HasMaxLength(256);
         b.Property(n => n.EmailStatus).HasMaxLength(16);
         b.Property(n => n.EmailError).HasMaxLength(1000);
@@ -23,6 +24,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.HasIndex(n => new { n.RecipientId, n.CreatedAt });
         b.HasIndex(n => new { n.RecipientId, n.ReadAt });
         b.HasIndex(n => n.EmailStatus);
+        // A step of the procedure reaches each account once, whichever request or instance writes it.
+        b.HasIndex(n => new { n.EventKey, n.RecipientId }).IsUnique();
         b.HasOne(n => n.Recipient).WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,7 +1,7 @@
 namespace Antq.Admin.Data.Entities;
 
 /// <summary>
-/// A message in one account's in-app inbox (reminders, escalations), and its e-mail copy when SMTP
+/// A message in one account's in-app inbox (reminders, escalations, steps of the procedure), and its e-mail copy when SMTP
 /// is configured: the e-mail fields make this row the outbox the mail job sends from, so a retried
 /// job can tell whether the e-mail already went.
 /// </summary>
@@ -30,6 +30,13 @@ public sealed class Notification
     /// <summary>Which reminder (<c>P7D</c>) or <c>escalation</c>.</summary>
     public string? Occasion { get; set; }
 
+    /// <summary>
+    /// The event a step notification tells of (<c>submission/{id}/r{revision}</c>, <c>registration/…</c>,
+    /// <c>document/…</c>); unique with the recipient, so an event reaches each account once. Null for reminders
+    /// (their <see cref="ReminderDispatch"/> rows keep them once).
+    /// </summary>
+    public string? EventKey { get; set; }
+
     /// <summary>Recipient address; null when the message is in-app only.</summary>
     public string? EmailTo { get; set; }
     public string? EmailBody { get; set; }
@@ -52,6 +59,37 @@ public static class NotificationKinds
 {
     public const string Reminder = "reminder";
     public const string Escalation = "escalation";
+    public const string Submitted = "submission.submitted";
+    public const string Resubmitted = "submission.resubmitted";
+    public const string Forwarded = "submission.forwarded";
+    public const string Approved = "submission.approved";
+    public const string Returned = "submission.returned";
+    public const string Recognised = "submission.recognised";
+    public const string Refused = "submission.refused";
+    public const string RegistrationSubmitted = "registration.submitted";
+    public const string RegistrationAccepted = "registration.accepted";
+    public const string RegistrationRefused = "registration.refused";
+    public const string DocumentIssued = "document.issued";
+
+    /// <summary>The kind as the inbox shows it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Reminder] = "Nhắc hạn",
+        [Escalation] = "Quá hạn",
+        [Submitted] = "Hồ sơ gửi đến",
+        [Resubmitted] = "Hồ sơ gửi lại",
+        [Forwarded] = "Hồ sơ chuyển lên",
+        [Approved] = "Hồ sơ được thông qua",
+        [Returned] = "Hồ sơ bị trả lại",
+        [Recognised] = "Được công nhận",
+        [Refused] = "Không được công nhận",
+        [RegistrationSubmitted] = "Đăng ký gửi đến",
+        [RegistrationAccepted] = "Đăng ký được chấp nhận",
+        [RegistrationRefused] = "Đăng ký bị từ chối",
+        [DocumentIssued] = "Văn bản ban hành",
+    };
+
+    public static string Label(string kind) => Labels.TryGetValue(kind, out var label) ? label : "Thông báo";
 }
 
 /// <summary>

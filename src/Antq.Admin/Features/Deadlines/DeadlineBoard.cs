@@ -21,7 +21,7 @@ public enum DeadlineState
 /// <summary>One unit against one deadline: done or not, and whose people must act while it is not.</summary>
 public sealed record UnitDeadline(Unit Unit, SubmissionSnapshot? Submission, bool Done, Unit? WaitingOn, bool WaitingOnReviewers)
 {
-    /// <summary>Whom an escalation goes to: the parent, in the deadline year's hierarchy, of the unit that has to act.</summary>
+    /// <summary>Whom an escalation goes to: the next unit of the review route after the one that has to act (see <c>DeadlineBoard.EscalateTo</c>).</summary>
     public int? EscalateToId { get; init; }
 
     public DeadlineState StateAt(DateTimeOffset now, DateTimeOffset dueAt) =>
@@ -86,11 +86,11 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
                 if (!existed || !kinds.Contains(asOf!.KindId) || (within is not null && !unit.IsInSubtreeOf(within))) continue;
                 submissions.TryGetValue((pack.Manifest.Id, unit.Id), out var submission);
                 if (onlyRegistered && submission is null) continue;
-                var done = DeadlineStages.Reached(definition.Stage, submission, ReviewChain(asOf, pack.Manifest, hierarchy, units));
+                var chain = ReviewChain(asOf, pack.Manifest, hierarchy, units);
+                var done = DeadlineStages.Reached(definition.Stage, submission, chain);
                 var (waitingOn, reviewers) = done ? (null, false) : DeadlineStages.WaitingOn(unit, submission);
-                // Escalation goes to the parent of whoever is late, in the year's hierarchy (never a district that no longer exists).
                 rows.Add(new UnitDeadline(unit, submission, done, waitingOn is int id ? units.GetValueOrDefault(id) : null, reviewers)
-                    { EscalateToId = waitingOn is int w ? EscalateTo(w, hierarchy) : null });
+                    { EscalateToId = waitingOn is int w ? EscalateTo(w, unit.Id, chain, hierarchy) : null });
             }
             rows.Sort((a, b) => ByName.Compare(a.Unit.Name, b.Unit.Name));
             instances.Add(new DeadlineInstance(pack, definition, year, rows));
@@ -98,8 +98,20 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
         return instances;
     }
 
+    /// <summary>
+    /// The level that should act when <paramref name="waitingOn"/> is late: the next unit of the dossier's review route
+    /// (the unit's first reviewer — the province for a commune after the two-level reform, the managing unit of an agency
+    /// — or the reviewer after the late one), so the escalation follows the route the dossier takes, never a district
+    /// that no longer exists. Off the route (the last reviewer, or a unit moved since), the parent in the year's hierarchy.
+    /// </summary>
+    private static int? EscalateTo(int waitingOn, int unitId, List<Unit> chain, Units.UnitHierarchy hierarchy)
+    {
+        var next = waitingOn == unitId ? 0 : chain.FindIndex(u => u.Id == waitingOn) is >= 0 and var at ? at + 1 : chain.Count;
+        return next < chain.Count ? chain[next].Id : ParentThen(waitingOn, hierarchy);
+    }
+
     /// <summary>The parent that year; when that parent did not exist then (a unit not yet given its periods), the root.</summary>
-    private static int? EscalateTo(int unitId, Units.UnitHierarchy hierarchy)
+    private static int? ParentThen(int unitId, Units.UnitHierarchy hierarchy)
     {
         if (hierarchy.Find(unitId)?.ParentId is not int parentId) return null;
         return hierarchy.Find(parentId) is not null ? parentId : hierarchy.Units.Values.FirstOrDefault(u => u.ParentId is null)?.Id;

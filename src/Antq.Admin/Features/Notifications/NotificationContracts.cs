@@ -1,9 +1,10 @@
 namespace Antq.Admin.Features.Notifications;
 
-/// <summary>A message of the inbox; <c>units</c> are the units it is about.</summary>
+/// <summary>A message of the inbox; <c>kindText</c> is its kind in words; <c>units</c> are the units a reminder is about.</summary>
 public sealed record NotificationView(
     Guid Id,
     string Kind,
+    string KindText,
     string Title,
     string Body,
     string? Link,

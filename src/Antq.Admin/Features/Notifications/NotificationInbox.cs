@@ -62,7 +62,7 @@ public sealed class NotificationInbox(AntqDbContext db, CurrentAccount current, 
                 select new { d.NotificationId, u.Id, u.Name })
             .ToListAsync(ct))
             .ToLookup(x => x.NotificationId, x => new NotificationUnitView(x.Id, x.Name));
-        return rows.Select(n => new NotificationView(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt, n.PackId, n.DeadlineId, n.Year,
+        return rows.Select(n => new NotificationView(n.Id, n.Kind, NotificationKinds.Label(n.Kind), n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt, n.PackId, n.DeadlineId, n.Year,
             n.Occasion, units[n.Id].OrderBy(u => u.Name, StringComparer.Ordinal).ToList())).ToList();
     }
 }

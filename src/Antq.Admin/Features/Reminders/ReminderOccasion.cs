@@ -11,12 +11,15 @@ namespace Antq.Admin.Features.Reminders;
 /// next moment or, for reminders, the due time. So whoever must act when a moment comes is told
 /// then, and someone who only has to act later (a submission that arrives afterwards) waits for
 /// the next moment. A reminder that would fall before the deadline's window opens is not sent.
+/// The escalation is different: whoever is late stays late, so it applies from its moment until the
+/// same deadline falls due the next year. A server started (or a planner first run) weeks after a
+/// deadline still tells the level above once — the dispatch rows keep it to once per unit and recipient.
 /// </summary>
 public sealed record ReminderOccasion(string Key, bool IsEscalation, DateTimeOffset At)
 {
     public const string EscalationKey = "escalation";
 
-    /// <summary>How long after its time a moment is still sent.</summary>
+    /// <summary>How long after its time a reminder is still sent.</summary>
     public static readonly TimeSpan CatchUp = TimeSpan.FromDays(1);
 
     public static ReminderOccasion? Current(DeadlineDefinition deadline, int year, DateTimeOffset now)
@@ -33,7 +36,7 @@ public sealed record ReminderOccasion(string Key, bool IsEscalation, DateTimeOff
             var end = Min(moments[i].At + CatchUp, i + 1 < moments.Count ? moments[i + 1].At : due);
             if (now >= moments[i].At && now < end) return moments[i];
         }
-        if (deadline.EscalateAfter is { } after && due + after is var at && now >= at && now < at + CatchUp)
+        if (deadline.EscalateAfter is { } after && due + after is var at && now >= at && now < deadline.DueAt(year + 1))
             return new ReminderOccasion(EscalationKey, true, at);
         return null;
     }

@@ -26,17 +26,14 @@ public sealed class PlannerRun(DateTimeOffset at)
 /// afterwards as its own job; one whose queueing was lost in a crash is queued again by a later run.
 /// </summary>
 public sealed class ReminderPlanner(
-    AntqDbContext db, DeadlineBoard board, ReminderMessages messages, IReminderMailQueue mail, ReminderSettings settings,
+    AntqDbContext db, DeadlineBoard board, ReminderMessages messages, NotificationOutbox outbox, ReminderSettings settings,
     TimeProvider time, ILogger<ReminderPlanner> logger, Plans.YearPlans plans)
 {
-    /// <summary>An e-mail still unqueued this long after its notification was written lost its queueing in a crash.</summary>
-    public static readonly TimeSpan LostQueueAfter = TimeSpan.FromMinutes(5);
-
     public async Task<PlannerRun> RunAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var run = new PlannerRun(now);
-        await RequeueLostEmailsAsync(run, ct);
+        run.EmailsRequeued = await outbox.RequeueLostAsync(now, ct);
         var packs = await board.ActivePacksAsync(ct);
         RecipientDirectory? people = null;
         Dictionary<string, string>? levels = null;
@@ -141,38 +138,7 @@ public sealed class ReminderPlanner(
         logger.LogInformation("Reminder {Occasion} of {Pack}/{Deadline} {Year} sent to {Recipient} ({Channels}) about {Units}.",
             subject.Occasion.Key, pack.Id, definition.Id, subject.Deadline.Year, recipient.Email ?? recipient.UserId,
             email is null ? "in-app" : "in-app, e-mail", string.Join(", ", subject.Units.Select(u => u.Unit.Code)));
-        if (email is not null) await QueueEmailAsync(notification.Id, now, ct);
-    }
-
-    /// <summary>E-mails whose queueing a crash lost (written, never queued): queue them now.</summary>
-    private async Task RequeueLostEmailsAsync(PlannerRun run, CancellationToken ct)
-    {
-        var before = run.At - LostQueueAfter;
-        var lost = await db.Notifications.AsNoTracking()
-            .Where(n => n.EmailStatus == EmailStatuses.Pending && n.EmailQueuedAt == null && n.CreatedAt <= before)
-            .Select(n => n.Id)
-            .ToListAsync(ct);
-        foreach (var id in lost)
-        {
-            logger.LogWarning("E-mail of notification {NotificationId} was never queued (the run that wrote it stopped); queueing it now.", id);
-            if (await QueueEmailAsync(id, run.At, ct)) run.EmailsRequeued++;
-        }
-    }
-
-    private async Task<bool> QueueEmailAsync(Guid id, DateTimeOffset now, CancellationToken ct)
-    {
-        try
-        {
-            mail.Enqueue(id);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The job store is unreachable: the notification stays unqueued and a later run tries again.
-            logger.LogError(ex, "Could not queue the e-mail of notification {NotificationId}; a later run will retry.", id);
-            return false;
-        }
-        await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailQueuedAt, now), ct);
-        return true;
+        if (email is not null) await outbox.QueueAsync(notification.Id, now, ct);
     }
 
     private static string LinkFor(DeadlineInstance deadline, ReminderOccasion occasion, Recipient recipient) =>

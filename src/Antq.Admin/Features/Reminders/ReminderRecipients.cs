@@ -28,10 +28,17 @@ public sealed class RecipientDirectory
 
     public IEnumerable<Recipient> ReviewersAt(int? unitId) => unitId is int id ? _reviewers[id] : [];
 
-    public static async Task<RecipientDirectory> LoadAsync(AntqDbContext db, DateTimeOffset now, CancellationToken ct)
+    public static Task<RecipientDirectory> LoadAsync(AntqDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        LoadAsync(db.Users.AsNoTracking(), db, ct);
+
+    /// <summary>Only the accounts of <paramref name="unitIds"/> (a step of the procedure tells a few units).</summary>
+    public static Task<RecipientDirectory> LoadAsync(AntqDbContext db, IReadOnlyCollection<int> unitIds, CancellationToken ct) =>
+        LoadAsync(db.Users.AsNoTracking().Where(u => unitIds.Contains(u.UnitId)), db, ct);
+
+    private static async Task<RecipientDirectory> LoadAsync(IQueryable<AppUser> users, AntqDbContext db, CancellationToken ct)
     {
         var rows = await (
-                from user in db.Users.AsNoTracking()
+                from user in users
                 join link in db.UserRoles on user.Id equals link.UserId
                 join role in db.Roles on link.RoleId equals role.Id
                 select new { user.Id, user.DisplayName, user.Email, user.UnitId, user.Disabled, Role = role.Name })

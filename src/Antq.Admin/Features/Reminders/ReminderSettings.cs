@@ -18,6 +18,9 @@ public sealed class ReminderSettings
     /// <summary>The repository's templates/ (reminder texts are in its reminders/ folder).</summary>
     public string? TemplatesDirectory { get; init; }
 
+    /// <summary>A link as a message shows it: in full when the public address is known and it goes by e-mail, else the path (in-app).</summary>
+    public string LinkFor(string path, string channel) => channel == "email" && PublicUrl is { } root ? root + path : path;
+
     public static ReminderSettings From(IConfiguration configuration, string? templatesDirectory)
     {
         var jobs = configuration["ANTQ_JOBS"];

@@ -12,6 +12,7 @@ public static class RemindersFeature
         services.AddSingleton<ReminderMessages>();
         services.AddSingleton<IReminderMailSender, SmtpReminderSender>();
         services.AddScoped<IReminderMailQueue, HangfireReminderMailQueue>();
+        services.AddScoped<NotificationOutbox>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderPlannerJob>();
         services.AddScoped<ReminderMailJob>();

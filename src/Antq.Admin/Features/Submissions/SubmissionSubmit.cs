@@ -35,6 +35,7 @@ public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore stor
             async () => (committed = await steps.CommitAsync(account, record, SubmissionAudit.Submitted, from, new { outcomeId = result.Outcome?.Id }, ct)).Failure, ct,
             evaluation: result);
         if (failure is not null) return failure;
+        await steps.QueueEmailsAsync(ct);
         return committed!;
     }
 }

@@ -450,6 +450,10 @@ namespace Antq.Admin.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -486,6 +490,9 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("EmailStatus");
+
+                    b.HasIndex("EventKey", "RecipientId")
+                        .IsUnique();
 
                     b.HasIndex("RecipientId", "CreatedAt");
 

@@ -439,6 +439,10 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -475,6 +479,9 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EmailStatus");
+
+                    b.HasIndex("EventKey", "RecipientId")
+                        .IsUnique();
 
                     b.HasIndex("RecipientId", "CreatedAt");
 
