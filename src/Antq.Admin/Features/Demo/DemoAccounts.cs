@@ -16,7 +16,6 @@ internal static class DemoAccounts
     public const string TranBienCommittee = "tranbien.bcd@dongnai.demo";
     public const string TrangBom = "trangbom@dongnai.demo";
     public const string TrangDai = "trangdai@dongnai.demo";
-    public const string HoNai = "honai@dongnai.demo";
     public const string TamHiep = "tamhiep@dongnai.demo";
     public const string DakLua = "daklua@dongnai.demo";
     public const string DongXoai = "dongxoai@dongnai.demo";
@@ -34,7 +33,6 @@ internal static class DemoAccounts
         new(TranBienCommittee, Roles.Reviewer, h => h[DongNai.TranBien], Committee),
         new(TrangBom, Roles.UnitUser, h => h[DongNai.TrangBom], Police),
         new(TrangDai, Roles.UnitUser, h => h[DongNai.TrangDai], Police),
-        new(HoNai, Roles.UnitUser, h => h[DongNai.HoNai], Police),
         new(TamHiep, Roles.UnitUser, h => h[DongNai.TamHiep], Police),
         new(DakLua, Roles.UnitUser, h => h[DongNai.DakLua], Police),
         new(DongXoai, Roles.UnitUser, h => h[DongNai.DongXoai], Police),

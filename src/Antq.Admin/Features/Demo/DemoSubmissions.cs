@@ -36,7 +36,7 @@ internal sealed class DemoSubmissions(AntqDbContext db, UnitDirectory directory,
     [
         // This year, communes: the province reviews and recognises.
         new(At(DongNai.TrangBom), CommunePack, "03-chua-nhap-gi.json", SubmissionStatus.Draft, DemoAccounts.TrangBom),
-        new(At(DongNai.HoNai), CommunePack, "01-tat-ca-dat.json", SubmissionStatus.Submitted, DemoAccounts.HoNai),
+        new(At(DongNai.TamHiep), CommunePack, "01-tat-ca-dat.json", SubmissionStatus.Submitted, DemoAccounts.TamHiep),
         new(At(DongNai.TrangDai), CommunePack, "04-can-bo-sung.json", SubmissionStatus.Returned, DemoAccounts.Province),
         new(At(DongNai.LongBinh), CommunePack, "01-tat-ca-dat.json", SubmissionStatus.Approved, DemoAccounts.Province),
         new(At(DongNai.TamPhuoc), CommunePack, "01-tat-ca-dat.json", SubmissionStatus.Recognised, DemoAccounts.Province),
