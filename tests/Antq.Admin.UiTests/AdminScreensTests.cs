@@ -19,7 +19,7 @@ public sealed partial class AdminScreensTests(UiServer server)
     private static partial Regex DrilledUnit();
 
     [Fact]
-    public async Task Dashboard_Province_DrillsDownToADistrictAndBackByTheBreadcrumb()
+    public async Task Dashboard_City_DrillsDownToAPhuongAndBackByTheBreadcrumb()
     {
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, Province, "/");
@@ -32,7 +32,10 @@ public sealed partial class AdminScreensTests(UiServer server)
         await page.Locator("[data-testid=status-donut] svg").First.WaitForAsync();
         await UiServer.ShotAsync(page, "20-tong-quan-tinh");
 
-        // Two levels: the city's rows are its communes; one level down, a phường's own units, with the way back.
+        // Two levels: the city's rows are its communes. On the board of a pack for organisations, a phường
+        // has units below it: one level down are its own agencies, enterprises and schools, with the way back.
+        await page.Locator("[data-testid=pack-totals] tr[data-pack='qd9745.co-quan-doanh-nghiep-giao-duc']").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("bo=qd9745.co-quan-doanh-nghiep-giao-duc", StringComparison.Ordinal));
         var ward = DashboardPage.Row(page, "Phường Trấn Biên");
         await ward.WaitForAsync();
         Assert.Equal(0, await DashboardPage.Row(page, "Thành phố Biên Hòa").CountAsync());
@@ -40,6 +43,7 @@ public sealed partial class AdminScreensTests(UiServer server)
         await page.WaitForURLAsync(url => DrilledUnit().IsMatch(url));
         await Assertions.Expect(page.Locator("[data-testid=breadcrumb]")).ToContainTextAsync("Phường Trấn Biên");
         await Assertions.Expect(page.Locator("[data-testid=dashboard-unit]")).ToContainTextAsync("Phường Trấn Biên");
+        await page.Locator("[data-testid=unit-board] tr[data-unit-name^='Trường THPT ']").First.WaitForAsync();
         Assert.Equal(0, await DashboardPage.Row(page, "Phường Trảng Dài").CountAsync());
         await UiServer.ShotAsync(page, "21-tong-quan-tinh-xuong-xa");
 
@@ -84,7 +88,9 @@ public sealed partial class AdminScreensTests(UiServer server)
         // Search ignores diacritics; choosing a result opens the tree down to it.
         await page.Locator("input[name=tim-don-vi]").FillAsync("trang dai");
         await page.Locator("[data-action=search-units]").ClickAsync();
-        await page.Locator("[data-testid=unit-search-results] tr", new() { HasText = "Phường Trảng Dài" }).Locator("a").ClickAsync();
+        // The phường itself, not its offices whose names contain it.
+        await page.Locator("[data-testid=unit-search-results] tr", new() { Has = page.Locator("td[data-label='Tên']", new() { HasTextRegex = new Regex("^Phường Trảng Dài$") }) })
+            .Locator("a").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=unit-detail] h2")).ToHaveTextAsync("Phường Trảng Dài");
 
         // Create under Trấn Biên: a bad code is refused beside its field, a good one appears in the tree.

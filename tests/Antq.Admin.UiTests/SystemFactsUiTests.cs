@@ -20,7 +20,7 @@ public sealed class SystemFactsUiTests(UiServer server)
         using (var scope = server.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
-            id = await db.Submissions.Where(s => s.PackId == "tt124.xa" && s.Unit!.Code == "26041").Select(s => s.Id).SingleAsync();
+            id = await db.Submissions.Where(s => s.PackId == "tt124.xa" && s.Status == "draft" && s.Unit!.Code == "26041").Select(s => s.Id).SingleAsync();
         }
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, "tranbien@dongnai.demo", $"/ho-so/{id}");
