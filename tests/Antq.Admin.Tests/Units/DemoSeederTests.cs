@@ -166,8 +166,10 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
             Assert.Equal(pack.Manifest.Version, row.PackVersion);
             var chain = await directory.ReviewChainAsync(row.Unit!, pack.Manifest, row.Year);
             Assert.NotEmpty(chain);
-            // Submitted: the first reviewer up the chain acts; approved: the recognising level decides; otherwise nobody is waited on.
-            var expected = row.Status switch { SubmissionStatus.Submitted => chain[0].Id, SubmissionStatus.Approved => chain[^1].Id, _ => (int?)null };
+            // Submitted: the next reviewer up the chain acts (after those who endorsed it); approved: the recognising level decides;
+            // otherwise nobody is waited on.
+            var endorsed = await db.AuditEntries.CountAsync(a => a.SubmissionId == row.Id && a.Action == SubmissionAudit.Endorsed);
+            var expected = row.Status switch { SubmissionStatus.Submitted => chain[endorsed].Id, SubmissionStatus.Approved => chain[^1].Id, _ => (int?)null };
             Assert.Equal(expected, row.PendingUnitId);
             if (row.Year == year) Assert.DoesNotContain(chain, u => u.LevelId == "district");
             else Assert.Contains(chain, u => u.LevelId == "district");
@@ -177,13 +179,16 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
         }
         Assert.Contains(rows, s => s.Year == year && s.Status == SubmissionStatus.Recognised && s.DecisionNumber is not null && s.OutcomeId == "dat");
         Assert.All(rows.Where(r => r.Year == 2024), r => Assert.Equal(SubmissionStatus.Recognised, r.Status));
+        // A step of a two-step chain: endorsed by its phường, now waiting at the city.
+        var rootId = await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync();
+        Assert.Contains(rows, r => r.Year == year && r.Status == SubmissionStatus.Submitted && r.Unit!.Code == $"{TranBien}-DN02" && r.PendingUnitId == rootId);
         // The ward that is Phường Trấn Biên today: its 2024 dossier went to Thành phố Biên Hòa; a commune's this year goes to the city.
         var old = rows.Single(r => r.Year == 2024 && r.Unit!.Code == TranBien);
         var oldChain = await directory.ReviewChainAsync(old.Unit!, (await catalog.GetActiveAsync(old.PackId))!.Manifest, 2024);
         Assert.Equal(["Thành phố Biên Hòa"], oldChain.Select(u => u.Name));
         var current = rows.First(r => r.Year == year && r.Unit!.LevelId == "commune");
         var currentChain = await directory.ReviewChainAsync(current.Unit!, (await catalog.GetActiveAsync(current.PackId))!.Manifest, year);
-        Assert.Equal([await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync()], currentChain.Select(u => u.Id));
+        Assert.Equal([rootId], currentChain.Select(u => u.Id));
     }
 
     [Fact]

@@ -7,8 +7,6 @@ internal sealed class DemoHierarchy(Unit root, Dictionary<string, Unit> byCode)
 {
     public Unit Root { get; } = root;
 
-    public IReadOnlyCollection<Unit> Units => byCode.Values;
-
     /// <summary>A demo unit by its code (a commune's QĐ 19/2025 code, a former district's code, or a generated organisation's).</summary>
     public Unit this[string code] => byCode[code];
 

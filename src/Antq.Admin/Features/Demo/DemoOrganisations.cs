@@ -41,6 +41,7 @@ internal static class DemoOrganisations
     /// <summary>Codes of the organisations the accounts and dossiers point at (first of their kind in a commune).</summary>
     public static string Agency(string commune) => $"{commune}-CQ01";
     public static string Enterprise(string commune) => $"{commune}-DN01";
+    public static string SecondEnterprise(string commune) => $"{commune}-DN02";
     public static string LowerSecondary(string commune) => $"{commune}-GD01";
     public static string Kindergarten(string commune) => $"{commune}-GD02";
     public static string UpperSecondary(string commune) => $"{commune}-GD03";
@@ -60,7 +61,7 @@ internal static class DemoOrganisations
         {
             new(Agency(commune.Code), string.Format(CultureInfo.InvariantCulture, faker.PickRandom(Agencies), place), "co-quan", DemoManager.Commune),
             new(Enterprise(commune.Code), Company(), "doanh-nghiep", DemoManager.Commune),
-            new($"{commune.Code}-DN02", Company(), "doanh-nghiep", DemoManager.Commune),
+            new(SecondEnterprise(commune.Code), Company(), "doanh-nghiep", DemoManager.Commune),
             new(LowerSecondary(commune.Code), $"Trường THCS {School()}", "co-so-giao-duc", DemoManager.Commune),
             new(Kindergarten(commune.Code), $"Trường Mầm non {shortName}", "co-so-giao-duc", DemoManager.Commune),
         };

@@ -93,8 +93,8 @@ public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, Uni
                 period.UnitId = unit.Id;
                 db.UnitPeriods.Add(period);
             }
-            var now = list.FirstOrDefault(p => p.Covers(today)) ?? list[^1];
-            (unit.Code, unit.Name, unit.KindId, unit.LevelId) = (now.Code, now.Name, now.KindId, now.LevelId);
+            var current = list.FirstOrDefault(p => p.Covers(today)) ?? list[^1];
+            (unit.Code, unit.Name, unit.KindId, unit.LevelId) = (current.Code, current.Name, current.KindId, current.LevelId);
             unit.Active = list.Any(p => p.Covers(today));
         }
         await db.SaveChangesAsync();

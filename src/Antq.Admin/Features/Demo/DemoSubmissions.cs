@@ -10,10 +10,11 @@ using Antq.FormEngine.Evaluation;
 namespace Antq.Admin.Features.Demo;
 
 /// <summary>
-/// A demo dossier: which unit, which pack and pack test case, which state, who acted last, and the year
-/// (null: the current year; <see cref="DongNai.HistoryYear"/>: the three-level history).
+/// A demo dossier: which unit, which pack and pack test case, which state, who acted last, the year
+/// (null: the current year; <see cref="DongNai.HistoryYear"/>: the three-level history), and for a submitted
+/// dossier how many reviewers up its chain have endorsed it already.
 /// </summary>
-internal sealed record DemoCase(Func<DemoHierarchy, Unit> Unit, string PackId, string TestFile, string Status, string ActorEmail, int? Year = null);
+internal sealed record DemoCase(Func<DemoHierarchy, Unit> Unit, string PackId, string TestFile, string Status, string ActorEmail, int? Year = null, int Endorsed = 0);
 
 /// <summary>
 /// Dossiers in every state of the review procedure, routed by the packs' recognition rules over the
@@ -47,6 +48,8 @@ internal sealed class DemoSubmissions(AntqDbContext db, UnitDirectory directory,
         new(At(DemoOrganisations.LowerSecondary(DongNai.TranBien)), SchoolPack, "01-dat-tat-ca.json", SubmissionStatus.Recognised, DemoAccounts.TranBienCommittee),
         new(At(DemoOrganisations.Enterprise(DongNai.TranBien)), AgencyPack, "01-dat-tat-ca.json", SubmissionStatus.Approved, DemoAccounts.TranBienCommittee),
         new(At(DemoOrganisations.Enterprise(DongNai.TranBien)), OrganisationPack, "01-tat-ca-dat.json", SubmissionStatus.Submitted, DemoAccounts.Enterprise),
+        // Endorsed by its phường, now waiting at the city: a step of a two-step chain.
+        new(At(DemoOrganisations.SecondEnterprise(DongNai.TranBien)), OrganisationPack, "01-tat-ca-dat.json", SubmissionStatus.Submitted, DemoAccounts.TranBienCommittee, Endorsed: 1),
         new(At(DemoOrganisations.MinistryFollowed(DongNai.TranBien)), AgencyPack, "01-dat-tat-ca.json", SubmissionStatus.Recognised, DemoAccounts.Province),
         // 2024, three levels: recognised by the former districts (and the province above them), under the names of then.
         new(At(DongNai.TranBien), SafetyPack, "01-dat-tat-ca.json", SubmissionStatus.Recognised, DemoAccounts.Admin, DongNai.HistoryYear),
@@ -81,10 +84,10 @@ internal sealed class DemoSubmissions(AntqDbContext db, UnitDirectory directory,
                 Year = year,
                 PackVersion = pack.Manifest.Version,
                 Status = status,
-                // Submitted: the first reviewer up the chain acts; approved: the recognising level decides.
+                // Submitted: the next reviewer up the chain acts; approved: the recognising level decides.
                 PendingUnitId = status switch
                 {
-                    SubmissionStatus.Submitted => chain.FirstOrDefault()?.Id,
+                    SubmissionStatus.Submitted => chain.ElementAtOrDefault(demoCase.Endorsed)?.Id,
                     SubmissionStatus.Approved => chain.LastOrDefault()?.Id,
                     _ => null,
                 },
@@ -103,7 +106,7 @@ internal sealed class DemoSubmissions(AntqDbContext db, UnitDirectory directory,
             db.Submissions.Add(record);
             var (user, role) = actors[demoCase.ActorEmail];
             var actor = new Account(user.Id, user.DisplayName, role, hierarchy.ById(user.UnitId));
-            var (action, from, details) = Transition(record, result);
+            var (action, from, details) = demoCase.Endorsed > 0 ? (SubmissionAudit.Endorsed, SubmissionStatus.Submitted, null) : Transition(record, result);
             db.AuditEntries.Add(SubmissionAudit.Entry(actor, record, action, from, details, record.UpdatedAt));
             added++;
         }
