@@ -14,16 +14,16 @@ namespace Antq.Admin.UiTests;
 [Collection(UiCollection.Name)]
 public sealed class AccessibilityUiTests(UiServer server)
 {
-    private const string Draftee = "honai3@dongnai.demo";
+    private const string Draftee = "trangbom@dongnai.demo";
     private const string Admin = "admin@dongnai.demo";
 
     /// <summary>A verify page with the longest values a real document has (64-character hashes, long unit names).</summary>
     private static readonly VerificationView LongView = new(
         "ABCDEFGHIJKLMNOPQRSTUVWX", "doc-1", "Biên bản họp xét công nhận", "bien-ban-hop-xet", "15/BB-BCĐ",
-        new DateOnly(2025, 10, 3), "Biên Hòa", "Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc thành phố Biên Hòa",
-        "Phường Tân Phong, thành phố Biên Hòa, tỉnh Đồng Nai", 1, true, "issued", "qd9745.xa", "2025.1",
+        new DateOnly(2025, 10, 3), "Đồng Nai", "Ban Chỉ đạo phòng chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Đồng Nai",
+        "Phường Trấn Biên, tỉnh Đồng Nai", 1, true, "issued", "qd9745.xa", "2025.1",
         new string('a', 64), "bien-ban-hop-xet", 1, new string('b', 64), new string('c', 64),
-        "Ban Chỉ đạo thành phố Biên Hòa", DateTimeOffset.UnixEpoch);
+        "Ban Chỉ đạo tỉnh Đồng Nai", DateTimeOffset.UnixEpoch);
 
     [Fact]
     public async Task VerifyPage_OnAPhone_TextWrapsByWordsNotOneLetterPerLine()
@@ -128,7 +128,7 @@ public sealed class AccessibilityUiTests(UiServer server)
     {
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
-        return await db.Submissions.Where(s => s.PackId == "qd9745.xa" && s.Status == "draft" && s.Unit!.Name == "Xã Hố Nai 3")
+        return await db.Submissions.Where(s => s.PackId == "qd9745.xa" && s.Status == "draft" && s.Unit!.Code == "26248")
             .Select(s => s.Id).FirstAsync();
     }
 }

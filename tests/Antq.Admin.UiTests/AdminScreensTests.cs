@@ -19,7 +19,7 @@ public sealed partial class AdminScreensTests(UiServer server)
     private static partial Regex DrilledUnit();
 
     [Fact]
-    public async Task Dashboard_Province_DrillsDownToADistrictAndBackByTheBreadcrumb()
+    public async Task Dashboard_City_DrillsDownToAPhuongAndBackByTheBreadcrumb()
     {
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, Province, "/");
@@ -32,18 +32,23 @@ public sealed partial class AdminScreensTests(UiServer server)
         await page.Locator("[data-testid=status-donut] svg").First.WaitForAsync();
         await UiServer.ShotAsync(page, "20-tong-quan-tinh");
 
-        // One level down: the district's own units, with the way back.
-        var district = DashboardPage.Row(page, "Thành phố Biên Hòa");
-        await district.ClickAsync();
-        await page.WaitForURLAsync(url => DrilledUnit().IsMatch(url));
-        await Assertions.Expect(page.Locator("[data-testid=breadcrumb]")).ToContainTextAsync("Thành phố Biên Hòa");
-        await Assertions.Expect(page.Locator("[data-testid=dashboard-unit]")).ToContainTextAsync("Thành phố Biên Hòa");
-        await DashboardPage.Row(page, "Phường Tân Phong").WaitForAsync();
+        // Two levels: the city's rows are its communes. On the board of a pack for organisations, a phường
+        // has units below it: one level down are its own agencies, enterprises and schools, with the way back.
+        await page.Locator("[data-testid=pack-totals] tr[data-pack='qd9745.co-quan-doanh-nghiep-giao-duc']").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("bo=qd9745.co-quan-doanh-nghiep-giao-duc", StringComparison.Ordinal));
+        var ward = DashboardPage.Row(page, "Phường Trấn Biên");
+        await ward.WaitForAsync();
         Assert.Equal(0, await DashboardPage.Row(page, "Thành phố Biên Hòa").CountAsync());
-        await UiServer.ShotAsync(page, "21-tong-quan-tinh-xuong-huyen");
+        await ward.ClickAsync();
+        await page.WaitForURLAsync(url => DrilledUnit().IsMatch(url));
+        await Assertions.Expect(page.Locator("[data-testid=breadcrumb]")).ToContainTextAsync("Phường Trấn Biên");
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-unit]")).ToContainTextAsync("Phường Trấn Biên");
+        await page.Locator("[data-testid=unit-board] tr[data-unit-name^='Trường THPT ']").First.WaitForAsync();
+        Assert.Equal(0, await DashboardPage.Row(page, "Phường Trảng Dài").CountAsync());
+        await UiServer.ShotAsync(page, "21-tong-quan-tinh-xuong-xa");
 
         await page.Locator("[data-testid=breadcrumb] a").First.ClickAsync();
-        await DashboardPage.Row(page, "Thành phố Biên Hòa").WaitForAsync();
+        await DashboardPage.Row(page, "Phường Trấn Biên").WaitForAsync();
         Assert.DoesNotMatch(DrilledUnit(), page.Url);
         await page.Context.CloseAsync();
     }
@@ -74,20 +79,22 @@ public sealed partial class AdminScreensTests(UiServer server)
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, Admin, "/don-vi");
         var tree = page.Locator("[data-testid=unit-tree]");
-        await tree.Locator("li[data-code='731'] > .antq-tree-row [data-action=toggle]").ClickAsync();
-        await tree.Locator("li[data-code='26002']").WaitForAsync(); // Phường Hố Nai, loaded when Biên Hòa opened
-        await tree.Locator("li[data-code='731'] > .antq-tree-row [data-action=select]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=unit-detail] h2")).ToHaveTextAsync("Thành phố Biên Hòa");
+        await tree.Locator("li[data-code='26041'] > .antq-tree-row [data-action=toggle]").ClickAsync();
+        await tree.Locator("li[data-code='26041-KP01']").WaitForAsync(); // a khu phố, loaded when Phường Trấn Biên opened
+        await tree.Locator("li[data-code='26041'] > .antq-tree-row [data-action=select]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=unit-detail] h2")).ToHaveTextAsync("Phường Trấn Biên");
         await UiServer.ShotAsync(page, "30-don-vi-cay");
 
         // Search ignores diacritics; choosing a result opens the tree down to it.
         await page.Locator("input[name=tim-don-vi]").FillAsync("trang dai");
         await page.Locator("[data-action=search-units]").ClickAsync();
-        await page.Locator("[data-testid=unit-search-results] tr", new() { HasText = "Phường Trảng Dài" }).Locator("a").ClickAsync();
+        // The phường itself, not its offices whose names contain it.
+        await page.Locator("[data-testid=unit-search-results] tr", new() { Has = page.Locator("td[data-label='Tên']", new() { HasTextRegex = new Regex("^Phường Trảng Dài$") }) })
+            .Locator("a").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=unit-detail] h2")).ToHaveTextAsync("Phường Trảng Dài");
 
-        // Create under Biên Hòa: a bad code is refused beside its field, a good one appears in the tree.
-        await tree.Locator("li[data-code='731'] > .antq-tree-row [data-action=select]").ClickAsync();
+        // Create under Trấn Biên: a bad code is refused beside its field, a good one appears in the tree.
+        await tree.Locator("li[data-code='26041'] > .antq-tree-row [data-action=select]").ClickAsync();
         await page.Locator("[data-action=create-unit]").ClickAsync();
         await page.Locator("input[name=ma-don-vi]").FillAsync("mã có dấu cách");
         await page.Locator("input[name=ten-don-vi]").FillAsync("Trường Tiểu học Thử Nghiệm");
@@ -103,7 +110,7 @@ public sealed partial class AdminScreensTests(UiServer server)
         // Import: the preview lists each row before anything is written; confirming writes it.
         await page.Locator("[data-action=import]").ClickAsync();
         var importCode = $"IM-{Guid.NewGuid():N}"[..12];
-        var csv = $"code,name,kind,level,parentCode\n{importCode},Công ty Thử Nhập,doanh-nghiep,unit,731\n";
+        var csv = $"code,name,kind,level,parentCode\n{importCode},Công ty Thử Nhập,doanh-nghiep,unit,26041\n";
         await page.Locator("[data-testid=unit-import] input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "don-vi.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
@@ -121,7 +128,7 @@ public sealed partial class AdminScreensTests(UiServer server)
         await page.Locator("[data-action=import]").ClickAsync();
         await page.Locator("[data-testid=unit-import] input[type=file]").SetInputFilesAsync(new FilePayload
         {
-            Name = "loi.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("code,name,kind,level,parentCode\nX-1,Đơn vị lỗi,khong-co-loai,unit,731\n"),
+            Name = "loi.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("code,name,kind,level,parentCode\nX-1,Đơn vị lỗi,khong-co-loai,unit,26041\n"),
         });
         await Assertions.Expect(page.Locator("[data-testid=import-errors]")).ToContainTextAsync("khong-co-loai");
         await UiServer.ShotAsync(page, "33-don-vi-nhap-loi");
@@ -141,11 +148,11 @@ public sealed partial class AdminScreensTests(UiServer server)
         await page.Locator("input[name=email]").FillAsync(email);
         await page.Locator("input[name=ten-hien-thi]").FillAsync("Cán bộ xét duyệt thử");
         await ChooseAsync(page, "vai-tro", "reviewer");
-        await page.Locator("input[name=don-vi-tai-khoan]").FillAsync("trang bom");
-        // Districts come before the offices whose names contain theirs.
-        await Assertions.Expect(page.Locator("[data-testid=unit-picker] .antq-unit-results button").First).ToContainTextAsync("Huyện Trảng Bom");
+        await page.Locator("input[name=don-vi-tai-khoan]").FillAsync("tran bien");
+        // Communes come before the offices whose names contain theirs.
+        await Assertions.Expect(page.Locator("[data-testid=unit-picker] .antq-unit-results button").First).ToContainTextAsync("Phường Trấn Biên");
         await page.Locator("[data-testid=unit-picker] .antq-unit-results button").First.ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=picked-unit]")).ToHaveTextAsync("Huyện Trảng Bom");
+        await Assertions.Expect(page.Locator("[data-testid=picked-unit]")).ToHaveTextAsync("Phường Trấn Biên");
         await page.Locator("input[name=mat-khau]").FillAsync("ngan");
         await page.Locator("[data-action=save-account]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-error-for=password]").First).ToBeVisibleAsync();
@@ -158,7 +165,7 @@ public sealed partial class AdminScreensTests(UiServer server)
         await page.Locator("[data-action=search-accounts]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=account-list] tbody tr")).ToHaveCountAsync(1); // the search has answered
         var row = page.Locator($"[data-testid=account-list] tr[data-account='{email}']");
-        await Assertions.Expect(row).ToContainTextAsync("Huyện Trảng Bom");
+        await Assertions.Expect(row).ToContainTextAsync("Phường Trấn Biên");
         await Assertions.Expect(row).ToContainTextAsync("Xét duyệt");
         await row.Locator("[data-action=toggle-account]").ClickAsync();
         await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();

@@ -13,7 +13,8 @@ namespace Antq.Admin.UiTests;
 [Collection(UiCollection.Name)]
 public sealed class DocumentReissueUiTests(UiServer server)
 {
-    private const string District = "bienhoa@dongnai.demo";
+    // The enterprise's Decision 9745 dossier waits at its managing phường first.
+    private const string District = "tranbien.bcd@dongnai.demo";
 
     [Fact]
     public async Task ReviewPage_ReissueMinutes_ConfirmsConsequenceAndRequiresReason()
@@ -42,7 +43,7 @@ public sealed class DocumentReissueUiTests(UiServer server)
         await Assertions.Expect(panel.Locator("tr[data-document=bien-ban-hop-xet][data-version='2']")).ToContainTextAsync("hiện hành");
     }
 
-    /// <summary>The demo school's submitted dossier, with a meeting recorded by the district (through the service).</summary>
+    /// <summary>The demo enterprise's submitted dossier, with a meeting recorded by its phường (through the service).</summary>
     private async Task<Guid> SchoolSubmissionWithMinutesAsync()
     {
         using var scope = server.Services.CreateScope();
@@ -55,7 +56,7 @@ public sealed class DocumentReissueUiTests(UiServer server)
         services.GetRequiredService<PrincipalHolder>().Principal =
             await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(reviewer!);
         var recorded = await services.GetRequiredService<Meetings>().RecordAsync(id, new RecordMeetingRequest(
-            new DateTime(2025, 10, 3, 14, 0, 0), new DateTime(2025, 10, 3, 16, 0, 0), "Hội trường Công an thành phố Biên Hòa",
+            new DateTime(2025, 10, 3, 14, 0, 0), new DateTime(2025, 10, 3, 16, 0, 0), "Hội trường Ủy ban nhân dân phường Trấn Biên",
             new MeetingPersonDto("Nguyễn Văn An", "Trưởng Ban Chỉ đạo"), new MeetingPersonDto("Lê Thị Hoa", "Thư ký"),
             [new MeetingPersonDto("Nguyễn Văn An", "Trưởng Ban Chỉ đạo"), new MeetingPersonDto("Lê Thị Hoa", "Thư ký"), new MeetingPersonDto("Trần Minh Đức", "Ủy viên")],
             new MeetingVotesDto(3, 0, 0), "Thống nhất đề nghị công nhận."), CancellationToken.None);

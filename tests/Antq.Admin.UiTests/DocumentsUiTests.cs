@@ -9,7 +9,7 @@ namespace Antq.Admin.UiTests;
 [Collection(UiCollection.Name)]
 public sealed class DocumentsUiTests(UiServer server)
 {
-    private const string District = "bienhoa@dongnai.demo";
+    private const string District = "tinh@dongnai.demo";
     private const string Admin = "admin@dongnai.demo";
 
     [Fact]
@@ -22,10 +22,10 @@ public sealed class DocumentsUiTests(UiServer server)
         await panel.Locator("[data-action=open-meeting]").ClickAsync();
 
         // An incomplete form is refused with the missing parts named; what was typed stays.
-        await page.FillAsync("[name=hop-dia-diem]", "Hội trường Công an thành phố Biên Hòa");
+        await page.FillAsync("[name=hop-dia-diem]", "Hội trường Công an thành phố Đồng Nai");
         await page.Locator("[data-action=record-meeting]").ClickAsync();
         await Assertions.Expect(page.Locator(".rz-notification")).ToContainTextAsync("thời gian bắt đầu");
-        await Assertions.Expect(page.Locator("[name=hop-dia-diem]")).ToHaveValueAsync("Hội trường Công an thành phố Biên Hòa");
+        await Assertions.Expect(page.Locator("[name=hop-dia-diem]")).ToHaveValueAsync("Hội trường Công an thành phố Đồng Nai");
 
         var start = page.Locator("[data-field=hop-bat-dau] input").First;
         await start.FillAsync("14:00 03/10/2025");
@@ -107,7 +107,7 @@ public sealed class DocumentsUiTests(UiServer server)
     {
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
-        return await db.Submissions.Where(s => s.PackId == "qd9745.xa" && s.Status == "submitted" && s.Unit!.Name == "Phường Tân Phong")
+        return await db.Submissions.Where(s => s.PackId == "qd9745.xa" && s.Status == "submitted" && s.Unit!.Code == "26017")
             .Select(s => s.Id).FirstAsync();
     }
 }

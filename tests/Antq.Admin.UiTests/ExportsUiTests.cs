@@ -11,7 +11,7 @@ public sealed class ExportsUiTests(UiServer server)
     public async Task DossierList_ExcelButton_DownloadsTheListedDossiers()
     {
         var page = await server.NewPageAsync();
-        await server.LoginAsync(page, "bienhoa@dongnai.demo", "/ho-so");
+        await server.LoginAsync(page, "tinh@dongnai.demo", "/ho-so");
         var links = page.Locator("[data-testid=export-links]");
         await links.WaitForAsync();
         var listed = await page.Locator("[data-testid=submission-list] tbody tr").CountAsync();

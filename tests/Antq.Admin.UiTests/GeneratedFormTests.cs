@@ -10,7 +10,7 @@ namespace Antq.Admin.UiTests;
 [Collection(UiCollection.Name)]
 public sealed class GeneratedFormTests(UiServer server)
 {
-    private const string Commune = "honai3@dongnai.demo";
+    private const string Commune = "daklua@dongnai.demo";
 
     [Fact]
     public async Task PackUploadedWhileRunning_HasItsForm_WithEveryWidget_AndTwoTabsDoNotOverwriteEachOther()

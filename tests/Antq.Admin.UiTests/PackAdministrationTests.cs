@@ -19,9 +19,9 @@ namespace Antq.Admin.UiTests;
 public sealed class PackAdministrationTests(UiServer server)
 {
     private const string Admin = "admin@dongnai.demo";
-    private const string Reviewer = "bienhoa@dongnai.demo";
+    private const string Reviewer = "tranbien.bcd@dongnai.demo";
     // Not the studio test's commune: each starts this year's qd9745.xa dossier on the shared server.
-    private const string Commune = "tanbien@dongnai.demo";
+    private const string Commune = "tranbien@dongnai.demo";
     private const string Pack = CommunePackRevision.Id;
 
     private static ILocator PackRow(IPage page) => page.Locator($"[data-testid=pack-list] tr[data-pack='{Pack}']");
@@ -41,11 +41,11 @@ public sealed class PackAdministrationTests(UiServer server)
     [Fact]
     public async Task Administrator_UploadsRevisedCommunePack_SeesDiffAndImpact_Activates_CommuneFormChangesWithoutRestart()
     {
-        // A patch number: the studio test publishes the next minor (2.1.0) on the same server.
-        const string version = "2.0.1";
+        // A patch number: the studio test publishes the next minor (2.2.0) on the same server.
+        const string version = "2.1.1";
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, Admin, "/goi-tieu-chi");
-        await Assertions.Expect(PackRow(page).Locator("[data-testid=active-version]")).ToHaveTextAsync("2.0.0");
+        await Assertions.Expect(PackRow(page).Locator("[data-testid=active-version]")).ToHaveTextAsync("2.1.0");
         await UiServer.ShotAsync(page, "30-goi-tieu-chi-danh-sach");
 
         try
@@ -55,12 +55,12 @@ public sealed class PackAdministrationTests(UiServer server)
             await page.WaitForURLAsync(url => url.Contains($"/goi-tieu-chi/{Pack}?phien-ban={version}", StringComparison.Ordinal));
             await Assertions.Expect(VersionRow(page, version)).ToHaveAttributeAsync("data-status", "never");
             await Assertions.Expect(VersionRow(page, version)).ToContainTextAsync("Chưa kích hoạt");
-            await Assertions.Expect(VersionRow(page, "2.0.0")).ToHaveAttributeAsync("data-status", "active");
-            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync("2.0.0");
+            await Assertions.Expect(VersionRow(page, "2.1.0")).ToHaveAttributeAsync("data-status", "active");
+            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync("2.1.0");
 
             // The readable diff against the active version, grouped by area.
             var diff = page.Locator("[data-testid=pack-diff]");
-            await Assertions.Expect(diff.Locator("[data-area=manifest] li[data-key='pack#version']")).ToContainTextAsync($"“2.0.0” → “{version}”");
+            await Assertions.Expect(diff.Locator("[data-area=manifest] li[data-key='pack#version']")).ToContainTextAsync($"“2.1.0” → “{version}”");
             var field = diff.Locator($"[data-area=form] li[data-key='{CommunePackRevision.NewField}']");
             await Assertions.Expect(field).ToHaveAttributeAsync("data-kind", "added");
             await Assertions.Expect(field).ToContainTextAsync(CommunePackRevision.NewFieldTitle);
@@ -71,10 +71,10 @@ public sealed class PackAdministrationTests(UiServer server)
 
             // The impact table: stored submissions lack the new field, so "đạt" becomes "cần bổ sung".
             var impact = page.Locator("[data-testid=impact-table]");
-            var tanPhong = impact.Locator("tbody tr", new() { HasText = "Phường Tân Phong" });
-            await Assertions.Expect(tanPhong).ToContainTextAsync("Đạt các tiêu chí");
-            await Assertions.Expect(tanPhong).ToContainTextAsync("Cần bổ sung thông tin");
-            await Assertions.Expect(tanPhong.Locator($"li[data-criterion='{CommunePackRevision.NewCriterion}']")).ToContainTextAsync("(không có) → Chưa đánh giá được");
+            var tamHiep = impact.Locator("tbody tr", new() { HasText = "Phường Tam Hiệp" });
+            await Assertions.Expect(tamHiep).ToContainTextAsync("Đạt các tiêu chí");
+            await Assertions.Expect(tamHiep).ToContainTextAsync("Cần bổ sung thông tin");
+            await Assertions.Expect(tamHiep.Locator($"li[data-criterion='{CommunePackRevision.NewCriterion}']")).ToContainTextAsync("(không có) → Chưa đánh giá được");
             await Assertions.Expect(page.Locator("[data-testid=impact-summary]")).ToContainTextAsync("hồ sơ thay đổi");
             await UiServer.ShotAsync(page, "31-goi-tieu-chi-khac-biet");
             await page.Locator("[data-testid=impact-panel]").ScrollIntoViewIfNeededAsync();
@@ -82,12 +82,12 @@ public sealed class PackAdministrationTests(UiServer server)
 
             // Activate, with a confirmation, and a notification says what happened.
             await page.Locator("[data-action=activate-candidate]").ClickAsync();
-            await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync($"Kích hoạt phiên bản {version} thay cho phiên bản 2.0.0");
+            await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync($"Kích hoạt phiên bản {version} thay cho phiên bản 2.1.0");
             await UiServer.ShotAsync(page, "33-goi-tieu-chi-xac-nhan-kich-hoat", fullPage: false);
             await ConfirmAsync(page, "không cần khởi động lại");
-            await Assertions.Expect(page.GetByText($"Đã kích hoạt phiên bản {version} của gói {Pack} (trước đó: 2.0.0).")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText($"Đã kích hoạt phiên bản {version} của gói {Pack} (trước đó: 2.1.0).")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync(version);
-            await Assertions.Expect(VersionRow(page, "2.0.0")).ToHaveAttributeAsync("data-status", "previous");
+            await Assertions.Expect(VersionRow(page, "2.1.0")).ToHaveAttributeAsync("data-status", "previous");
 
             // A commune, in its own browser, gets the new form at once: no restart, no cache.
             var commune = await server.NewPageAsync();
@@ -103,15 +103,15 @@ public sealed class PackAdministrationTests(UiServer server)
             await commune.Context.CloseAsync();
 
             // Roll back from the versions table: the older version is active again.
-            await VersionRow(page, "2.0.0").Locator("[data-action=activate]").ClickAsync();
-            await ConfirmAsync(page, $"Quay lại phiên bản 2.0.0 thay cho phiên bản {version}");
-            await Assertions.Expect(page.GetByText($"Đã quay lại phiên bản 2.0.0 của gói {Pack} (trước đó: {version}).")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync("2.0.0");
+            await VersionRow(page, "2.1.0").Locator("[data-action=activate]").ClickAsync();
+            await ConfirmAsync(page, $"Quay lại phiên bản 2.1.0 thay cho phiên bản {version}");
+            await Assertions.Expect(page.GetByText($"Đã quay lại phiên bản 2.1.0 của gói {Pack} (trước đó: {version}).")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync("2.1.0");
         }
         finally
         {
             // The browser tests share one server: whatever happened above, the shipped version is active again.
-            await ActivateAsAdminAsync("2.0.0");
+            await ActivateAsAdminAsync("2.1.0");
             await page.Context.CloseAsync();
         }
     }

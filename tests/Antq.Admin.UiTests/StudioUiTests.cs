@@ -11,8 +11,8 @@ namespace Antq.Admin.UiTests;
 public sealed class StudioUiTests(UiServer server)
 {
     private const string Admin = "admin@dongnai.demo";
-    private const string Reviewer = "bienhoa@dongnai.demo";
-    private const string Commune = "honai3@dongnai.demo";
+    private const string Reviewer = "tranbien.bcd@dongnai.demo";
+    private const string Commune = "daklua@dongnai.demo";
     private const string Pack = "qd9745.xa";
     private const string NewField = "so_buoi_tuyen_truyen";
     private const string NewFieldTitle = "Số buổi tuyên truyền về bảo vệ an ninh Tổ quốc trong năm";

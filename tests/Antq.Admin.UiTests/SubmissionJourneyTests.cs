@@ -12,10 +12,11 @@ namespace Antq.Admin.UiTests;
 [Collection(UiCollection.Name)]
 public sealed partial class SubmissionJourneyTests(UiServer server)
 {
-    private const string Commune = "tanphong@dongnai.demo";
-    private const string District = "bienhoa@dongnai.demo";
+    private const string Commune = "tamhiep@dongnai.demo";
+    // Two levels: the city reviews and recognises its communes.
+    private const string District = "tinh@dongnai.demo";
     private const string OtherCommune = "trangdai@dongnai.demo";
-    private const string OtherDistrict = "trangbom@dongnai.demo";
+    private const string OtherDistrict = "tranbien.bcd@dongnai.demo";
 
     private static readonly int Year = DateTime.UtcNow.AddHours(7).Year;
 
@@ -27,9 +28,9 @@ public sealed partial class SubmissionJourneyTests(UiServer server)
     {
         var page = await server.NewPageAsync();
 
-        // ── The district's dashboard before: Tân Phong is not recognised for this form this year ──
+        // ── The district's dashboard before: Tam Hiệp is not recognised for this form this year ──
         await server.LoginAsync(page, District, $"/?nam={Year}&bo=tt124.xa");
-        var before = await DashboardPage.CountsAsync(page, "Phường Tân Phong");
+        var before = await DashboardPage.CountsAsync(page, "Phường Tam Hiệp");
         Assert.Equal((1, 0), (before.Values.Sum(), before["recognised"]));
         await UiServer.LogoutAsync(page);
 
@@ -161,10 +162,10 @@ public sealed partial class SubmissionJourneyTests(UiServer server)
         await page.GetByRole(AriaRole.Tab, new() { Name = "Tiêu chí" }).ClickAsync();
         await UiServer.ShotAsync(page, "09-xet-duyet-tieu-chi");
 
-        // ── The district's dashboard has moved Tân Phong to "đã công nhận" ────────────────
+        // ── The district's dashboard has moved Tam Hiệp to "đã công nhận" ────────────────
         await page.GotoAsync($"{server.BaseUrl}/?nam={Year}&bo=tt124.xa");
-        await Assertions.Expect(DashboardPage.Row(page, "Phường Tân Phong").Locator("td[data-status=recognised]")).ToHaveTextAsync("1");
-        var after = await DashboardPage.CountsAsync(page, "Phường Tân Phong");
+        await Assertions.Expect(DashboardPage.Row(page, "Phường Tam Hiệp").Locator("td[data-status=recognised]")).ToHaveTextAsync("1");
+        var after = await DashboardPage.CountsAsync(page, "Phường Tam Hiệp");
         Assert.Equal((1, 1), (after.Values.Sum(), after["recognised"]));
         await UiServer.ShotAsync(page, "13-tong-quan-huyen");
         await page.Context.CloseAsync();
@@ -173,7 +174,7 @@ public sealed partial class SubmissionJourneyTests(UiServer server)
     [Fact]
     public async Task AnotherUnitsSubmission_ByUrl_IsNotFound()
     {
-        // Tân Phong's demo submission, found through the commune's own list.
+        // Tam Hiệp's demo submission, found through the commune's own list.
         var owner = await server.NewPageAsync();
         await server.LoginAsync(owner, Commune, "/ho-so");
         var link = owner.Locator("[data-testid=submission-list] a").First;

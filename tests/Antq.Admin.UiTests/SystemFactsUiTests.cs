@@ -8,7 +8,7 @@ namespace Antq.Admin.UiTests;
 
 /// <summary>
 /// A commune whose khu dân cư are in the system sees their counts as the system's, read-only, with the
-/// units behind each number (the demo's Phường Tân Biên: 9 khu phố, 7 recognised).
+/// units behind each number (the demo's Phường Trấn Biên: 9 khu phố, 7 recognised).
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class SystemFactsUiTests(UiServer server)
@@ -20,10 +20,10 @@ public sealed class SystemFactsUiTests(UiServer server)
         using (var scope = server.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
-            id = await db.Submissions.Where(s => s.PackId == "tt124.xa" && s.Unit!.Name == "Phường Tân Biên").Select(s => s.Id).SingleAsync();
+            id = await db.Submissions.Where(s => s.PackId == "tt124.xa" && s.Status == "draft" && s.Unit!.Code == "26041").Select(s => s.Id).SingleAsync();
         }
         var page = await server.NewPageAsync();
-        await server.LoginAsync(page, "tanbien@dongnai.demo", $"/ho-so/{id}");
+        await server.LoginAsync(page, "tranbien@dongnai.demo", $"/ho-so/{id}");
 
         var panel = page.Locator("[data-testid=system-facts]");
         await Assertions.Expect(panel).ToContainTextAsync("7/9 khu dân cư đã được công nhận");

@@ -47,7 +47,8 @@ public sealed class ReissueRulesTests(AntqApiFactory factory) : IClassFixture<An
         var world = await factory.WorldAsync();
         var commune = await TestWorld.LoginAsync(factory, "xa-b1@test.vn");
         var district = await TestWorld.LoginAsync(factory, "huyen-b@test.vn");
-        var id = await commune.SubmitAsync(world.CommuneB1, year: 2026);
+        // 2024, a three-level year: the district recognises the commune (tt124.xa recognition rows).
+        var id = await commune.SubmitAsync(world.CommuneB1, year: 2024);
         await (await district.PostAsJsonAsync($"/api/submissions/{id}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "recognise", new { decisionNumber = "7/QĐ-BCĐ", decisionDate = "2026-10-10" })).ExpectAsync(HttpStatusCode.OK);

@@ -37,49 +37,49 @@ public sealed class PackUploadApiTests(AntqApiFactory factory) : IClassFixture<A
         var admin = await Admin();
         var unit = await TestWorld.LoginAsync(factory, "xa-b1@test.vn");
 
-        var response = await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision("2.1.0", 75)));
+        var response = await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision("2.2.0", 75)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal($"/api/packs/{PackZips.Tt124}/versions/2.1.0", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/packs/{PackZips.Tt124}/versions/2.2.0", response.Headers.Location?.OriginalString);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(PackZips.Tt124, created.GetProperty("id").GetString());
-        Assert.Equal("2.1.0", created.GetProperty("version").GetString());
+        Assert.Equal("2.2.0", created.GetProperty("version").GetString());
         Assert.False(created.GetProperty("activated").GetBoolean());
 
         var versions = await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions");
-        Assert.Equal(["2.0.0", "2.1.0"], versions.EnumerateArray().Select(v => v.GetProperty("version").GetString()));
+        Assert.Equal(["2.1.0", "2.2.0"], versions.EnumerateArray().Select(v => v.GetProperty("version").GetString()));
         var revision = versions.EnumerateArray().Last();
         Assert.False(revision.GetProperty("active").GetBoolean());
         Assert.Equal("admin@test.vn", revision.GetProperty("uploadedBy").GetString());
         var location = await unit.GetFromJsonAsync<JsonElement>(response.Headers.Location!.OriginalString);
         Assert.Equal(revision.GetProperty("sha256").GetString(), location.GetProperty("sha256").GetString());
 
-        // Not active yet: 72% recognised still passes under 2.0.0's 70%.
-        Assert.Equal("2.0.0", await ActiveVersionAsync(unit, PackZips.Tt124));
-        Assert.Equal("2.0.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
-        Assert.Equal("dat", (await EvaluateAsync(unit, 72)).GetProperty("outcome").GetProperty("id").GetString());
-
-        var activated = await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/2.1.0/activate", null);
-        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
-        var activation = await activated.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("2.1.0", activation.GetProperty("activeVersion").GetString());
-        Assert.Equal("2.0.0", activation.GetProperty("previousVersion").GetString());
-
+        // Not active yet: 72% recognised still passes under 2.1.0's 70%.
         Assert.Equal("2.1.0", await ActiveVersionAsync(unit, PackZips.Tt124));
         Assert.Equal("2.1.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
+        Assert.Equal("dat", (await EvaluateAsync(unit, 72)).GetProperty("outcome").GetProperty("id").GetString());
+
+        var activated = await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/2.2.0/activate", null);
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        var activation = await activated.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2.2.0", activation.GetProperty("activeVersion").GetString());
+        Assert.Equal("2.1.0", activation.GetProperty("previousVersion").GetString());
+
+        Assert.Equal("2.2.0", await ActiveVersionAsync(unit, PackZips.Tt124));
+        Assert.Equal("2.2.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
         var underRevision = await EvaluateAsync(unit, 72);
-        Assert.Equal("2.1.0", underRevision.GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal("2.2.0", underRevision.GetProperty("pack").GetProperty("version").GetString());
         Assert.Equal("chua-dat", underRevision.GetProperty("outcome").GetProperty("id").GetString());
 
-        var rolledBack = await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/2.0.0/activate", null);
+        var rolledBack = await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/2.1.0/activate", null);
         Assert.Equal(HttpStatusCode.OK, rolledBack.StatusCode);
-        Assert.Equal("2.0.0", (await rolledBack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeVersion").GetString());
-        Assert.Equal("2.0.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
+        Assert.Equal("2.1.0", (await rolledBack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeVersion").GetString());
+        Assert.Equal("2.1.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
         var afterRollback = await EvaluateAsync(unit, 72);
-        Assert.Equal("2.0.0", afterRollback.GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal("2.1.0", afterRollback.GetProperty("pack").GetProperty("version").GetString());
         Assert.Equal("dat", afterRollback.GetProperty("outcome").GetProperty("id").GetString());
 
         // The stored revision still answers when asked for by version.
-        Assert.Equal("2.1.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form?version=2.1.0")).GetProperty("version").GetString());
+        Assert.Equal("2.2.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form?version=2.2.0")).GetProperty("version").GetString());
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class PackUploadApiTests(AntqApiFactory factory) : IClassFixture<A
         Assert.Equal(pack, body.GetProperty("id").GetString());
         Assert.Equal("1.0.1", body.GetProperty("version").GetString());
 
-        // The shipped 2.0.0, zipped by hand: the same content as the server imported.
+        // The shipped 2.1.0, zipped by hand: the same content as the server imported.
         Assert.Equal(HttpStatusCode.OK, (await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Shipped(pack)))).StatusCode);
 
         var other = PackZips.WithVersion(PackZips.Shipped(pack), "1.0.1");
@@ -108,7 +108,7 @@ public sealed class PackUploadApiTests(AntqApiFactory factory) : IClassFixture<A
         Assert.Contains("1.0.1", (await conflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
         Assert.Equal(before, await VersionsJsonAsync(admin, pack));
-        Assert.Equal("2.0.0", await ActiveVersionAsync(admin, pack));
+        Assert.Equal("2.1.0", await ActiveVersionAsync(admin, pack));
     }
 
     public static TheoryData<string, string> RefusedUploads => new()

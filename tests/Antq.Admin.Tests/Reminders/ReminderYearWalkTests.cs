@@ -34,7 +34,9 @@ public sealed class ReminderYearWalkTests(ReminderHost host) : IClassFixture<Rem
             [new(2026, 10, 5)] = async () =>
             {
                 await host.ActAsync("huyen-a@test.vn", ids["a1"], "endorse");
-                await host.ActAsync("huyen-a@test.vn", ids["a1"], "recognise", new { decisionNumber = "15/QĐ-BCĐ", decisionDate = "2026-10-05" });
+                // Since 1/7/2025 the province recognises communes (qd9745.xa recognition rows): it endorses and decides the same day.
+                await host.ActAsync("tinh@test.vn", ids["a1"], "endorse");
+                await host.ActAsync("tinh@test.vn", ids["a1"], "recognise", new { decisionNumber = "15/QĐ-BCĐ", decisionDate = "2026-10-05" });
                 await host.ActAsync("truong-a@test.vn", ids["school"], "submit");
             },
             [new(2026, 10, 15)] = () => host.ActAsync("huyen-a@test.vn", ids["school"], "endorse"),

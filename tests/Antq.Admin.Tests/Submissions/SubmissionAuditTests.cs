@@ -12,7 +12,8 @@ public sealed class SubmissionAuditTests(AntqApiFactory factory) : IClassFixture
         var world = await factory.WorldAsync();
         var commune = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var district = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
-        var id = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2025, Samples.FailingCommune);
+        // 2024, a three-level year: the district recognises (tt124.xa recognition rows).
+        var id = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2024, Samples.FailingCommune);
         await (await commune.PutSubmissionAsync(id, new { data = Samples.ValidCommune, version = 1 })).ExpectAsync(HttpStatusCode.OK);
         await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "return", new { reason = "Bổ sung minh chứng", criteria = new Dictionary<string, string> { ["TC01"] = "Thiếu nghị quyết" } }))

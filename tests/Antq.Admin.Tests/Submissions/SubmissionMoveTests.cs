@@ -20,24 +20,24 @@ public sealed class SubmissionMoveTests(AntqApiFactory factory) : IClassFixture<
         var unit = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
         var first = await unit.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2040, Samples.FailingCommune);
-        await factory.StoreCopyOfCommunePackAsync("2.0.1");
+        await factory.StoreCopyOfCommunePackAsync("2.1.1");
 
         // A candidate never activated.
-        await (await unit.ActAsync(first, "move", new { version = "2.0.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        await (await unit.ActAsync(first, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
 
         // Activated: now it may be chosen.
-        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/2.0.1/activate", new { })).ExpectAsync(HttpStatusCode.OK);
-        var moved = await (await unit.ActAsync(first, "move", new { version = "2.0.1" })).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("2.0.1", moved.GetProperty("packVersion").GetString());
+        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/2.1.1/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        var moved = await (await unit.ActAsync(first, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("2.1.1", moved.GetProperty("packVersion").GetString());
 
-        // Rolled back to 2.0.0: 2.0.1 may no longer be chosen; the active 2.0.0 may.
-        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/2.0.0/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        // Rolled back to 2.1.0: 2.1.1 may no longer be chosen; the active 2.1.0 may.
+        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/2.1.0/activate", new { })).ExpectAsync(HttpStatusCode.OK);
         var other = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
         var second = await other.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2040, Samples.FailingCommune);
-        var problem = await (await other.ActAsync(second, "move", new { version = "2.0.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("đang áp dụng (2.0.0)", problem.GetProperty("detail").GetString());
-        Assert.Equal("2.0.0", (await other.ReadSubmissionAsync(second)).GetProperty("packVersion").GetString());
-        var back = await (await unit.ActAsync(first, "move", new { version = "2.0.0" })).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("2.0.0", back.GetProperty("packVersion").GetString());
+        var problem = await (await other.ActAsync(second, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("đang áp dụng (2.1.0)", problem.GetProperty("detail").GetString());
+        Assert.Equal("2.1.0", (await other.ReadSubmissionAsync(second)).GetProperty("packVersion").GetString());
+        var back = await (await unit.ActAsync(first, "move", new { version = "2.1.0" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("2.1.0", back.GetProperty("packVersion").GetString());
     }
 }

@@ -16,7 +16,8 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
         var world = await factory.WorldAsync();
         var commune = await TestWorld.LoginAsync(factory, "xa-b1@test.vn");
         var district = await TestWorld.LoginAsync(factory, "huyen-b@test.vn");
-        var id = await commune.CreateSubmissionAsync(world.CommuneB1, Samples.CommunePack, 2025, Samples.ValidCommune);
+        // 2024, a three-level year: tt124.xa's recognition rows give communes to the district until 30/6/2025.
+        var id = await commune.CreateSubmissionAsync(world.CommuneB1, Samples.CommunePack, 2024, Samples.ValidCommune);
 
         var submitted = await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("submitted", submitted.Status());
@@ -65,9 +66,11 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
         Assert.Equal("returned", fixedUp.Status());
         var resubmitted = await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(world.DistrictA.Id, resubmitted.PendingUnitId());
-        var approved = await (await district.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("approved", approved.Status());
-        Assert.Equal("dat", approved.GetProperty("outcomeId").GetString());
+        // 2025: communes are recognised by the province (tt124.xa recognition rows), so the district's endorsement passes it up.
+        var endorsed = await (await district.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("submitted", endorsed.Status());
+        Assert.Equal(world.Province.Id, endorsed.PendingUnitId());
+        Assert.Equal("dat", endorsed.GetProperty("outcomeId").GetString());
     }
 
     [Fact]
@@ -93,7 +96,8 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
         var world = await factory.WorldAsync();
         var commune = await TestWorld.LoginAsync(factory, "xa-b1@test.vn");
         var district = await TestWorld.LoginAsync(factory, "huyen-b@test.vn");
-        var id = await commune.CreateSubmissionAsync(world.CommuneB1, Samples.CommunePack, 2026, Samples.FailingCommune);
+        // 2023, a three-level year: the district is the recognising reviewer.
+        var id = await commune.CreateSubmissionAsync(world.CommuneB1, Samples.CommunePack, 2023, Samples.FailingCommune);
         await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
 
         await (await district.ActAsync(id, "reject", new { })).ExpectAsync(HttpStatusCode.BadRequest);

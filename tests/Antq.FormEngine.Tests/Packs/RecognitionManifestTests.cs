@@ -12,7 +12,9 @@ public sealed class RecognitionManifestTests
         var dir = Path.Combine(Path.GetTempPath(), "antq-recognition-" + Guid.NewGuid().ToString("N"));
         CopyDirectory(Path.Combine(Repo.CriteriaPacks, "tt124.xa"), dir);
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "pack.json")))!.AsObject();
-        if (recognition is not null) manifest["recognition"] = recognition;
+        // null: no table at all (the shipped pack has one), as in packs written before "recognition" existed.
+        if (recognition is null) manifest.Remove("recognition");
+        else manifest["recognition"] = recognition;
         File.WriteAllText(Path.Combine(dir, "pack.json"), manifest.ToJsonString());
         try { return PackLoader.Load(dir, new PackLoadOptions { TemplateDirectory = Repo.Templates }); }
         finally { Directory.Delete(dir, recursive: true); }

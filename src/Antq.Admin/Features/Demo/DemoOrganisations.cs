@@ -3,19 +3,24 @@ using Bogus;
 
 namespace Antq.Admin.Features.Demo;
 
+/// <summary>Who manages a demo organisation: the commune it sits in, the province, or a Ministry unit (outside the province).</summary>
+internal enum DemoManager { Commune, Province, Ministry }
+
+/// <summary>A generated agency, enterprise or school of a commune.</summary>
+internal sealed record DemoOrganisation(string Code, string Name, string Kind, DemoManager ManagedBy);
+
 /// <summary>
-/// Agencies, enterprises and schools for a district, generated with Bogus in Vietnamese from a
-/// fixed seed, so every start produces the same names and codes. Bogus' own company names are
-/// English-shaped ("Mai LLC") and its full names put the family name last, so names are composed
-/// here from its Vietnamese family and given names and from lists of real naming patterns.
+/// Agencies, enterprises and schools of a commune, generated with Bogus in Vietnamese from a fixed seed,
+/// so every start produces the same names and codes. Bogus' own company names are English-shaped
+/// ("Mai LLC") and its full names put the family name last, so names are composed here from its
+/// Vietnamese family and given names and from lists of real naming patterns. Since 7/2025 the commune
+/// manages its offices, kindergartens and lower-secondary schools; THPT schools stay with the province.
 /// </summary>
 internal static class DemoOrganisations
 {
     private static readonly string[] Agencies =
     [
-        "Phòng Tư pháp {0}", "Phòng Giáo dục và Đào tạo {0}", "Phòng Tài chính – Kế hoạch {0}", "Phòng Văn hóa và Thông tin {0}",
-        "Phòng Lao động – Thương binh và Xã hội {0}", "Phòng Tài nguyên và Môi trường {0}", "Trung tâm Y tế {0}",
-        "Chi cục Thuế {0}", "Kho bạc Nhà nước {0}", "Bảo hiểm xã hội {0}", "Văn phòng HĐND và UBND {0}",
+        "Văn phòng HĐND và UBND {0}", "Phòng Văn hóa – Xã hội {0}", "Trung tâm Phục vụ hành chính công {0}", "Trạm Y tế {0}",
     ];
 
     private static readonly string[] CompanyForms = ["Công ty TNHH", "Công ty TNHH MTV", "Công ty Cổ phần"];
@@ -33,41 +38,39 @@ internal static class DemoOrganisations
         "Lý Tự Trọng", "Nguyễn Huệ", "Hùng Vương", "Tô Hiến Thành", "Trần Quốc Toản", "Nguyễn Đình Chiểu",
     ];
 
-    public const int AgencyCount = 2;
-    public const int EnterpriseCount = 3;
+    /// <summary>Codes of the organisations the accounts and dossiers point at (first of their kind in a commune).</summary>
+    public static string Agency(string commune) => $"{commune}-CQ01";
+    public static string Enterprise(string commune) => $"{commune}-DN01";
+    public static string SecondEnterprise(string commune) => $"{commune}-DN02";
+    public static string LowerSecondary(string commune) => $"{commune}-GD01";
+    public static string Kindergarten(string commune) => $"{commune}-GD02";
+    public static string UpperSecondary(string commune) => $"{commune}-GD03";
+    public static string MinistryFollowed(string commune) => $"{commune}-CQ02";
 
-    public static List<(string Code, string Name, string Kind)> For(DemoDistrict district, IReadOnlyList<string> communeNames, int seed)
+    public static List<DemoOrganisation> For(DemoCommune commune, int seed)
     {
         var faker = new Faker("vi") { Random = new Randomizer(seed) };
-        var place = DongNai.InRunningText(district.Name);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        string Distinct(Func<string> make)
+        var place = DongNai.InRunningText(commune.Name);
+        var shortName = DongNai.ShortName(commune.Name);
+        string School() => faker.PickRandom(SchoolNamesakes);
+        string Company() => faker.Random.Bool(0.2f)
+            ? $"Doanh nghiệp tư nhân {faker.Name.LastName()} {faker.Name.FirstName()}"
+            : $"{faker.PickRandom(CompanyForms)} {faker.PickRandom(Sectors)} {faker.Name.FirstName()}";
+
+        var units = new List<DemoOrganisation>
         {
-            for (var attempt = 0; ; attempt++)
-            {
-                var name = make();
-                if (names.Add(name) || attempt > 20) return name;
-            }
-        }
-
-        var units = new List<(string, string, string)>();
-        for (var i = 1; i <= AgencyCount; i++)
-            units.Add(($"{district.Code}-CQ{i:00}", Distinct(() => string.Format(CultureInfo.InvariantCulture, faker.PickRandom(Agencies), place)), "co-quan"));
-        for (var i = 1; i <= EnterpriseCount; i++)
-            units.Add(($"{district.Code}-DN{i:00}", Distinct(() => faker.Random.Bool(0.2f)
-                ? $"Doanh nghiệp tư nhân {faker.Name.LastName()} {faker.Name.FirstName()}"
-                : $"{faker.PickRandom(CompanyForms)} {faker.PickRandom(Sectors)} {faker.Name.FirstName()}"), "doanh-nghiep"));
-        units.Add(($"{district.Code}-GD01", Distinct(() => $"Trường THPT {faker.PickRandom(SchoolNamesakes)}"), "co-so-giao-duc"));
-        units.Add(($"{district.Code}-GD02", Distinct(() => $"Trường THCS {faker.PickRandom(SchoolNamesakes)}"), "co-so-giao-duc"));
-        units.Add(($"{district.Code}-GD03", Distinct(() => $"Trường Tiểu học {ShortName(faker.PickRandom(communeNames.AsEnumerable()))}"), "co-so-giao-duc"));
-        return units;
-    }
-
-    /// <summary>"Phường Tân Phong" → "Tân Phong" (schools carry the place name without its kind).</summary>
-    private static string ShortName(string communeName)
-    {
-        foreach (var prefix in (string[])["Phường ", "Xã ", "Thị trấn "])
-            if (communeName.StartsWith(prefix, StringComparison.Ordinal)) return communeName[prefix.Length..];
-        return communeName;
+            new(Agency(commune.Code), string.Format(CultureInfo.InvariantCulture, faker.PickRandom(Agencies), place), "co-quan", DemoManager.Commune),
+            new(Enterprise(commune.Code), Company(), "doanh-nghiep", DemoManager.Commune),
+            new(SecondEnterprise(commune.Code), Company(), "doanh-nghiep", DemoManager.Commune),
+            new(LowerSecondary(commune.Code), $"Trường THCS {School()}", "co-so-giao-duc", DemoManager.Commune),
+            new(Kindergarten(commune.Code), $"Trường Mầm non {shortName}", "co-so-giao-duc", DemoManager.Commune),
+        };
+        if (DongNai.KindOf(commune.Name) == "phuong")
+            units.Add(new(UpperSecondary(commune.Code), $"Trường THPT {School()}", "co-so-giao-duc", DemoManager.Province));
+        if (commune.Code == DongNai.TranBien)
+            units.Add(new(MinistryFollowed(commune.Code), $"Cơ quan trung ương đóng trên địa bàn {place} (dữ liệu mẫu)", "co-quan", DemoManager.Ministry));
+        // Generated names may repeat across kinds (two THCS/THPT namesakes): keep them distinct within the commune.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return units.Select(u => seen.Add(u.Name) ? u : u with { Name = $"{u.Name} ({shortName})" }).ToList();
     }
 }

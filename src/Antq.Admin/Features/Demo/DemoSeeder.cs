@@ -4,18 +4,21 @@ using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine;
+using Antq.FormEngine.Deadlines;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Demo;
 
 /// <summary>
-/// Demo data for Development (ANTQ_SEED_DEMO): Đồng Nai's districts and communes with real names,
-/// generated agencies, enterprises and schools, one account per role and level, and submissions in
-/// every state. All of it is written in one transaction, and nothing is written when the demo
-/// districts already exist, so a restart (or a crash half-way) never duplicates anything.
+/// Demo data for Development (ANTQ_SEED_DEMO): Thành phố Đồng Nai as it is today (two levels, real
+/// commune codes and names, the 2026 xã → phường change as a new period) with the 2024 three-level
+/// structure as earlier periods of the same units, generated agencies, enterprises and schools attached
+/// to their managing level, one account per role and level, and dossiers in every state this year and
+/// recognised in 2024. All of it is written in one transaction, and nothing is written when the demo
+/// communes already exist, so a restart (or a crash half-way) never duplicates anything.
 /// </summary>
-public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, UnitDirectory directory, PackCatalog catalog, TimeProvider time) : IStartupSeeder
+public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, UnitDirectory directory, UnitPeriods periods, PackCatalog catalog, TimeProvider time) : IStartupSeeder
 {
     /// <summary>Bogus seed: the same names and codes on every machine.</summary>
     private const int Seed = 75;
@@ -23,8 +26,8 @@ public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, Uni
     public async Task SeedAsync(IServiceProvider services, AntqOptions options, ILogger logger)
     {
         if (!options.SeedDemo) return;
-        var marker = DongNai.Districts[0].Code;
-        if (await db.Units.AnyAsync(u => u.Code == marker))
+        var marker = DongNai.Communes[0].Code;
+        if (await db.Units.AnyAsync(u => u.Code == marker && u.LevelId == "commune"))
         {
             logger.LogInformation("Demo data already present (unit {Code}); nothing added.", marker);
             await AnnounceAsync();
@@ -39,36 +42,61 @@ public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, Uni
         await using var tx = await db.Database.BeginTransactionAsync();
         var hierarchy = await AddUnitsAsync();
         var actors = await AddAccountsAsync(hierarchy);
-        var submissions = await new DemoSubmissions(db, directory, time).AddAsync(hierarchy, packs, actors);
+        var submissions = await new DemoSubmissions(db, directory, periods, time).AddAsync(hierarchy, packs, actors);
         submissions += await new DemoResidentialAreas(db, time).AddAsync(hierarchy, packs, actors);
         await tx.CommitAsync();
-        logger.LogInformation("Demo data added: {Districts} districts, {Accounts} accounts, {Submissions} submissions.",
-            DemoHierarchy.DistrictCount, actors.Count, submissions);
+        logger.LogInformation("Demo data added: {Communes} communes, {Accounts} accounts, {Submissions} dossiers.",
+            DongNai.Communes.Length, actors.Count, submissions);
         await AnnounceAsync();
     }
 
     private async Task<DemoHierarchy> AddUnitsAsync()
     {
+        var today = VietnamTime.DateOf(time.GetUtcNow());
         var root = await db.Units.Where(u => u.ParentId == null).OrderBy(u => u.Id).FirstAsync();
         var added = new List<Unit>();
-        Unit Add(Unit parent, string code, string name, string kind, string level)
+        Unit Add(Unit parent, string code, string name, string kind, string level, bool active = true)
         {
-            var unit = new Unit { Code = code, Name = name, KindId = kind, LevelId = level, Parent = parent, Depth = parent.Depth + 1 };
+            var unit = new Unit { Code = code, Name = name, KindId = kind, LevelId = level, Parent = parent, Depth = parent.Depth + 1, Active = active };
             db.Units.Add(unit);
             added.Add(unit);
             return unit;
         }
-        foreach (var (district, index) in DongNai.Districts.Select((d, i) => (d, i)))
-        {
-            var districtUnit = Add(root, district.Code, district.Name, "huyen", "district");
-            var communes = DongNai.CommunesOf(district).ToList();
-            foreach (var (code, name, kind) in communes) Add(districtUnit, code, name, kind, "commune");
-            foreach (var (code, name, kind) in DemoOrganisations.For(district, communes.Select(c => c.Name).ToList(), Seed + index))
-                Add(districtUnit, code, name, kind, "unit");
-        }
+
+        // Units first (ids), then their periods, whose parents are ids.
+        var districts = DongNai.FormerDistricts.ToDictionary(d => d.Code, d => Add(root, d.Code, d.Name, "huyen", "district", active: false));
+        var communes = DongNai.Communes.ToDictionary(c => c.Code, c => Add(root, c.Code, c.Name, DongNai.KindOf(c.Name), "commune"));
+        foreach (var (commune, index) in DongNai.Communes.Select((c, i) => (c, i)))
+            foreach (var organisation in DemoOrganisations.For(commune, Seed + index))
+            {
+                var unit = Add(communes[commune.Code], organisation.Code, organisation.Name, organisation.Kind, "unit");
+                // A THPT school in a phường is the province's; a unit followed by a Ministry unit has no managing unit here.
+                if (organisation.ManagedBy == DemoManager.Province) unit.ManagingUnitId = root.Id;
+                if (organisation.ManagedBy == DemoManager.Ministry) unit.ManagedAt = "ministry";
+            }
         await db.SaveChangesAsync();
         // Ids exist now; parents were added before their children, so their paths are ready in turn.
         foreach (var unit in added) unit.Path = $"{unit.Parent!.Path}{unit.Id}/";
+
+        // History: periods as an administrator records them; each row shows the period that covers today.
+        var history = new List<(Unit Unit, List<UnitPeriod> Periods)>();
+        if (!await db.UnitPeriods.AnyAsync(p => p.UnitId == root.Id)) history.Add((root, DongNai.ProvincePeriods().ToList()));
+        foreach (var district in DongNai.FormerDistricts)
+            history.Add((districts[district.Code], [DongNai.DistrictPeriod(district, root.Id)]));
+        foreach (var commune in DongNai.Communes)
+            history.Add((communes[commune.Code], DongNai.CommunePeriods(commune, root.Id,
+                commune.FormerDistrict is { } former ? districts[former].Id : null).ToList()));
+        foreach (var (unit, list) in history)
+        {
+            foreach (var period in list)
+            {
+                period.UnitId = unit.Id;
+                db.UnitPeriods.Add(period);
+            }
+            var current = list.FirstOrDefault(p => p.Covers(today)) ?? list[^1];
+            (unit.Code, unit.Name, unit.KindId, unit.LevelId) = (current.Code, current.Name, current.KindId, current.LevelId);
+            unit.Active = list.Any(p => p.Covers(today));
+        }
         await db.SaveChangesAsync();
         return new DemoHierarchy(root, added.ToDictionary(u => u.Code, StringComparer.Ordinal));
     }
@@ -79,7 +107,7 @@ public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, Uni
         foreach (var demo in DemoAccounts.All)
         {
             var unit = demo.Unit(hierarchy);
-            var displayName = demo.Role == Roles.UnitUser && unit.KindId == "co-so-giao-duc" ? $"Ban giám hiệu {unit.Name}" : demo.DisplayName;
+            var displayName = demo.DisplayName(unit);
             // An account of that address made by hand is kept as it is.
             var user = await users.FindByEmailAsync(demo.Email);
             if (user is null)

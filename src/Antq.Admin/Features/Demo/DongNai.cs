@@ -1,107 +1,147 @@
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Units;
+
 namespace Antq.Admin.Features.Demo;
 
-/// <summary>A district-level unit of the demo province and its communes, wards and towns.</summary>
-internal sealed record DemoDistrict(string Code, string Name, string[] Communes);
+/// <summary>
+/// A commune-level unit of today's demo (code and name as in docs/data/dong-nai-communes-2025.md) with, where
+/// the demo keeps its history, the unit that held the code before 1/7/2025 and the former district it sat in.
+/// </summary>
+/// <param name="RenamedTo">The name from 30/4/2026 when it changed (xã → phường, NQ 237/NQ-UBTVQH16).</param>
+internal sealed record DemoCommune(string Code, string Name, string? Predecessor = null, string? FormerDistrict = null, string? RenamedTo = null);
+
+/// <summary>A district-level unit of the three-level years, closed on 30/6/2025.</summary>
+internal sealed record DemoDistrict(string Code, string Name);
 
 /// <summary>
-/// Đồng Nai before the 2025 reform: the eleven district-level units and their communes with their
-/// real names. District codes and Biên Hòa's ward codes are the General Statistics Office codes
-/// (written "code Name"); elsewhere a commune gets the deterministic, unofficial code
-/// "&lt;district&gt;.&lt;nn&gt;". The kind follows the name: Phường → phuong, Xã → xa, Thị trấn → thi-tran.
+/// Thành phố Đồng Nai as the demo shows it: today two levels (the city, then xã and phường with their QĐ 19/2025
+/// codes), and, as earlier periods of the same units, the 2024 three-level structure of two former districts.
+/// Everything that changes in time is a <see cref="UnitPeriod"/>, as an administrator would record it.
 /// </summary>
 internal static class DongNai
 {
-    public static readonly DemoDistrict[] Districts =
+    public const string ProvinceCode = "75";
+
+    /// <summary>Where the demo's history starts: the 2023 seed plan (KH 91/KH-UBND), not a legal date.</summary>
+    public static readonly DateOnly HistoryFrom = new(2023, 1, 1);
+
+    /// <summary>Two levels from 1/7/2025 (communes arranged by NQ 1662/NQ-UBTVQH15).</summary>
+    public static readonly DateOnly TwoLevels = new(2025, 7, 1);
+
+    /// <summary>Thành phố Đồng Nai (NQ 30/2026/QH16) and ten xã become phường (NQ 237/NQ-UBTVQH16).</summary>
+    public static readonly DateOnly City = new(2026, 4, 30);
+
+    public const string CommunesBasis = "NQ 1662/NQ-UBTVQH15";
+    public const string CityBasis = "NQ 30/2026/QH16";
+    public const string WardsBasis = "NQ 237/NQ-UBTVQH16";
+
+    /// <summary>The history year the demo files dossiers in (three levels).</summary>
+    public const int HistoryYear = 2024;
+
+    public const string BienHoa = "731";
+    public const string TrangBomDistrict = "737";
+
+    public static readonly DemoDistrict[] FormerDistricts = [new(BienHoa, "Thành phố Biên Hòa"), new(TrangBomDistrict, "Huyện Trảng Bom")];
+
+    public const string TranBien = "26041";
+    public const string TrangDai = "25993";
+    public const string HoNai = "26005";
+    public const string TamHiep = "26017";
+    public const string LongBinh = "26020";
+    public const string TamPhuoc = "26374";
+    public const string PhuocTan = "26377";
+    public const string TrangBom = "26248";
+    public const string DakLua = "26119";
+    public const string DongXoai = "25210";
+
+    public static readonly DemoCommune[] Communes =
     [
-        new("731", "Thành phố Biên Hòa",
-        [
-            "25993 Phường Trảng Dài", "25996 Phường Tân Phong", "25999 Phường Tân Biên", "26002 Phường Hố Nai",
-            "26005 Phường Tân Hòa", "26008 Phường Tân Hiệp", "26011 Phường Bửu Long", "26014 Phường Tân Tiến",
-            "26017 Phường Tam Hiệp", "26020 Phường Long Bình", "26023 Phường Quang Vinh", "26026 Phường Tân Mai",
-            "26029 Phường Thống Nhất", "26032 Phường Trung Dũng", "26035 Phường Tam Hòa", "26038 Phường Hòa Bình",
-            "26041 Phường Quyết Thắng", "26044 Phường Thanh Bình", "26047 Phường Bình Đa", "26050 Phường An Bình",
-            "26053 Phường Bửu Hòa", "26056 Phường Long Bình Tân", "26059 Phường Tân Vạn", "26062 Phường Tân Hạnh",
-            "26065 Phường Hiệp Hòa", "26068 Phường Hóa An", "26371 Phường An Hòa", "26374 Phường Tam Phước",
-            "26377 Phường Phước Tân", "26380 Xã Long Hưng",
-        ]),
-        new("732", "Thành phố Long Khánh",
-        [
-            "Phường Xuân Trung", "Phường Xuân Thanh", "Phường Xuân Bình", "Phường Xuân An", "Phường Xuân Hòa",
-            "Phường Phú Bình", "Phường Suối Tre", "Phường Bảo Vinh", "Phường Xuân Lập", "Phường Bàu Sen",
-            "Phường Xuân Tân", "Xã Bình Lộc", "Xã Bảo Quang", "Xã Bàu Trâm", "Xã Hàng Gòn",
-        ]),
-        new("734", "Huyện Tân Phú",
-        [
-            "Thị trấn Tân Phú", "Xã Dak Lua", "Xã Nam Cát Tiên", "Xã Núi Tượng", "Xã Tà Lài", "Xã Phú Lập",
-            "Xã Phú Sơn", "Xã Phú Thịnh", "Xã Thanh Sơn", "Xã Phú Trung", "Xã Phú Xuân", "Xã Phú Lộc",
-            "Xã Phú Lâm", "Xã Phú Bình", "Xã Phú Thanh", "Xã Trà Cổ", "Xã Phú Điền",
-        ]),
-        new("735", "Huyện Vĩnh Cửu",
-        [
-            "Thị trấn Vĩnh An", "Xã Phú Lý", "Xã Trị An", "Xã Tân An", "Xã Vĩnh Tân", "Xã Bình Lợi",
-            "Xã Thạnh Phú", "Xã Thiện Tân", "Xã Tân Bình", "Xã Bình Hòa", "Xã Mã Đà", "Xã Hiếu Liêm",
-        ]),
-        new("736", "Huyện Định Quán",
-        [
-            "Thị trấn Định Quán", "Xã Thanh Sơn", "Xã Phú Tân", "Xã Phú Vinh", "Xã Phú Lợi", "Xã Phú Hòa",
-            "Xã Ngọc Định", "Xã La Ngà", "Xã Gia Canh", "Xã Phú Ngọc", "Xã Phú Cường", "Xã Túc Trưng",
-            "Xã Phú Túc", "Xã Suối Nho",
-        ]),
-        new("737", "Huyện Trảng Bom",
-        [
-            "Thị trấn Trảng Bom", "Xã Thanh Bình", "Xã Cây Gáo", "Xã Bàu Hàm", "Xã Sông Thao", "Xã Sông Trầu",
-            "Xã Đông Hòa", "Xã Bắc Sơn", "Xã Hố Nai 3", "Xã Tây Hòa", "Xã Bình Minh", "Xã Trung Hòa",
-            "Xã Đồi 61", "Xã Hưng Thịnh", "Xã Quảng Tiến", "Xã Giang Điền", "Xã An Viễn",
-        ]),
-        new("738", "Huyện Thống Nhất",
-        [
-            "Xã Gia Tân 1", "Xã Gia Tân 2", "Xã Gia Tân 3", "Xã Gia Kiệm", "Xã Quang Trung", "Xã Bàu Hàm 2",
-            "Xã Hưng Lộc", "Xã Lộ 25", "Xã Xuân Thạnh", "Xã Xuân Thiện",
-        ]),
-        new("739", "Huyện Cẩm Mỹ",
-        [
-            "Xã Sông Nhạn", "Xã Xuân Quế", "Xã Nhân Nghĩa", "Xã Xuân Đường", "Xã Long Giao", "Xã Xuân Mỹ",
-            "Xã Thừa Đức", "Xã Bảo Bình", "Xã Xuân Bảo", "Xã Xuân Tây", "Xã Xuân Đông", "Xã Sông Ray", "Xã Lâm San",
-        ]),
-        new("740", "Huyện Long Thành",
-        [
-            "Thị trấn Long Thành", "Xã An Phước", "Xã Bình An", "Xã Long Đức", "Xã Lộc An", "Xã Bình Sơn",
-            "Xã Tam An", "Xã Cẩm Đường", "Xã Long An", "Xã Bàu Cạn", "Xã Long Phước", "Xã Phước Bình",
-            "Xã Tân Hiệp", "Xã Phước Thái",
-        ]),
-        new("741", "Huyện Xuân Lộc",
-        [
-            "Thị trấn Gia Ray", "Xã Xuân Bắc", "Xã Suối Cao", "Xã Xuân Thành", "Xã Xuân Thọ", "Xã Xuân Trường",
-            "Xã Xuân Hòa", "Xã Xuân Hưng", "Xã Xuân Tâm", "Xã Suối Cát", "Xã Xuân Hiệp", "Xã Xuân Phú",
-            "Xã Xuân Định", "Xã Bảo Hòa", "Xã Lang Minh",
-        ]),
-        new("742", "Huyện Nhơn Trạch",
-        [
-            "Thị trấn Hiệp Phước", "Xã Phước Thiền", "Xã Long Tân", "Xã Đại Phước", "Xã Phú Hữu", "Xã Phú Đông",
-            "Xã Phú Hội", "Xã Phú Thạnh", "Xã Phước An", "Xã Long Thọ", "Xã Phước Khánh", "Xã Vĩnh Thanh",
-        ]),
+        // Former Thành phố Biên Hòa: merged phường, Trấn Biên the administrative centre.
+        new(TranBien, "Phường Trấn Biên", "Phường Trung Dũng", BienHoa),
+        new(TrangDai, "Phường Trảng Dài", "Phường Trảng Dài", BienHoa),
+        new(HoNai, "Phường Hố Nai", "Phường Tân Hòa", BienHoa),
+        new(TamHiep, "Phường Tam Hiệp", "Phường Tam Hiệp", BienHoa),
+        new(LongBinh, "Phường Long Bình", "Phường Long Bình", BienHoa),
+        new("26068", "Phường Biên Hòa", "Phường Hóa An", BienHoa),
+        new(TamPhuoc, "Phường Tam Phước", "Phường Tam Phước", BienHoa),
+        new(PhuocTan, "Phường Phước Tân", "Phường Phước Tân", BienHoa),
+        // Former Huyện Trảng Bom: Trảng Bom became a phường on 30/4/2026.
+        new(TrangBom, "Xã Trảng Bom", "Thị trấn Trảng Bom", TrangBomDistrict, "Phường Trảng Bom"),
+        new("26254", "Xã Bàu Hàm", "Xã Cây Gáo", TrangBomDistrict),
+        new("26278", "Xã Bình Minh", "Xã Bình Minh", TrangBomDistrict),
+        new("26281", "Xã Hưng Thịnh", "Xã Trung Hoà", TrangBomDistrict),
+        new("26296", "Xã An Viễn", "Xã An Viễn", TrangBomDistrict),
+        // Elsewhere (no history in the demo): an unchanged xã and the former Bình Phước area.
+        new(DakLua, "Xã Đak Lua"),
+        new(DongXoai, "Phường Đồng Xoài"),
+        new("25222", "Xã Bù Gia Mập"),
+        new("25270", "Xã Lộc Ninh", RenamedTo: "Phường Lộc Ninh"),
     ];
 
-    /// <summary>The communes of a district as (code, name, kind).</summary>
-    public static IEnumerable<(string Code, string Name, string Kind)> CommunesOf(DemoDistrict district) =>
-        district.Communes.Select((entry, i) =>
+    /// <summary>The province's periods: a province until 29/4/2026, a centrally-run city from 30/4/2026 (code 75 throughout).</summary>
+    public static IEnumerable<UnitPeriod> ProvincePeriods() =>
+    [
+        // KH 91 (2023) names the province body this way [V seed]; "Đồng Nai" after "tỉnh" is added [I].
+        Period(HistoryFrom, TwoLevels.AddDays(-1), ProvinceCode, "Tỉnh Đồng Nai", "tinh", "province", null, null,
+            "Ban Chỉ đạo phòng, chống AIDS, tội phạm và tệ nạn xã hội tỉnh Đồng Nai"),
+        Period(TwoLevels, City.AddDays(-1), ProvinceCode, "Tỉnh Đồng Nai", "tinh", "province", null, CommunesBasis),
+        Period(City, null, ProvinceCode, "Thành phố Đồng Nai", "tinh", "province", null, CityBasis),
+    ];
+
+    /// <summary>A former district's one period, under the province, until 30/6/2025.</summary>
+    public static UnitPeriod DistrictPeriod(DemoDistrict district, int provinceId) =>
+        Period(HistoryFrom, TwoLevels.AddDays(-1), district.Code, district.Name, "huyen", "district", provinceId, null);
+
+    /// <summary>A commune's periods: its predecessor under its district (when the demo keeps it), today's name, and the 2026 change.</summary>
+    public static IEnumerable<UnitPeriod> CommunePeriods(DemoCommune commune, int provinceId, int? formerDistrictId)
+    {
+        if (commune.Predecessor is { } before && formerDistrictId is int district)
+            yield return Period(HistoryFrom, TwoLevels.AddDays(-1), commune.Code, before, KindOf(before), "commune", district, null);
+        yield return Period(TwoLevels, commune.RenamedTo is null ? null : City.AddDays(-1), commune.Code, commune.Name, KindOf(commune.Name), "commune", provinceId, CommunesBasis);
+        if (commune.RenamedTo is { } after)
+            yield return Period(City, null, commune.Code, after, KindOf(after), "commune", provinceId, WardsBasis);
+    }
+
+    /// <summary>
+    /// A period with the names that head its documents: the steering committee in TT124's wording
+    /// (Điều 9 k1 a, "… xã, phường, thị trấn" followed by the unit's name, as communes and provinces write it
+    /// since 2025 [Q]), the People's Committee, and the place name of the date line. All of it is data.
+    /// </summary>
+    private static UnitPeriod Period(DateOnly from, DateOnly? to, string code, string name, string kind, string level, int? parentId, string? basis, string? committee = null)
+    {
+        var running = InRunningText(name);
+        return new UnitPeriod
         {
-            var space = entry.IndexOf(' ');
-            var hasCode = space > 0 && entry[..space].All(char.IsAsciiDigit);
-            var name = hasCode ? entry[(space + 1)..] : entry;
-            return (hasCode ? entry[..space] : $"{district.Code}.{i + 1:00}", name, KindOf(name));
-        });
+            ValidFrom = from, ValidTo = to, Code = code, Name = name, KindId = kind, LevelId = level, ParentId = parentId,
+            NameKey = VietnameseText.Fold(name),
+            CommitteeName = committee ?? $"Ban Chỉ đạo phòng chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc {running}",
+            AuthorityName = $"Ủy ban nhân dân {running}",
+            PlaceName = ShortName(name),
+            Basis = basis,
+        };
+    }
 
     public static string KindOf(string name) =>
         name.StartsWith("Phường ", StringComparison.Ordinal) ? "phuong"
         : name.StartsWith("Thị trấn ", StringComparison.Ordinal) ? "thi-tran"
+        : name.StartsWith("Đặc khu ", StringComparison.Ordinal) ? "dac-khu"
         : "xa";
+
+    private static readonly string[] Prefixes = ["Thành phố ", "Tỉnh ", "Huyện ", "Phường ", "Xã ", "Thị trấn ", "Đặc khu "];
 
     /// <summary>"Huyện Trảng Bom" → "huyện Trảng Bom", as the name reads inside a longer one.</summary>
     public static string InRunningText(string name)
     {
-        foreach (var prefix in (string[])["Thành phố ", "Huyện ", "Phường ", "Xã ", "Thị trấn "])
+        foreach (var prefix in Prefixes)
             if (name.StartsWith(prefix, StringComparison.Ordinal)) return prefix.ToLowerInvariant() + name[prefix.Length..];
+        return name;
+    }
+
+    /// <summary>"Phường Trấn Biên" → "Trấn Biên" (place names and school names carry no kind).</summary>
+    public static string ShortName(string name)
+    {
+        foreach (var prefix in Prefixes)
+            if (name.StartsWith(prefix, StringComparison.Ordinal)) return name[prefix.Length..];
         return name;
     }
 }
