@@ -64,6 +64,14 @@ public sealed class DocumentIssuer(
         return null;
     }
 
+    /// <summary>Issues one order of a dossier in the caller's transaction (the clerk's number: a new version of an awaiting document).</summary>
+    public async Task<Refusal?> IssueInTransactionAsync(Account actor, SubmissionRecord record, CompiledPack pack, Order order, CancellationToken ct)
+    {
+        var (template, error) = await templates.CurrentForAsync(pack, order.Document, ct);
+        if (template is null) return Refusal.Unprocessable($"Không lập được văn bản «{order.Document.Title}»: {error}");
+        return await IssueAsync(actor, record, pack, order, template, null, ct);
+    }
+
     private async Task<Refusal?> IssueAsync(Account actor, SubmissionRecord record, CompiledPack pack, Order order,
         CurrentTemplate template, EvaluationResult? evaluation, CancellationToken ct)
     {
@@ -92,7 +100,7 @@ public sealed class DocumentIssuer(
     /// </summary>
     public sealed record Issue(string DocumentId, string Title, string Kind, Unit Issuer, int Year, CompiledPack Pack, CurrentTemplate Template,
         Guid? SubmissionId, IReadOnlyList<Guid> Subjects, string Reason, string? Note, long? MeetingId, string Signer, string? Recipients,
-        string? InputJson, GivenNumber? Number);
+        string? InputJson, GivenNumber? Number, string? Suffix = null);
 
     /// <summary>A number and date entered by the organisation's clerk (văn thư).</summary>
     public sealed record GivenNumber(string Number, DateOnly Date);
@@ -109,7 +117,7 @@ public sealed class DocumentIssuer(
         // The number first: its row lock orders concurrent issues of the same series, so the version read after it is current.
         var registry = spec.Number is { } given
             ? new RegistryNumber(null, given.Number)
-            : await numbers.TakeAsync(spec.Issuer, today.Year, spec.Kind, ct);
+            : await numbers.TakeAsync(spec.Issuer, today.Year, spec.Kind, ct, spec.Suffix);
         var date = spec.Number?.Date ?? today;
         var version = 1 + (await db.IssuedDocuments.Where(d => d.SubmissionId == spec.SubmissionId && d.DocumentId == spec.DocumentId)
             .MaxAsync(d => (int?)d.Version, ct) ?? 0);

@@ -28,14 +28,15 @@ public sealed class RegistryNumbers(AntqDbContext db)
     public async Task<string> ModeAsync(int unitId, CancellationToken ct) =>
         await db.NumberingSettings.AsNoTracking().Where(s => s.UnitId == unitId).Select(s => s.Mode).FirstOrDefaultAsync(ct) ?? NumberingModes.Yearly;
 
-    /// <summary>The next number of <paramref name="issuer"/>'s registry for a document of <paramref name="kind"/>.</summary>
-    public async Task<RegistryNumber> TakeAsync(Unit issuer, int year, string kind, CancellationToken ct)
+    /// <summary>The next number of <paramref name="issuer"/>'s registry for a document of <paramref name="kind"/>;
+    /// <paramref name="suffix"/> names the issuing body when it is not the unit's usual one (a decision is the People's Committee's).</summary>
+    public async Task<RegistryNumber> TakeAsync(Unit issuer, int year, string kind, CancellationToken ct, string? suffix = null)
     {
         var mode = await ModeAsync(issuer.Id, ct);
         if (mode == NumberingModes.Clerk) return RegistryNumber.Awaiting;
         var series = mode == NumberingModes.PerKind ? kind : "";
         var sequence = await NextAsync(issuer.Id, year, series, ct);
-        return new RegistryNumber(sequence, DocumentKinds.Number(sequence, kind, DocumentKinds.IssuerSuffix(issuer)));
+        return new RegistryNumber(sequence, DocumentKinds.Number(sequence, kind, suffix ?? DocumentKinds.IssuerSuffix(issuer)));
     }
 
     /// <summary>The next sequence of a series: <paramref name="series"/> is a kind, or "" for the yearly sequence across kinds.</summary>
