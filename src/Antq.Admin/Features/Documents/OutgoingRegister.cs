@@ -33,7 +33,7 @@ public sealed class OutgoingRegister(AntqDbContext db, CurrentAccount current, U
     public async Task<IReadOnlyList<RegisterEntry>> ListAsync(int unitId, int? year, CancellationToken ct)
     {
         var (unit, y) = await ScopeAsync(unitId, year, ct);
-        var rows = await Query(unit.Id, y).ToListAsync(ct);
+        var rows = await Query(unit.Id, y, numberedOnly: false).ToListAsync(ct);
         return rows.Select(Entry).ToList();
     }
 
@@ -49,7 +49,7 @@ public sealed class OutgoingRegister(AntqDbContext db, CurrentAccount current, U
 
     private async IAsyncEnumerable<object?[]> Rows(int unitId, int year, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var row in Query(unitId, year).Where(d => d.Number != "").AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Query(unitId, year, numberedOnly: true).AsAsyncEnumerable().WithCancellation(ct))
         {
             var e = Entry(row);
             yield return [e.Number, e.IssueDate, e.KindName, e.Title, e.Signer, e.Recipients, e.VerificationCode,
@@ -57,8 +57,8 @@ public sealed class OutgoingRegister(AntqDbContext db, CurrentAccount current, U
         }
     }
 
-    private IQueryable<RegisterRow> Query(int unitId, int year) =>
-        db.IssuedDocuments.AsNoTracking().Where(d => d.IssuerUnitId == unitId && d.RegistryYear == year)
+    private IQueryable<RegisterRow> Query(int unitId, int year, bool numberedOnly) =>
+        db.IssuedDocuments.AsNoTracking().Where(d => d.IssuerUnitId == unitId && d.RegistryYear == year && (!numberedOnly || d.Number != ""))
             .OrderBy(d => d.IssueDate).ThenBy(d => d.Sequence).ThenBy(d => d.Id)
             .Select(d => new RegisterRow(d.Id, d.SubmissionId, d.DocumentId, d.Kind, d.Number, d.IssueDate, d.Title, d.Signer, d.Recipients, d.Version, d.VerificationCode));
 
