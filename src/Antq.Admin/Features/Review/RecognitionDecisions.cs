@@ -14,7 +14,7 @@ namespace Antq.Admin.Features.Review;
 public sealed record DecisionRequest(IReadOnlyList<Guid>? SubmissionIds, string? SignerTitle, string? SignerName, IReadOnlyList<string>? Recipients);
 
 /// <summary>A dossier waiting for the recognising level's decision.</summary>
-public sealed record DecisionCandidate(Guid SubmissionId, int UnitId, string UnitName, string UnitCode, int Year, string PackId, DateTimeOffset UpdatedAt);
+public sealed record DecisionCandidate(Guid SubmissionId, int UnitId, string UnitName, string UnitCode, int Year, string PackId, string PackTitle, DateTimeOffset UpdatedAt);
 
 /// <summary>One issued outcome document as the answer names it.</summary>
 public sealed record OutcomeDocumentView(long Id, Guid? SubmissionId, string DocumentId, string Title, string Number, DateOnly IssueDate,
@@ -32,7 +32,7 @@ public sealed record DecisionIssuedView(OutcomeDocumentView Decision, IReadOnlyL
 /// made outside the system.
 /// </summary>
 public sealed class RecognitionDecisions(
-    CurrentAccount current, SubmissionStore store, AntqDbContext db, OutcomeIssuer outcomes, UnitPeriods periods, DocumentLinks links,
+    CurrentAccount current, SubmissionStore store, AntqDbContext db, OutcomeIssuer outcomes, UnitPeriods periods, DocumentLinks links, Packs.PackCatalog catalog,
     SubmissionEvaluator evaluator, HierarchyFactsService hierarchyFacts, TimeProvider time)
 {
     public const int MaxDossiers = 200;
@@ -45,9 +45,12 @@ public sealed class RecognitionDecisions(
         SubmissionStore.RequireReviewer(account);
         var unitId = account.ScopeUnit.Id;
         var rows = await db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Approved && s.PendingUnitId == unitId && (year == null || s.Year == year))
-            .Select(s => new { s.Id, s.UnitId, s.Unit!.Name, s.Unit.Code, s.Year, s.PackId, s.UpdatedAt }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.UnitId, s.Unit!.Name, s.Unit.Code, s.Year, s.PackId, s.PackVersion, s.UpdatedAt }).ToListAsync(ct);
+        var titles = new Dictionary<(string, string), string>();
+        foreach (var (packId, version) in rows.Select(r => (r.PackId, r.PackVersion)).Distinct())
+            titles[(packId, version)] = (await catalog.GetAsync(packId, version, ct))?.Manifest.Title ?? packId;
         return rows.OrderBy(r => r.Year).ThenBy(r => r.Name, VietnameseText.Order)
-            .Select(r => new DecisionCandidate(r.Id, r.UnitId, r.Name, r.Code, r.Year, r.PackId, r.UpdatedAt)).ToList();
+            .Select(r => new DecisionCandidate(r.Id, r.UnitId, r.Name, r.Code, r.Year, r.PackId, titles[(r.PackId, r.PackVersion)], r.UpdatedAt)).ToList();
     }
 
     /// <summary>The decision as it would be issued (no number, no code): what the reviewer checks before issuing.</summary>
