@@ -77,35 +77,34 @@ public sealed class OutcomeIssuer(AntqDbContext db, DocumentIssuer issuer, Templ
     }
 
     /// <summary>Issues the certificate (Giấy công nhận) of one recognised dossier, citing its decision.</summary>
-    public async Task<Result<IssuedDocument>> CertificateAsync(Account actor, Unit decider, SubmissionRecord record, OutcomeInput input,
-        string decisionNumber, DateOnly decisionDate, DocumentIssuer.GivenNumber? number, CancellationToken ct)
-    {
-        var pack = await store.PinnedPackAsync(record, ct);
-        var template = await TemplateAsync(pack, OutcomeDocuments.Certificate, ct);
-        if (template.Failure is { } missing) return missing;
-        var unit = await UnitAsync(record, ct);
-        var spec = new DocumentIssuer.Issue(OutcomeDocuments.CertificateTemplate, $"Giấy công nhận {LowerFirst(OutcomeDocuments.Achievement(pack.Manifest))} năm {record.Year} - {unit.Name}",
-            OutcomeDocuments.CertificateKind, decider, record.Year, pack, template.Value!, record.Id, [record.Id], number is null ? "decision" : "number-entered",
-            null, null, Signed(input), unit.Name, JsonSerializer.Serialize(input), number, Suffix);
-        var authority = await AuthorityAsync(decider, record.Year, input, ct);
-        return await StoredAsync(actor, spec, info => Task.FromResult(
-            OutcomeDocuments.CertificateModel(info, authority, pack.Manifest, record.Year, unit, decisionNumber, decisionDate)), ct);
-    }
+    public Task<Result<IssuedDocument>> CertificateAsync(Account actor, Unit decider, SubmissionRecord record, OutcomeInput input,
+        string decisionNumber, DateOnly decisionDate, DocumentIssuer.GivenNumber? number, CancellationToken ct) =>
+        OfOneDossierAsync(actor, decider, record, input, number, OutcomeDocuments.Certificate, OutcomeDocuments.CertificateKind, "decision",
+            (achievement, unit) => $"Giấy công nhận {achievement} năm {record.Year} - {unit.Name}", unit => unit.Name,
+            (info, authority, pack, unit) => OutcomeDocuments.CertificateModel(info, authority, pack, record.Year, unit, decisionNumber, decisionDate), ct);
 
     /// <summary>Issues the reasoned notice that a dossier is not recognised (to the unit).</summary>
-    public async Task<Result<IssuedDocument>> NoticeAsync(Account actor, Unit decider, SubmissionRecord record, OutcomeInput input,
-        DocumentIssuer.GivenNumber? number, CancellationToken ct)
+    public Task<Result<IssuedDocument>> NoticeAsync(Account actor, Unit decider, SubmissionRecord record, OutcomeInput input,
+        DocumentIssuer.GivenNumber? number, CancellationToken ct) =>
+        OfOneDossierAsync(actor, decider, record, input, number, OutcomeDocuments.Notice, OutcomeDocuments.NoticeKind, "refusal",
+            (achievement, unit) => $"Thông báo về việc không công nhận {achievement} năm {record.Year} đối với {unit.Name}", _ => Recipients(input),
+            (info, authority, pack, unit) => OutcomeDocuments.NoticeModel(info, authority, pack, record.Year, unit, input.Reason ?? "", input.Recipients), ct);
+
+    /// <summary>An outcome document of one dossier (it is the document's dossier and its only subject).</summary>
+    private async Task<Result<IssuedDocument>> OfOneDossierAsync(Account actor, Unit decider, SubmissionRecord record, OutcomeInput input,
+        DocumentIssuer.GivenNumber? number, DocumentRef document, string kind, string reason, Func<string, RecognisedUnit, string> title,
+        Func<RecognisedUnit, string> recipients, Func<DocumentInfo, DecidingAuthority, PackManifest, RecognisedUnit, Scriban.Runtime.ScriptObject> model,
+        CancellationToken ct)
     {
         var pack = await store.PinnedPackAsync(record, ct);
-        var template = await TemplateAsync(pack, OutcomeDocuments.Notice, ct);
+        var template = await TemplateAsync(pack, document, ct);
         if (template.Failure is { } missing) return missing;
         var unit = await UnitAsync(record, ct);
-        var spec = new DocumentIssuer.Issue(OutcomeDocuments.NoticeTemplate, $"Thông báo về việc không công nhận {LowerFirst(OutcomeDocuments.Achievement(pack.Manifest))} năm {record.Year} đối với {unit.Name}",
-            OutcomeDocuments.NoticeKind, decider, record.Year, pack, template.Value!, record.Id, [record.Id], number is null ? "refusal" : "number-entered",
-            null, null, Signed(input), Recipients(input), JsonSerializer.Serialize(input), number, Suffix);
+        var spec = new DocumentIssuer.Issue(document.Id, title(LowerFirst(OutcomeDocuments.Achievement(pack.Manifest)), unit), kind, decider, record.Year,
+            pack, template.Value!, record.Id, [record.Id], number is null ? reason : "number-entered", null, null, Signed(input), recipients(unit),
+            JsonSerializer.Serialize(input), number, Suffix);
         var authority = await AuthorityAsync(decider, record.Year, input, ct);
-        return await StoredAsync(actor, spec, info => Task.FromResult(
-            OutcomeDocuments.NoticeModel(info, authority, pack.Manifest, record.Year, unit, input.Reason ?? "", input.Recipients)), ct);
+        return await StoredAsync(actor, spec, info => Task.FromResult(model(info, authority, pack.Manifest, unit)), ct);
     }
 
     private async Task<Result<IssuedDocument>> StoredAsync(Account actor, DocumentIssuer.Issue spec, Func<DocumentInfo, Task<Scriban.Runtime.ScriptObject>> model, CancellationToken ct)
