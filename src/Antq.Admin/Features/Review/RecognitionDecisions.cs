@@ -32,7 +32,7 @@ public sealed record DecisionIssuedView(OutcomeDocumentView Decision, IReadOnlyL
 /// made outside the system.
 /// </summary>
 public sealed class RecognitionDecisions(
-    CurrentAccount current, SubmissionStore store, AntqDbContext db, OutcomeIssuer outcomes, UnitPeriods periods, DocumentLinks links, Packs.PackCatalog catalog,
+    CurrentAccount current, SubmissionStore store, AntqDbContext db, OutcomeIssuer outcomes, UnitPeriods periods, DocumentLinks links, Packs.PackCatalog catalog, Notifications.StepNotifications notifications,
     SubmissionEvaluator evaluator, HierarchyFactsService hierarchyFacts, TimeProvider time)
 {
     public const int MaxDossiers = 200;
@@ -80,6 +80,7 @@ public sealed class RecognitionDecisions(
         var certificates = await RecogniseAsync(account, decider, records, decision.Value!, input, ct);
         if (certificates.Failure is { } refused) return await RollbackAsync(transaction, refused, ct);
         await transaction.CommitAsync(ct);
+        await notifications.QueueEmailsAsync(ct);
         // Units above whose packs count recognised units of this kind (TT124 Điều 5 k4) see the new number in their drafts.
         foreach (var record in records) await hierarchyFacts.RefreshDependantsAsync(record, evaluator, ct);
         return new DecisionIssuedView(View(decision.Value!), certificates.Value!);
@@ -100,9 +101,11 @@ public sealed class RecognitionDecisions(
             record.PendingUnitId = null;
             record.DecisionNumber = decision.AwaitingNumber ? null : decision.Number;
             record.DecisionDate = decision.AwaitingNumber ? null : decision.IssueDate;
+            var details = new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate, decisionDocumentId = decision.DocumentId, issuedInSystem = true };
+            if (from != SubmissionStatus.Recognised) await notifications.StageStepAsync(account, record, SubmissionAudit.Recognised, from, details, ct);
             if (from != SubmissionStatus.Recognised
                 && await store.CommitAsync(account, record, SubmissionAudit.Recognised, from,
-                    new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate, decisionDocumentId = decision.DocumentId, issuedInSystem = true }, ct) is { } conflict)
+                    details, ct) is { } conflict)
                 return conflict;
             if (from == SubmissionStatus.Recognised) await db.SaveChangesAsync(ct);
             if (decision.AwaitingNumber) continue;

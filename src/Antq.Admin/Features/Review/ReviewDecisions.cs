@@ -14,7 +14,7 @@ namespace Antq.Admin.Features.Review;
 /// recognising level, recognises or does not.
 /// </summary>
 public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionQueries queries, SubmissionEvaluator evaluator,
-    HierarchyFactsService hierarchyFacts, Data.AntqDbContext db, Documents.OutcomeIssuer outcomes, TimeProvider time)
+    HierarchyFactsService hierarchyFacts, Data.AntqDbContext db, Documents.OutcomeIssuer outcomes, Notifications.StepNotifications notifications, TimeProvider time)
 {
     public async Task<Result<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
     {
@@ -99,6 +99,7 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         var unitName = record.Unit!.Name;
         var input = new OutcomeInput(RecognitionDecisions.DefaultSignerTitle, "", [unitName + ";", "Lưu: VT."], reason);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await notifications.StageStepAsync(account, record, SubmissionAudit.Rejected, from, new { reason }, ct); // committed with the step
         if (await store.CommitAsync(account, record, SubmissionAudit.Rejected, from, new { reason }, ct) is { } conflict) return conflict;
         var notice = await outcomes.NoticeAsync(account, account.ScopeUnit, record, input, null, ct);
         if (notice.Failure is { } failed)
@@ -108,6 +109,7 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
             return failed;
         }
         await transaction.CommitAsync(ct);
+        await steps.QueueEmailsAsync(ct);
         return await queries.ViewAsync(record, record.Unit, ct);
     }
 
