@@ -25,6 +25,8 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<IssuedDocumentSubject> IssuedDocumentSubjects => Set<IssuedDocumentSubject>();
+    public DbSet<NumberingSetting> NumberingSettings => Set<NumberingSetting>();
     public DbSet<TemplateVersionRecord> TemplateVersions => Set<TemplateVersionRecord>();
     public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();
 
@@ -51,7 +53,7 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
-            if (entry.Entity is AuditEntry or PackVersionRecord or IssuedDocument or TemplateVersionRecord or MeetingRecord && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is AuditEntry or PackVersionRecord or IssuedDocument or IssuedDocumentSubject or TemplateVersionRecord or MeetingRecord && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} is append-only.");
     }
 }

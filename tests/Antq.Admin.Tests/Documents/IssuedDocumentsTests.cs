@@ -53,7 +53,7 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Numbers_PerIssuingUnitAndKind_SequentialAndReissueTakesNext()
+    public async Task Numbers_OneYearlySequenceAcrossKindsPerIssuingUnit_ReissueTakesNext()
     {
         var world = await factory.WorldAsync();
         var unitA2 = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
@@ -61,13 +61,14 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         var a2 = await unitA2.SubmitAsync(world.CommuneA2);
         var b1 = await unitB1.SubmitAsync(world.CommuneB1);
 
-        // Each unit has its own registry: both start at 01 for each kind.
+        // Each unit has its own registry, one sequence a year across its kinds (Decree 30 Điều 15, the default):
+        // the pack's documents in order take 01 and 02.
         Assert.Equal("01/TTr-UBND", (await unitA2.VersionsAsync(a2, "to-trinh"))[0].GetProperty("number").GetString());
-        Assert.Equal("01/BC-UBND", (await unitA2.VersionsAsync(a2, "bao-cao-ket-qua"))[0].GetProperty("number").GetString());
+        Assert.Equal("02/BC-UBND", (await unitA2.VersionsAsync(a2, "bao-cao-ket-qua"))[0].GetProperty("number").GetString());
         Assert.Equal("01/TTr-UBND", (await unitB1.VersionsAsync(b1, "to-trinh"))[0].GetProperty("number").GetString());
 
         var reissued = await (await unitA2.ReissueAsync(a2, "to-trinh", "Sửa lỗi chính tả")).ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal("02/TTr-UBND", reissued.GetProperty("number").GetString());
+        Assert.Equal("03/TTr-UBND", reissued.GetProperty("number").GetString());
         Assert.Equal(2, reissued.GetProperty("version").GetInt32());
         Assert.Equal("Sửa lỗi chính tả", reissued.GetProperty("note").GetString());
         var versions = await unitA2.VersionsAsync(a2, "to-trinh");
@@ -76,9 +77,8 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         // The old version stays retrievable, with its own bytes.
         var old = DocumentHttp.Text(await unitA2.BytesAsync(a2, "to-trinh", version: 1));
         Assert.Contains("01/TTr-UBND", old);
-        Assert.DoesNotContain("02/TTr-UBND", old);
-        // Báo cáo's registry did not move.
-        Assert.Equal("01/BC-UBND", (await unitA2.VersionsAsync(a2, "bao-cao-ket-qua"))[0].GetProperty("number").GetString());
+        Assert.DoesNotContain("03/TTr-UBND", old);
+        Assert.Equal("02/BC-UBND", (await unitA2.VersionsAsync(a2, "bao-cao-ket-qua"))[0].GetProperty("number").GetString());
     }
 
     [Fact]
@@ -98,8 +98,11 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         Assert.Equal(Enumerable.Range(1, parallel + 1).Reverse().ToArray(), versions.Select(v => v.GetProperty("version").GetInt32()).ToArray());
         var numbers = versions.Select(v => v.GetProperty("number").GetString()!).ToList();
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
-        // An agency has no "-UBND" suffix; its registry runs 01..09 without gaps.
-        Assert.Equal(Enumerable.Range(1, parallel + 1).Select(n => $"{n:00}/TTr").Order().ToArray(), numbers.Order().ToArray());
+        // An agency has no "-UBND" suffix; its yearly registry (Tờ trình versions and the Báo cáo) runs from 01 without gaps.
+        Assert.All(numbers, n => Assert.Matches(@"^\d{2}/TTr$", n));
+        var all = (await agency.DocumentsAsync(id)).GetProperty("documents").EnumerateArray()
+            .Select(d => int.Parse(d.GetProperty("number").GetString()![..2], System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
+        Assert.Equal(Enumerable.Range(1, all.Length).ToArray(), all);
         Assert.Equal(parallel + 1, versions.Select(v => v.GetProperty("verificationCode").GetString()).Distinct().Count());
         Assert.Single(versions, v => v.GetProperty("current").GetBoolean());
     }

@@ -94,17 +94,7 @@ public sealed partial class YearlyReportTests(AntqApiFactory factory) : IClassFi
         Assert.True(outside.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"got {(int)outside.StatusCode}");
     }
 
-    /// <summary>The document's text: one line per paragraph or table row, cells joined by " | ".</summary>
-    private static List<string> Text(string html)
-    {
-        var body = html[html.IndexOf("<body", StringComparison.Ordinal)..];
-        body = Regex.Replace(body, @"</t[dh]>\s*(?=<t[dh])", " | ");
-        body = Regex.Replace(body, @"</p>|</tr>|<br\s*/?>|</div>", "\n");
-        body = Regex.Replace(body, "<[^>]+>", "");
-        return body.Split('\n').Select(l => WebUtilityDecode(Regex.Replace(l, @"\s+", " ").Trim())).Where(l => l.Length > 0).ToList();
-    }
-
-    private static string WebUtilityDecode(string s) => WebUtility.HtmlDecode(s).Replace('\u00a0', ' ');
+    private static List<string> Text(string html) => HtmlLines.Of(html);
 
     private static List<string> Section(List<string> lines, string from, string to)
     {

@@ -25,11 +25,38 @@ public sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Issue
         b.Property(d => d.IssuedByName).HasMaxLength(256);
         b.Property(d => d.Reason).HasMaxLength(32);
         b.Property(d => d.Note).HasMaxLength(1000);
+        b.Property(d => d.Signer).HasMaxLength(300);
+        b.Property(d => d.Recipients).HasMaxLength(2000);
+        b.Ignore(d => d.AwaitingNumber);
         b.HasIndex(d => new { d.SubmissionId, d.DocumentId, d.Version }).IsUnique();
-        // The backstop of the counter: no two issued documents share a registry number.
+        // The backstop of the counter: no two issued documents share a registry number (a re-issue takes a new one).
         b.HasIndex(d => new { d.IssuerUnitId, d.RegistryYear, d.Kind, d.Sequence }).IsUnique();
+        b.HasIndex(d => new { d.IssuerUnitId, d.RegistryYear, d.Number });
         b.HasIndex(d => d.VerificationCode).IsUnique();
         b.HasOne<SubmissionRecord>().WithMany().HasForeignKey(d => d.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class IssuedDocumentSubjectConfiguration : IEntityTypeConfiguration<IssuedDocumentSubject>
+{
+    public void Configure(EntityTypeBuilder<IssuedDocumentSubject> b)
+    {
+        b.HasKey(s => new { s.IssuedDocumentId, s.SubmissionId });
+        b.HasIndex(s => s.SubmissionId);
+        b.HasOne<IssuedDocument>().WithMany().HasForeignKey(s => s.IssuedDocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SubmissionRecord>().WithMany().HasForeignKey(s => s.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class NumberingSettingConfiguration : IEntityTypeConfiguration<NumberingSetting>
+{
+    public void Configure(EntityTypeBuilder<NumberingSetting> b)
+    {
+        b.HasKey(s => s.UnitId);
+        b.Property(s => s.Mode).HasMaxLength(16);
+        b.Property(s => s.UpdatedById).HasMaxLength(450);
+        b.Property(s => s.UpdatedByName).HasMaxLength(256);
+        b.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

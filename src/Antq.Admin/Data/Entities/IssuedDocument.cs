@@ -1,17 +1,22 @@
 namespace Antq.Admin.Data.Entities;
 
 /// <summary>
-/// One issued version of a dossier document, stored immutably (never updated or deleted): the
-/// registry number, the verification code, what it was rendered from and the rendered bytes.
-/// A re-issue is a new row with the next <see cref="Version"/>; the newest version of a
-/// (submission, document) is the current one, every older one is superseded.
+/// One issued version of a document, stored immutably (never updated or deleted): the registry
+/// number, the verification code, what it was rendered from and the rendered bytes. A re-issue is a
+/// new row with the next <see cref="Version"/>; the newest version of a (submission, document) is the
+/// current one, every older one is superseded. A document of one dossier carries its
+/// <see cref="SubmissionId"/>; one that concerns several dossiers (a recognition decision) or none has
+/// no submission and names the dossiers it concerns in <see cref="IssuedDocumentSubject"/> rows.
 /// </summary>
 public sealed class IssuedDocument
 {
     public long Id { get; set; }
-    public Guid SubmissionId { get; set; }
 
-    /// <summary>The document id of the pack's manifest (<c>to-trinh</c>).</summary>
+    /// <summary>The one dossier the document belongs to; null for a decision covering several dossiers (or none).</summary>
+    public Guid? SubmissionId { get; set; }
+
+    /// <summary>The document id of the pack's manifest (<c>to-trinh</c>), or of an outcome document
+    /// (<c>giay-cong-nhan</c>; a decision's id carries its own suffix, <c>quyet-dinh-cong-nhan-…</c>, since it has no dossier).</summary>
     public required string DocumentId { get; set; }
     public required string Title { get; set; }
     public int Version { get; set; }
@@ -24,9 +29,11 @@ public sealed class IssuedDocument
 
     /// <summary>Registry year: the calendar year of <see cref="IssueDate"/>.</summary>
     public int RegistryYear { get; set; }
-    public int Sequence { get; set; }
 
-    /// <summary><c>15/TTr-UBND</c>.</summary>
+    /// <summary>The registry sequence; null while the document awaits the clerk's number, or when the clerk's number has none.</summary>
+    public int? Sequence { get; set; }
+
+    /// <summary><c>15/TTr-UBND</c>; empty while the document awaits the number its organisation's clerk enters ("chờ cấp số").</summary>
     public required string Number { get; set; }
     public DateOnly IssueDate { get; set; }
     public required string Place { get; set; }
@@ -56,10 +63,51 @@ public sealed class IssuedDocument
     /// <summary>Why this version was made (<c>submitted</c>, <c>meeting</c>, <c>reissue</c>) and the note given.</summary>
     public required string Reason { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Who signs (title and name as printed) and where it is sent (nơi nhận), for the outgoing register.</summary>
+    public string? Signer { get; set; }
+    public string? Recipients { get; set; }
+
+    /// <summary>What an outcome document was rendered from besides the dossiers (JSON: signer, recipients, reason …),
+    /// so the clerk's number can be put into a new version; null for a dossier document (rendered from its submission).</summary>
+    public string? InputJson { get; set; }
+
+    public bool AwaitingNumber => Number.Length == 0;
+}
+
+/// <summary>A dossier an issued document concerns (a decision names every dossier it recognises); append-only.</summary>
+public sealed class IssuedDocumentSubject
+{
+    public long IssuedDocumentId { get; set; }
+    public Guid SubmissionId { get; set; }
+}
+
+/// <summary>How an organisation numbers its documents (Decree 30, Điều 15); no row = <see cref="NumberingModes.Yearly"/>.</summary>
+public sealed class NumberingSetting
+{
+    public int UnitId { get; set; }
+    public required string Mode { get; set; }
+    public required string UpdatedById { get; set; }
+    public required string UpdatedByName { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public static class NumberingModes
+{
+    /// <summary>One sequence a year across every kind of document the organisation issues (the default).</summary>
+    public const string Yearly = "yearly";
+
+    /// <summary>A series per kind of document (Tờ trình, Báo cáo, Quyết định … each from 01).</summary>
+    public const string PerKind = "per-kind";
+
+    /// <summary>The organisation's clerk (văn thư) enters the number its own register gives; documents await it.</summary>
+    public const string Clerk = "clerk";
+
+    public static readonly string[] All = [Yearly, PerKind, Clerk];
 }
 
 /// <summary>
-/// The last registry number taken per (issuing unit, year, kind). Numbers are taken by an atomic
+/// The last registry number taken per (issuing unit, year, kind); kind is empty for the yearly sequence across kinds. Numbers are taken by an atomic
 /// <c>UPDATE … RETURNING</c> inside the issuing transaction (see ADR 5).
 /// </summary>
 public sealed class DocumentCounter

@@ -24,7 +24,14 @@ public sealed record IssuedDocumentView(
     string? Note,
     string IssuedBy,
     DateTimeOffset IssuedAt,
-    IReadOnlyDictionary<string, string> Links);
+    IReadOnlyDictionary<string, string> Links)
+{
+    /// <summary>Registry kind (<c>TTr</c>, <c>QĐ</c>, <c>GCN</c> …).</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>True while the organisation's clerk has still to enter the number ("chờ cấp số").</summary>
+    public bool AwaitingNumber { get; init; }
+}
 
 /// <summary>A submission's documents: every issued version, newest first per document, and the recorded meetings;
 /// what the caller may do (the services check again when it does).</summary>
@@ -88,4 +95,12 @@ public sealed record VerificationView(
     string ContentHash,
     string DocxHash,
     string IssuedBy,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt)
+{
+    public bool AwaitingNumber { get; init; }
+
+    /// <summary>For a certificate (Giấy công nhận): the year and the decision that granted it.</summary>
+    public int? Year { get; init; }
+    public string? DecisionNumber { get; init; }
+    public DateOnly? DecisionDate { get; init; }
+}

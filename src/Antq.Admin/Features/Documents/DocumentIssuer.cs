@@ -24,8 +24,8 @@ namespace Antq.Admin.Features.Documents;
 public sealed class DocumentIssuer(
     AntqDbContext db, TemplateStore templates, RegistryNumbers numbers, DocumentLinks links, TimeProvider time, DocumentHeads heads, Plans.YearPlans plans)
 {
-    /// <summary>What to issue: one document of the pinned pack, by whom, why, from which meeting.</summary>
-    public sealed record Order(DocumentRef Document, Unit Issuer, string Reason, MeetingRecord? Meeting, string? Note = null);
+    /// <summary>What to issue: one document of the pinned pack, by whom, why, from which meeting (and the clerk's number, when given).</summary>
+    public sealed record Order(DocumentRef Document, Unit Issuer, string Reason, MeetingRecord? Meeting, string? Note = null, GivenNumber? Number = null);
 
     /// <summary>The documents of <paramref name="step"/> for a submission (the submission's unit issues at submission,
     /// the meeting's unit the minutes).</summary>
@@ -64,53 +64,100 @@ public sealed class DocumentIssuer(
         return null;
     }
 
+    /// <summary>Issues one order of a dossier in the caller's transaction (the clerk's number: a new version of an awaiting document).</summary>
+    public async Task<Refusal?> IssueInTransactionAsync(Account actor, SubmissionRecord record, CompiledPack pack, Order order, CancellationToken ct)
+    {
+        var (template, error) = await templates.CurrentForAsync(pack, order.Document, ct);
+        if (template is null) return Refusal.Unprocessable($"Không lập được văn bản «{order.Document.Title}»: {error}");
+        return await IssueAsync(actor, record, pack, order, template, null, ct);
+    }
+
     private async Task<Refusal?> IssueAsync(Account actor, SubmissionRecord record, CompiledPack pack, Order order,
         CurrentTemplate template, EvaluationResult? evaluation, CancellationToken ct)
     {
+        var signer = new SignerInfo(DocumentKinds.SignerTitle(order.Issuer), "");
+        var spec = new Issue(order.Document.Id, order.Document.Title, DocumentKinds.Abbreviation(order.Document), order.Issuer, record.Year,
+            pack, template, record.Id, [], order.Reason, order.Note, order.Meeting?.Id, signer.Title, null, null, order.Number);
+        return await StoreAsync(actor, spec, async info =>
+        {
+            if (order.Issuer.Id != record.UnitId)
+            {
+                // Not the unit's own letter (the reviewing level's minutes): its header names the issuing level.
+                // Names from the issuer's data for the dossier's year (UnitPeriod), else derived from its name.
+                var (issuer, issuerParent) = await heads.ReviewingHeadAsync(order.Issuer, record.Year, ct);
+                info = info with { Issuer = issuer, IssuerParent = issuerParent };
+            }
+            else if (await heads.OwnHeadAsync(order.Issuer, record.Year, ct) is { } own)
+                info = info with { Issuer = own.Issuer, IssuerParent = own.Parent };
+            return await ModelAsync(record, pack, info, signer, order.Meeting, ct, evaluation);
+        }, ct);
+    }
+
+    /// <summary>
+    /// What to store: the document, its issuing unit and the year whose names head it, the pack and template it renders from,
+    /// the dossier it belongs to (or none) and the dossiers it concerns, why, who signs, where it goes, the inputs an outcome
+    /// document is re-rendered from, and the number when it is given (the clerk's) rather than taken.
+    /// </summary>
+    public sealed record Issue(string DocumentId, string Title, string Kind, Unit Issuer, int Year, CompiledPack Pack, CurrentTemplate Template,
+        Guid? SubmissionId, IReadOnlyList<Guid> Subjects, string Reason, string? Note, long? MeetingId, string Signer, string? Recipients,
+        string? InputJson, GivenNumber? Number, string? Suffix = null);
+
+    /// <summary>A number and date entered by the organisation's clerk (văn thư).</summary>
+    public sealed record GivenNumber(string Number, DateOnly Date);
+
+    /// <summary>
+    /// Takes the number (or uses the given one), a verification code, renders the model <paramref name="model"/> builds for the
+    /// document's head and stores a new immutable version with its subjects; the caller holds the transaction. A document
+    /// awaiting its clerk's number is stamped as such at the top of the page, whatever its template says.
+    /// </summary>
+    public async Task<Refusal?> StoreAsync(Account actor, Issue spec, Func<DocumentInfo, Task<Scriban.Runtime.ScriptObject>> model, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var today = VietnamTime.DateOf(now);
-        var kind = DocumentKinds.Abbreviation(order.Document);
-        // The number first: its row lock orders concurrent issues of the same kind, so the version read after it is current.
-        var sequence = await numbers.NextAsync(order.Issuer.Id, today.Year, kind, ct);
-        var number = DocumentKinds.Number(sequence, kind, DocumentKinds.IssuerSuffix(order.Issuer));
-        var version = 1 + (await db.IssuedDocuments.Where(d => d.SubmissionId == record.Id && d.DocumentId == order.Document.Id)
+        // The number first: its row lock orders concurrent issues of the same series, so the version read after it is current.
+        var registry = spec.Number is { } given
+            ? new RegistryNumber(null, given.Number)
+            : await numbers.TakeAsync(spec.Issuer, today.Year, spec.Kind, ct, spec.Suffix);
+        var date = spec.Number?.Date ?? today;
+        var version = 1 + (await db.IssuedDocuments.Where(d => d.SubmissionId == spec.SubmissionId && d.DocumentId == spec.DocumentId)
             .MaxAsync(d => (int?)d.Version, ct) ?? 0);
         var code = VerificationCodes.New();
-        var place = await heads.PlaceAsync(order.Issuer, record.Year, ct) ?? await PlaceAsync(ct);
-        var info = new DocumentInfo(order.Document.Id, order.Document.Title, number, today, place, code) { VerifyUrl = links.Verify(code) };
-        if (order.Issuer.Id != record.UnitId)
-        {
-            // Not the unit's own letter (the reviewing level's minutes): its header names the issuing level.
-            // Names from the issuer's data for the dossier's year (UnitPeriod), else derived from its name.
-            var (issuer, issuerParent) = await heads.ReviewingHeadAsync(order.Issuer, record.Year, ct);
-            info = info with { Issuer = issuer, IssuerParent = issuerParent };
-        }
-        else if (await heads.OwnHeadAsync(order.Issuer, record.Year, ct) is { } own)
-            info = info with { Issuer = own.Issuer, IssuerParent = own.Parent };
-        var model = await ModelAsync(record, pack, info, new SignerInfo(DocumentKinds.SignerTitle(order.Issuer), ""), order.Meeting, ct, evaluation);
+        var place = await heads.PlaceAsync(spec.Issuer, spec.Year, ct) ?? await PlaceAsync(ct);
+        var built = await model(new DocumentInfo(spec.DocumentId, spec.Title, registry.Number, date, place, code) { VerifyUrl = links.Verify(code) });
 
-        var rendered = TemplateSandbox.Render(template.Parsed, model);
+        var rendered = TemplateSandbox.Render(spec.Template.Parsed, built);
         if (!rendered.Ok)
             return Refusal.Unprocessable(
-                $"Không lập được văn bản «{order.Document.Title}» từ mẫu «{template.Key}» phiên bản {template.Version}: "
+                $"Không lập được văn bản «{spec.Title}» từ mẫu «{spec.Template.Key}» phiên bản {spec.Template.Version}: "
                 + string.Join(" ", rendered.Errors.Select(e => e.ToString())) + " Không có gì được ghi; hãy sửa mẫu văn bản hoặc dữ liệu rồi thử lại.",
                 new Dictionary<string, object?> { ["errors"] = rendered.Errors.Select(e => new { e.Path, e.Code, e.Message }).ToList() });
-        var html = Encoding.UTF8.GetBytes(rendered.Output);
-        var docx = DocumentOutput.ToDocx(rendered.Output, DocumentStamp.FromModel(model) with { Created = now.UtcDateTime }, TemplateStore.FileName(template.Key));
+        var output = registry.Number.Length == 0 ? AwaitingNumberStamp.Apply(rendered.Output) : rendered.Output;
+        var html = Encoding.UTF8.GetBytes(output);
+        var docx = DocumentOutput.ToDocx(output, DocumentStamp.FromModel(built) with { Created = now.UtcDateTime }, TemplateStore.FileName(spec.Template.Key));
         if (!docx.Ok) return Refusal.Unprocessable(string.Join(" ", docx.Errors.Select(e => e.Message)));
 
-        db.IssuedDocuments.Add(new IssuedDocument
+        var pack = spec.Pack;
+        var document = new IssuedDocument
         {
-            SubmissionId = record.Id, DocumentId = order.Document.Id, Title = order.Document.Title, Version = version, Kind = kind,
-            IssuerUnitId = order.Issuer.Id, RegistryYear = today.Year, Sequence = sequence, Number = number, IssueDate = today,
+            SubmissionId = spec.SubmissionId, DocumentId = spec.DocumentId, Title = spec.Title, Version = version, Kind = spec.Kind,
+            IssuerUnitId = spec.Issuer.Id, RegistryYear = date.Year, Sequence = registry.Sequence, Number = registry.Number, IssueDate = date,
             Place = place, VerificationCode = code, PackId = pack.Manifest.Id, PackVersion = pack.Manifest.Version,
-            PackHash = pack.ContentHash, TemplateKey = template.Key, TemplateVersion = template.Version, TemplateHash = template.Sha256,
-            Html = html, Docx = docx.Content, HtmlSha256 = Hash(html), DocxSha256 = Hash(docx.Content), MeetingId = order.Meeting?.Id,
-            IssuedById = actor.UserId, IssuedByName = actor.Name, IssuedAt = now, Reason = order.Reason, Note = order.Note,
-        });
+            PackHash = pack.ContentHash, TemplateKey = spec.Template.Key, TemplateVersion = spec.Template.Version, TemplateHash = spec.Template.Sha256,
+            Html = html, Docx = docx.Content, HtmlSha256 = Hash(html), DocxSha256 = Hash(docx.Content), MeetingId = spec.MeetingId,
+            IssuedById = actor.UserId, IssuedByName = actor.Name, IssuedAt = now, Reason = spec.Reason, Note = spec.Note,
+            Signer = spec.Signer, Recipients = spec.Recipients, InputJson = spec.InputJson,
+        };
+        db.IssuedDocuments.Add(document);
         await db.SaveChangesAsync(ct);
+        foreach (var subject in spec.Subjects.Distinct())
+            db.IssuedDocumentSubjects.Add(new IssuedDocumentSubject { IssuedDocumentId = document.Id, SubmissionId = subject });
+        if (spec.Subjects.Count > 0) await db.SaveChangesAsync(ct);
+        LastIssued = document;
         return null;
     }
+
+    /// <summary>The row the last <see cref="StoreAsync"/> stored (for the caller that names it in its answer).</summary>
+    public IssuedDocument? LastIssued { get; private set; }
 
     /// <summary>
     /// The template model of a submission: its unit, year, pack, data and verdict (what was submitted): <paramref name="evaluation"/>
@@ -132,7 +179,7 @@ public sealed class DocumentIssuer(
     }
 
     /// <summary>Địa danh of the date line: the province (the root unit) without its "Tỉnh"/"Thành phố" prefix.</summary>
-    private async Task<string> PlaceAsync(CancellationToken ct)
+    public async Task<string> PlaceAsync(CancellationToken ct)
     {
         var root = await db.Units.AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Id).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
         foreach (var prefix in new[] { "Tỉnh ", "Thành phố " })

@@ -1,6 +1,7 @@
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Submissions;
+using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
 using Antq.Documents;
 using Antq.FormEngine.Documents;
@@ -15,10 +16,10 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
     {
         var account = await current.RequireAsync(ct);
         var record = await store.GetVisibleAsync(account, id, ct);
-        var rows = await db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == id)
+        var rows = await Concerning(id)
             .Select(d => new
             {
-                d.Id, d.DocumentId, d.Title, d.Version, d.Number, d.IssueDate, d.Place, d.VerificationCode, d.IssuerUnitId, d.PackId,
+                d.Id, d.DocumentId, d.Title, d.Kind, d.Version, d.Number, d.IssueDate, d.Place, d.VerificationCode, d.IssuerUnitId, d.PackId,
                 d.PackVersion, d.PackHash, d.TemplateKey, d.TemplateVersion, d.HtmlSha256, d.DocxSha256, d.Reason, d.Note, d.IssuedByName, d.IssuedAt,
                 d.MeetingId,
             })
@@ -27,7 +28,8 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
         var documents = rows.OrderBy(r => r.DocumentId, StringComparer.Ordinal).ThenByDescending(r => r.Version)
             .Select(r => new IssuedDocumentView(r.Id, r.DocumentId, r.Title, r.Version, latest[r.DocumentId] == r.Version, r.Number, r.IssueDate,
                 r.Place, r.VerificationCode, links.Verify(r.VerificationCode), r.IssuerUnitId, r.PackId, r.PackVersion, r.PackHash, r.TemplateKey,
-                r.TemplateVersion, r.HtmlSha256, r.DocxSha256, r.Reason, r.Note, r.IssuedByName, r.IssuedAt, Links(id, r.DocumentId, r.Version)))
+                r.TemplateVersion, r.HtmlSha256, r.DocxSha256, r.Reason, r.Note, r.IssuedByName, r.IssuedAt, Links(id, r.DocumentId, r.Version))
+            { Kind = r.Kind, AwaitingNumber = r.Number.Length == 0 })
             .ToList();
         var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == id).ToListAsync(ct))
             .OrderByDescending(m => m.Id).Select(Meetings.View).ToList();
@@ -44,7 +46,7 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
     {
         var account = await current.RequireAsync(ct);
         await store.GetVisibleAsync(account, id, ct);
-        var query = db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == id && d.DocumentId == documentId);
+        var query = Concerning(id).Where(d => d.DocumentId == documentId);
         var document = version is { } v
             ? await query.FirstOrDefaultAsync(d => d.Version == v, ct)
             : await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
@@ -53,6 +55,10 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
             StatusCodes.Status404NotFound);
     }
 
+    /// <summary>The documents of a dossier: its own and those that concern it among others (the decision that recognised it).</summary>
+    private IQueryable<IssuedDocument> Concerning(Guid id) =>
+        db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == id || db.IssuedDocumentSubjects.Any(s => s.IssuedDocumentId == d.Id && s.SubmissionId == id));
+
     /// <summary>What a verification code stands for; null for an unknown code (nothing else is revealed).</summary>
     public async Task<VerificationView?> VerifyAsync(string? code, CancellationToken ct)
     {
@@ -60,19 +66,28 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
         var d = await db.IssuedDocuments.AsNoTracking().Where(x => x.VerificationCode == canonical)
             .Select(x => new
             {
-                x.SubmissionId, x.DocumentId, x.Title, x.Kind, x.Number, x.IssueDate, x.Place, x.IssuerUnitId, x.Version, x.PackId, x.PackVersion,
+                x.Id, x.SubmissionId, x.DocumentId, x.Title, x.Kind, x.Number, x.IssueDate, x.Place, x.IssuerUnitId, x.Version, x.PackId, x.PackVersion,
                 x.PackHash, x.TemplateKey, x.TemplateVersion, x.HtmlSha256, x.DocxSha256, x.IssuedByName, x.IssuedAt,
             })
             .FirstOrDefaultAsync(ct);
         if (d is null) return null;
         var newest = await db.IssuedDocuments.AsNoTracking().Where(x => x.SubmissionId == d.SubmissionId && x.DocumentId == d.DocumentId)
             .MaxAsync(x => x.Version, ct);
-        var subjectUnitId = await db.Submissions.AsNoTracking().Where(s => s.Id == d.SubmissionId).Select(s => s.UnitId).FirstAsync(ct);
-        var names = await db.Units.AsNoTracking().Where(u => u.Id == d.IssuerUnitId || u.Id == subjectUnitId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        // The dossiers it concerns: its own, or those a decision names.
+        var dossiers = await db.Submissions.AsNoTracking()
+            .Where(s => s.Id == d.SubmissionId || db.IssuedDocumentSubjects.Any(x => x.IssuedDocumentId == d.Id && x.SubmissionId == s.Id))
+            .Select(s => new { s.UnitId, s.Year, s.DecisionNumber, s.DecisionDate }).ToListAsync(ct);
+        var unitIds = dossiers.Select(s => s.UnitId).Append(d.IssuerUnitId).ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var current = newest == d.Version;
-        return new VerificationView(canonical, d.DocumentId, d.Title, d.Kind, d.Number, d.IssueDate, d.Place, names.GetValueOrDefault(d.IssuerUnitId, ""),
-            names.GetValueOrDefault(subjectUnitId, ""), d.Version, current, current ? "current" : "superseded", d.PackId, d.PackVersion, d.PackHash,
-            d.TemplateKey, d.TemplateVersion, d.HtmlSha256, d.DocxSha256, d.IssuedByName, d.IssuedAt);
+        var view = new VerificationView(canonical, d.DocumentId, d.Title, d.Kind, d.Number, d.IssueDate, d.Place, names.GetValueOrDefault(d.IssuerUnitId, ""),
+            string.Join("; ", dossiers.Select(s => names.GetValueOrDefault(s.UnitId, "")).Order(VietnameseText.Order)), d.Version, current,
+            current ? "current" : "superseded", d.PackId, d.PackVersion, d.PackHash,
+            d.TemplateKey, d.TemplateVersion, d.HtmlSha256, d.DocxSha256, d.IssuedByName, d.IssuedAt) { AwaitingNumber = d.Number.Length == 0 };
+        // A certificate names its year and the decision it was granted by (that dossier's recorded decision).
+        return d.Kind == OutcomeDocuments.CertificateKind && dossiers.Count == 1
+            ? view with { Year = dossiers[0].Year, DecisionNumber = dossiers[0].DecisionNumber, DecisionDate = dossiers[0].DecisionDate }
+            : view;
     }
 
     public static IReadOnlyDictionary<string, string> Links(Guid id, string documentId, int version)

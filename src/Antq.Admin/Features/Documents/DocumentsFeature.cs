@@ -20,6 +20,10 @@ public static class DocumentsFeature
         services.AddScoped<DocumentQueries>();
         services.AddScoped<DocumentCommands>();
         services.AddScoped<Meetings>();
+        services.AddScoped<OutcomeIssuer>();
+        services.AddScoped<ClerkNumbers>();
+        services.AddScoped<NumberingSettings>();
+        services.AddScoped<OutgoingRegister>();
         services.AddScoped<TemplateEditing>();
         services.AddScoped<IStartupSeeder, TemplateSeeder>();
         return services;
@@ -30,6 +34,7 @@ public static class DocumentsFeature
         app.MapDocumentRoutes();
         app.MapTemplateRoutes();
         app.MapVerifyRoutes();
+        app.MapRegisterRoutes();
         DocumentPreviews.MapPreviewRoutes(app);
         return app;
     }

@@ -91,6 +91,11 @@ public sealed partial class TemplateEditing(
             ?? new DocumentRef(templateId, templateId, templateId);
         var parsed = TemplateSandbox.Parse(source, TemplateStore.FileName(key));
         if (!parsed.Ok) return new PreviewView(null, Errors(parsed.Errors));
+        if (OutcomeDocuments.Sample(templateId, pack.Manifest, draft: true) is { } sample)
+        {
+            var outcome = TemplateSandbox.Render(parsed.Template, sample);
+            return new PreviewView(outcome.Output, Errors(outcome.Errors));
+        }
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == record.Id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
         var today = FormEngine.Deadlines.VietnamTime.DateOf(time.GetUtcNow());
         var model = await issuer.ModelAsync(record, pack, new DocumentInfo(document.Id, document.Title, "", today, "", ""),
@@ -129,6 +134,18 @@ public sealed partial class TemplateEditing(
         if (packId is not null && await catalog.GetAsync(packId, packVersion!, ct) is { } own) packs = [own];
         var users = packs.Where(p => p.Manifest.Documents.Any(d => TemplateStore.KeyFor(p, d) == key)).ToList();
         var errors = new List<PackError>();
+        // The outcome documents (decision, certificate, notice) have their own model: checked against its samples.
+        if (OutcomeDocuments.Templates.Contains(templateId))
+        {
+            foreach (var pack in packs.Take(1))
+                foreach (var draft in new[] { false, true })
+                {
+                    var render = TemplateSandbox.Render(parsed.Template, OutcomeDocuments.Sample(templateId, pack.Manifest, draft)!);
+                    errors.AddRange(render.Errors.Select(e => e with { Message = $"{e.Message} (khi dựng với dữ liệu mẫu{(draft ? " chưa có số" : "")})" }));
+                    if (!render.Ok) return errors;
+                }
+            return errors;
+        }
         foreach (var pack in users.Count > 0 ? users : packs)
         {
             var document = pack.Manifest.Documents.FirstOrDefault(d => TemplateStore.KeyFor(pack, d) == key)?.Id ?? templateId;

@@ -58,16 +58,19 @@ public static class VerifyApi
         }
         else
         {
-            html.Append("<h1>").Append(E(v.Title)).Append(" số ").Append(E(v.Number)).Append("</h1>");
+            html.Append("<h1>").Append(E(v.Title)).Append(v.AwaitingNumber ? " (chờ cấp số)" : " số " + E(v.Number)).Append("</h1>");
             html.Append(v.Current
                 ? "<p class=\"ok\" data-status=\"current\">Đây là bản đang có hiệu lực (phiên bản được ban hành hiện hành).</p>"
                 : "<p class=\"old\" data-status=\"superseded\">Văn bản này đã được thay thế bởi một phiên bản ban hành sau; bản này không còn là bản hiện hành.</p>");
             html.Append("<dl>");
             Row(html, "Loại văn bản", $"{v.Title} ({v.Kind})");
-            Row(html, "Số, ký hiệu", v.Number);
+            Row(html, "Số, ký hiệu", v.AwaitingNumber ? "Chờ cấp số (văn thư của cơ quan ban hành chưa ghi số)" : v.Number);
             Row(html, "Ngày ban hành", $"{v.Place}, ngày {v.IssueDate.ToString("dd/MM/yyyy", Vi)}");
             Row(html, "Đơn vị ban hành", v.IssuingUnit);
             Row(html, "Đơn vị được đánh giá", v.SubjectUnit);
+            if (v.Year is { } year) Row(html, "Năm công nhận", year.ToString(Vi));
+            if (v.DecisionNumber is { } decision)
+                Row(html, "Quyết định công nhận", v.DecisionDate is { } date ? $"Số {decision} ngày {date.ToString("dd/MM/yyyy", Vi)}" : $"Số {decision}");
             Row(html, "Phiên bản văn bản", v.Version.ToString(Vi));
             Row(html, "Bộ tiêu chí", $"{v.PackId} phiên bản {v.PackVersion}");
             Row(html, "Mã băm bộ tiêu chí", v.PackHash, code: true);

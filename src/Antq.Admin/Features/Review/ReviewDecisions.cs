@@ -1,5 +1,6 @@
 using System.Globalization;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Deadlines;
@@ -12,7 +13,8 @@ namespace Antq.Admin.Features.Review;
 /// each unit of the review chain endorses in turn (or returns with reasons); the last one, the
 /// recognising level, recognises or does not.
 /// </summary>
-public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, HierarchyFactsService hierarchyFacts, TimeProvider time)
+public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionQueries queries, SubmissionEvaluator evaluator,
+    HierarchyFactsService hierarchyFacts, Data.AntqDbContext db, Documents.OutcomeIssuer outcomes, Notifications.StepNotifications notifications, TimeProvider time)
 {
     public async Task<Result<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
     {
@@ -51,6 +53,11 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         return await steps.CommitAsync(account, record, SubmissionAudit.Returned, from, new { reason = request.Reason.Trim(), criteria }, ct);
     }
 
+    /// <summary>
+    /// Records a recognition decision made OUTSIDE the system (typed number and date: the Minister's decision, TT124 Điều 10
+    /// k4, or one signed on paper before the system issued decisions); nothing is issued. Decisions made here go through
+    /// <see cref="RecognitionDecisions"/>, which issues the decision and the certificates.
+    /// </summary>
     public async Task<Result<SubmissionView>> RecogniseAsync(Guid id, RecogniseRequest request, CancellationToken ct)
     {
         var (account, record) = await steps.LoadAsync(id, ct);
@@ -68,22 +75,42 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         record.PendingUnitId = null;
         record.DecisionNumber = request.DecisionNumber.Trim();
         record.DecisionDate = request.DecisionDate;
-        var recognised = await steps.CommitAsync(account, record, SubmissionAudit.Recognised, from, new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate }, ct);
+        var recognised = await steps.CommitAsync(account, record, SubmissionAudit.Recognised, from, new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate, issuedInSystem = false }, ct);
         // Units above whose packs count recognised units of this kind (TT124 Điều 5 k4) see the new number in their drafts.
         if (recognised.Failure is null) await hierarchyFacts.RefreshDependantsAsync(record, evaluator, ct);
         return recognised;
     }
 
+    /// <summary>
+    /// The recognising level decides not to recognise, with its reasons: the dossier is closed and the reasoned notice
+    /// (Thông báo, <c>templates/thong-bao-khong-cong-nhan.scriban</c>) is issued to the unit in the same transaction.
+    /// </summary>
     public async Task<Result<SubmissionView>> RejectAsync(Guid id, RejectRequest request, CancellationToken ct)
     {
         var (account, record) = await steps.LoadAsync(id, ct);
         if (await DecisionRefusalAsync(account, record, "quyết định không công nhận", ct) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(request.Reason)) return Refusal.BadRequest("Cần nêu lý do không công nhận.");
+        if (request.Reason.Length > 4000) return Refusal.BadRequest("Lý do không công nhận tối đa 4.000 ký tự.");
 
         var from = record.Status;
         record.Status = SubmissionStatus.NotRecognised;
         record.PendingUnitId = null;
-        return await steps.CommitAsync(account, record, SubmissionAudit.Rejected, from, new { reason = request.Reason.Trim() }, ct);
+        var reason = request.Reason.Trim();
+        var unitName = record.Unit!.Name;
+        var input = new OutcomeInput(RecognitionDecisions.DefaultSignerTitle, "", [unitName + ";", "Lưu: VT."], reason);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await notifications.StageStepAsync(account, record, SubmissionAudit.Rejected, from, new { reason }, ct); // committed with the step
+        if (await store.CommitAsync(account, record, SubmissionAudit.Rejected, from, new { reason }, ct) is { } conflict) return conflict;
+        var notice = await outcomes.NoticeAsync(account, account.ScopeUnit, record, input, null, ct);
+        if (notice.Failure is { } failed)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return failed;
+        }
+        await transaction.CommitAsync(ct);
+        await steps.QueueEmailsAsync(ct);
+        return await queries.ViewAsync(record, record.Unit, ct);
     }
 
     /// <summary>The decision belongs to the last unit of the chain, once the submission has reached it.</summary>

@@ -7,6 +7,7 @@ public static class ReviewFeature
     {
         services.AddScoped<ReviewQueues>();
         services.AddScoped<ReviewDecisions>();
+        services.AddScoped<RecognitionDecisions>();
         return services;
     }
 
