@@ -217,6 +217,9 @@ namespace Antq.Admin.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("InputJson")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date");
 
@@ -278,13 +281,21 @@ namespace Antq.Admin.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("RegistryYear")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Sequence")
+                    b.Property<int?>("Sequence")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("SubmissionId")
+                    b.Property<string>("Signer")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("SubmissionId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("TemplateHash")
@@ -318,6 +329,8 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("IssuerUnitId", "RegistryYear", "Number");
+
                     b.HasIndex("SubmissionId", "DocumentId", "Version")
                         .IsUnique();
 
@@ -325,6 +338,21 @@ namespace Antq.Admin.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments");
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.IssuedDocumentSubject", b =>
+                {
+                    b.Property<long>("IssuedDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IssuedDocumentId", "SubmissionId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("IssuedDocumentSubjects");
                 });
 
             modelBuilder.Entity("Antq.Admin.Data.Entities.MeetingRecord", b =>
@@ -499,6 +527,34 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.HasIndex("RecipientId", "ReadAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.NumberingSetting", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("NumberingSettings");
                 });
 
             modelBuilder.Entity("Antq.Admin.Data.Entities.PackDraft", b =>
@@ -1276,6 +1332,20 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.HasOne("Antq.Admin.Data.Entities.SubmissionRecord", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.IssuedDocumentSubject", b =>
+                {
+                    b.HasOne("Antq.Admin.Data.Entities.IssuedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Antq.Admin.Data.Entities.SubmissionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1298,6 +1368,15 @@ namespace Antq.Admin.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.NumberingSetting", b =>
+                {
+                    b.HasOne("Antq.Admin.Data.Entities.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Antq.Admin.Data.Entities.ReminderDispatch", b =>

@@ -208,6 +208,9 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InputJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("TEXT");
 
@@ -269,13 +272,21 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegistryYear")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Sequence")
+                    b.Property<int?>("Sequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SubmissionId")
+                    b.Property<string>("Signer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TemplateHash")
@@ -309,6 +320,8 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("IssuerUnitId", "RegistryYear", "Number");
+
                     b.HasIndex("SubmissionId", "DocumentId", "Version")
                         .IsUnique();
 
@@ -316,6 +329,21 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments");
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.IssuedDocumentSubject", b =>
+                {
+                    b.Property<long>("IssuedDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IssuedDocumentId", "SubmissionId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("IssuedDocumentSubjects");
                 });
 
             modelBuilder.Entity("Antq.Admin.Data.Entities.MeetingRecord", b =>
@@ -488,6 +516,34 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.HasIndex("RecipientId", "ReadAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.NumberingSetting", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("NumberingSettings");
                 });
 
             modelBuilder.Entity("Antq.Admin.Data.Entities.PackDraft", b =>
@@ -1241,6 +1297,20 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.HasOne("Antq.Admin.Data.Entities.SubmissionRecord", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.IssuedDocumentSubject", b =>
+                {
+                    b.HasOne("Antq.Admin.Data.Entities.IssuedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Antq.Admin.Data.Entities.SubmissionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1263,6 +1333,15 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.NumberingSetting", b =>
+                {
+                    b.HasOne("Antq.Admin.Data.Entities.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Antq.Admin.Data.Entities.ReminderDispatch", b =>
