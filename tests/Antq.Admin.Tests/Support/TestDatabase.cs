@@ -23,7 +23,10 @@ public static class TestDatabase
         Execute($"CREATE DATABASE {name}");
         // Test data need not survive a power cut: commits return without waiting for the WAL flush.
         Execute($"ALTER DATABASE {name} SET synchronous_commit = off");
-        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+        // Test classes run in parallel, each host with its own pool: Npgsql's default of 100 connections per
+        // pool lets one busy test (200 concurrent evaluations) take every slot of the server's max_connections
+        // (100), and the others then fail with 53300 "too many clients". Requests wait for a pooled connection instead.
+        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, MaxPoolSize = 20 }.ConnectionString;
     }
 
     /// <summary>Drops a database made by <see cref="NewPostgresDatabase"/>, closing what still uses it.</summary>
