@@ -168,6 +168,36 @@ public sealed class StudioUiTests(UiServer server)
     }
 
     [Fact]
+    public async Task CriterionTitleTyped_ThenALinkFollowedAtOnce_TheTitleIsSaved()
+    {
+        using var api = await server.ApiClientAsync(Admin);
+        var created = await api.PostAsJsonAsync("/api/studio/drafts", new { packId = Pack, version = await ActiveVersionAsync(api) });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var page = await server.NewPageAsync();
+        try
+        {
+            await server.LoginAsync(page, Admin, $"/goi-tieu-chi/{Pack}/soan?ban-nhap={id}");
+            await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
+            await page.Locator("[data-tab=tieu-chi]").ClickAsync();
+            await Input(page, "criterion-select").SelectOptionAsync("TC02");
+            const string title = "Tiêu chí 2 — tên vừa gõ xong thì rời trang ngay";
+
+            // Well within the autosave's debounce: the link is followed right after typing.
+            await Input(page, "criterion-title").FillAsync(title);
+            await page.Locator("a[href='/goi-tieu-chi/" + Pack + "']").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=pack-versions]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            var stored = await api.GetFromJsonAsync<JsonElement>($"/api/studio/drafts/{id}");
+            Assert.Contains(title, stored.GetProperty("files").GetProperty("rules.json").GetString());
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+            await api.DeleteAsync($"/api/studio/drafts/{id}");
+        }
+    }
+
+    [Fact]
     public async Task Reviewer_CannotOpenTheStudio()
     {
         var page = await server.NewPageAsync();

@@ -9,6 +9,7 @@ using Antq.FormEngine.Forms;
 using Antq.FormEngine.Studio;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Routing;
 
 namespace Antq.Admin.Features.Studio.Pages;
 
@@ -46,7 +47,7 @@ public partial class StudioPage
     private int year;
     private IReadOnlyList<StudioField> fields = [];
     private IReadOnlyList<StudioCriterion> criteria = [];
-    private CancellationTokenSource? pending;
+    private DraftAutosave? autosave;
     private CancellationTokenSource? typing;
     private int? loadedDraft;
 
@@ -84,6 +85,27 @@ public partial class StudioPage
     private string VerdictText => verdict is null ? "Đang kiểm tra…"
         : verdict.Ok ? $"Hợp lệ, {verdict.Tests.Count} ca kiểm thử đạt (kiểm tra trong {verdict.Elapsed.TotalMilliseconds:F0} ms)"
         : $"{verdict.Errors.Count} lỗi, {verdict.Tests.Count(t => !t.Passed)} ca kiểm thử không đạt";
+
+    protected override void OnInitialized() =>
+        autosave = new DraftAutosave(SaveOnceAsync, Dispatch, TimeSpan.FromMilliseconds(600))
+        {
+            AfterSave = async () =>
+            {
+                await VerifyAsync();
+                StateHasChanged();
+            },
+        };
+
+    /// <summary>The autosave's timer runs on the circuit; a failure is shown, not lost.</summary>
+    private Task Dispatch(Func<Task> work) => InvokeAsync(async () =>
+    {
+        try { await work(); }
+        catch (Exception e)
+        {
+            saveState = "Lỗi khi lưu hoặc kiểm tra: " + e.Message;
+            StateHasChanged();
+        }
+    });
 
     protected override async Task OnParametersSetAsync()
     {
@@ -123,6 +145,7 @@ public partial class StudioPage
         draft = loaded.Value!;
         doc = new PackDocument(draft.Files);
         revision = draft.Revision;
+        autosave!.Reset();
         conflict = null;
         saveState = $"Đã lưu (lần lưu {revision})";
         year = await Ops.RunAsync(sp => Task.FromResult(sp.GetRequiredService<StudioDrafts>().Year), notify: false) is { Ok: true } y ? y.Value : DateTime.UtcNow.Year;
@@ -152,34 +175,16 @@ public partial class StudioPage
         Refresh();
         publishErrors = null;
         saveState = "Có thay đổi chưa lưu…";
-        pending?.Cancel();
-        pending = new CancellationTokenSource();
-        var token = pending.Token;
-        _ = InvokeAsync(async () =>
-        {
-            try { await Task.Delay(600, token); }
-            catch (TaskCanceledException) { return; }
-            try
-            {
-                await SaveAsync();
-                await VerifyAsync();
-            }
-            catch (Exception e)
-            {
-                saveState = "Lỗi khi lưu hoặc kiểm tra: " + e.Message;
-            }
-            StateHasChanged();
-        });
+        autosave!.Touch();
     }
 
-    /// <summary>One save at a time: a second one waits for the first's new revision (else a page would conflict with itself).</summary>
-    private readonly SemaphoreSlim saving = new(1, 1);
+    /// <summary>Saves what is unsaved now (one save at a time, so the page never conflicts with itself).</summary>
+    private Task<bool> SaveAsync() => autosave!.FlushAsync();
 
-    private async Task<bool> SaveAsync()
+    /// <summary>Leaving the studio inside the app: an edit typed just before is saved first.</summary>
+    private async Task BeforeLeaveAsync(LocationChangingContext context)
     {
-        await saving.WaitAsync();
-        try { return await SaveOnceAsync(); }
-        finally { saving.Release(); }
+        if (autosave?.Unsaved == true) await SaveAsync();
     }
 
     private async Task<bool> SaveOnceAsync()
@@ -685,10 +690,9 @@ public partial class StudioPage
     private async Task PublishAsync()
     {
         busy = true;
-        pending?.Cancel();
         try
         {
-            if (saveState.StartsWith("Có thay đổi", StringComparison.Ordinal) && !await SaveAsync()) return;
+            if (!await SaveAsync()) return;
             var id = draft!.Id;
             var rev = revision;
             var published = await Ops.RunAsync(sp => sp.GetRequiredService<StudioDrafts>().PublishAsync(id, rev, CancellationToken.None));
@@ -715,7 +719,9 @@ public partial class StudioPage
 
     public void Dispose()
     {
-        pending?.Cancel();
+        // Closing the page with the debounce pending (e.g. a link followed right after typing): save now.
+        if (autosave?.Unsaved == true) _ = SaveAsync();
+        autosave?.Dispose();
         typing?.Cancel();
         GC.SuppressFinalize(this);
     }
