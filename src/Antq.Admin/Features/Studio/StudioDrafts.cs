@@ -39,7 +39,7 @@ public sealed record DraftPublishOutcome(UploadOutcome Upload, DraftSaveOutcome?
 /// concurrency, verified by the engine exactly as an upload is, exported and imported as
 /// deterministic zips, published through the registry's upload path. Province administrators only.
 /// </summary>
-public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackCatalog catalog, PackRegistry registry, TimeProvider time)
+public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackCatalog catalog, PackRegistry registry, PackCheckCache checks, TimeProvider time)
 {
     private DbSet<PackDraft> Drafts => db.Set<PackDraft>();
 
@@ -133,7 +133,7 @@ public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackC
     public async Task<DraftVerdict> VerifyAsync(IReadOnlyDictionary<string, string> files, CancellationToken ct)
     {
         await current.RequireAdminAsync(ct);
-        var options = catalog.LoadOptions with { RunTests = true };
+        var options = catalog.LoadOptions with { RunTests = true, Cache = checks };
         return await Task.Run(() => StudioCheck.Verify(new PackDocument(files), options), ct);
     }
 

@@ -165,7 +165,7 @@ public partial class StudioPage
     /// <summary>Re-reads the lists the designers show from the document.</summary>
     private void Refresh()
     {
-        fields = StudioCheck.Fields(doc!.Text(PackDocument.Schema) ?? "{}");
+        fields = StudioCheck.Fields(doc!.Text(PackDocument.Schema) ?? "{}", Checks);
         criteria = StudioModel.Criteria(doc);
     }
 
