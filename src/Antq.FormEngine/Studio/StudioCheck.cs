@@ -40,6 +40,14 @@ public static class StudioCheck
         return new DraftVerdict(result.Errors, result.TestResults, elapsed) { Preview = preview };
     }
 
+    /// <summary>The loader's own checks of a draft's <c>pack.json</c> alone (the manifest schema, dates, duplicates), with its messages and pointers.</summary>
+    public static IReadOnlyList<PackError> CheckManifest(PackDocument draft)
+    {
+        var node = draft.Json(PackDocument.Manifest);
+        if (node is null) return [new PackError(PackDocument.Manifest, "json.invalid", "pack.json không phải JSON hợp lệ.")];
+        return ManifestReader.Read(node, System.Text.Json.JsonSerializer.SerializeToElement(node)).Errors;
+    }
+
     /// <summary>
     /// The sandbox's verdict on one criterion expression over the draft's form, as the loader would
     /// give it at <paramref name="location"/> (e.g. <c>rules.json#/0/Rules/3/Expression</c>): null when it compiles.
