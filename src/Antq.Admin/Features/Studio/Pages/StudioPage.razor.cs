@@ -82,6 +82,26 @@ public partial class StudioPage
 
     private StudioCriterion? Current => criteria.FirstOrDefault(c => c.Id == selectedCriterion);
 
+    /// <summary>The sub-criterion being built inside the selected criterion: indices into nested <c>Rules</c> (empty: the criterion itself).</summary>
+    private List<int> subPath = [];
+
+    /// <summary>The rule whose condition the pickers and the expression box edit.</summary>
+    private JsonObject? Node => Current is { } c ? NodeIn(c.Rule, subPath) : null;
+
+    private static JsonObject? NodeIn(JsonObject rule, IReadOnlyList<int> path)
+    {
+        var node = rule;
+        foreach (var i in path)
+        {
+            if (node["Rules"] is not JsonArray children || i >= children.Count || children[i] is not JsonObject child) return null;
+            node = child;
+        }
+        return node;
+    }
+
+    private string NodeExpressionLocation =>
+        PackError.At(PackDocument.Rules, Current!.Pointer + string.Concat(subPath.Select(i => $"/Rules/{i}")) + "/Expression");
+
     private string VerdictText => verdict is null ? "Đang kiểm tra…"
         : verdict.Ok ? $"Hợp lệ, {verdict.Tests.Count} ca kiểm thử đạt (kiểm tra trong {verdict.Elapsed.TotalMilliseconds:F0} ms)"
         : $"{verdict.Errors.Count} lỗi, {verdict.Tests.Count(t => !t.Passed)} ca kiểm thử không đạt";
@@ -422,13 +442,14 @@ public partial class StudioPage
     private void SelectCriterion(string? id)
     {
         selectedCriterion = id;
+        subPath = [];
         shapeMessage = null;
         LoadExpression();
     }
 
     private void LoadExpression()
     {
-        expression = Current?.Rule["Expression"]?.ToString() ?? "";
+        expression = Node?["Expression"]?.ToString() ?? "";
         expressionError = null;
         if (expression.Length > 0) _ = CheckExpressionAsync(expression, CancellationToken.None);
     }
@@ -444,6 +465,69 @@ public partial class StudioPage
     }
 
     private void SetRule(string key, object? value) => EditRule(rule => rule[key] = value?.ToString() ?? "");
+
+    /// <summary>Edits the selected sub-criterion (or the criterion itself) inside a copy of the criterion.</summary>
+    private void EditNode(Action<JsonObject> edit)
+    {
+        var path = subPath.ToList();
+        EditRule(rule => edit(NodeIn(rule, path) ?? throw new InvalidOperationException("The sub-criterion is gone.")));
+    }
+
+    private void SetNode(string key, object? value) => EditNode(node => node[key] = value?.ToString() ?? "");
+
+    private void SetNodeTitle(object? value) => EditNode(node =>
+    {
+        var props = node["Properties"] as JsonObject ?? new JsonObject();
+        node["Properties"] = props;
+        props["title"] = value?.ToString() ?? "";
+    });
+
+    private void OpenSub(int index)
+    {
+        subPath.Add(index);
+        shapeMessage = null;
+        LoadExpression();
+    }
+
+    private void UpTo(int depth)
+    {
+        subPath = subPath.Take(depth).ToList();
+        shapeMessage = null;
+        LoadExpression();
+    }
+
+    /// <summary>A new sub-criterion, built by choosing like any other (first yes/no field of the form to start with).</summary>
+    private void AddSub()
+    {
+        var parent = Node;
+        if (parent?["Rules"] is not JsonArray children) return;
+        var id = NewChildId(parent["RuleName"]?.ToString() ?? "TC", children);
+        var title = parent["Properties"]?["title"]?.ToString() ?? "";
+        EditNode(node => ((JsonArray)node["Rules"]!).Add(CriterionShapes.Rule(id, $"{title} — ý {children.Count + 1}", null, DefaultCondition())));
+        OpenSub(children.Count);
+    }
+
+    private void RemoveSub(int index)
+    {
+        if (Node?["Rules"] is JsonArray { Count: <= 1 })
+        {
+            shapeMessage = "Tiêu chí gộp cần ít nhất một tiêu chí con; muốn bỏ hẳn, hãy dựng một điều kiện cho tiêu chí này.";
+            return;
+        }
+        EditNode(node => ((JsonArray)node["Rules"]!).RemoveAt(index));
+    }
+
+    private static string NewChildId(string parent, JsonArray siblings)
+    {
+        var taken = siblings.Select(s => s?["RuleName"]?.ToString()).ToHashSet(StringComparer.Ordinal);
+        var n = siblings.Count + 1;
+        while (taken.Contains($"{parent}.{n}")) n++;
+        return $"{parent}.{n}";
+    }
+
+    /// <summary>The condition a new criterion starts with: the first yes/no field is "yes" (or always met when the form has none).</summary>
+    private string DefaultCondition() =>
+        fields.FirstOrDefault(f => f.Kind == FieldKind.Boolean && !f.InTable)?.Path is { } flag ? CriterionShapes.IsYes(flag) : "true";
 
     private void SetRuleProp(string key, object? value) => EditRule(rule =>
     {
@@ -464,8 +548,7 @@ public partial class StudioPage
     {
         var id = (newCriterionId ?? "").Trim();
         if (id.Length == 0 || criteria.Any(c => c.Id == id)) { shapeMessage = "Nhập mã tiêu chí mới chưa dùng."; return; }
-        var flag = fields.FirstOrDefault(f => f.Kind == FieldKind.Boolean && !f.InTable)?.Path;
-        var rule = CriterionShapes.Rule(id, $"Tiêu chí {id}", null, flag is null ? "true" : CriterionShapes.IsYes(flag));
+        var rule = CriterionShapes.Rule(id, $"Tiêu chí {id}", null, DefaultCondition());
         StudioModel.SetRule(doc!, StudioModel.WorkflowIndex(doc!), int.MaxValue, rule);
         newCriterionId = null;
         Changed();
@@ -491,15 +574,19 @@ public partial class StudioPage
             double Number(string text) => double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw new ArgumentException($"“{text}” không phải là số.");
             if (shape == "all")
             {
+                var parentId = Node?["RuleName"]?.ToString() ?? "TC";
                 var ids = shapeValue.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-                if (ids.Count == 0) throw new ArgumentException("Nhập mã các tiêu chí con.");
-                EditRule(rule =>
+                if (ids.Count == 0) ids = [$"{parentId}.1", $"{parentId}.2"];
+                if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count) throw new ArgumentException("Mã các tiêu chí con phải khác nhau.");
+                var condition = DefaultCondition();
+                EditNode(rule =>
                 {
                     var title = rule["Properties"]?["title"]?.ToString() ?? "";
                     rule.Remove("Expression");
                     rule["Operator"] = shapeB == "Or" ? "Or" : "And";
-                    rule["Rules"] = new JsonArray(ids.Select((id, i) => (JsonNode)CriterionShapes.Rule(id, $"{title} — ý {i + 1}", null, "true")).ToArray());
+                    rule["Rules"] = new JsonArray(ids.Select((id, i) => (JsonNode)CriterionShapes.Rule(id, $"{title} — ý {i + 1}", null, condition)).ToArray());
                 });
+                shapeValue = "";
                 return;
             }
             var text = shape switch
@@ -527,7 +614,13 @@ public partial class StudioPage
     private void ApplyExpression()
     {
         var text = expression;
-        EditRule(rule => rule["Expression"] = text);
+        // A condition replaces the sub-criteria it had, if any.
+        EditNode(rule =>
+        {
+            rule.Remove("Rules");
+            rule.Remove("Operator");
+            rule["Expression"] = text;
+        });
         _ = CheckExpressionAsync(text, CancellationToken.None);
     }
 
@@ -550,9 +643,9 @@ public partial class StudioPage
 
     private async Task CheckExpressionAsync(string text, CancellationToken token)
     {
-        if (Current is not { } c || doc is null) return;
+        if (Current is null || Node is null || doc is null) return;
         var schema = doc.Text(PackDocument.Schema) ?? "{}";
-        var location = c.ExpressionLocation;
+        var location = NodeExpressionLocation;
         var result = await Ops.RunAsync(sp => sp.GetRequiredService<StudioExpressions>().CheckAsync(schema, text, location, CancellationToken.None), notify: false);
         if (token.IsCancellationRequested) return;
         expressionChecking = false;
@@ -669,8 +762,15 @@ public partial class StudioPage
     {
         tab = TabOf(e);
         var match = System.Text.RegularExpressions.Regex.Match(e.Path, @"^rules\.json#/(\d+)/Rules/(\d+)");
-        if (match.Success && criteria.FirstOrDefault(c => c.Workflow == int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) && c.Index == int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)) is { } c)
+        if (match.Success && criteria.FirstOrDefault(c => c.Workflow == int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) && c.Index == int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)) is { } c)
+        {
             SelectCriterion(c.Id);
+            // An error inside a sub-criterion opens that sub-criterion.
+            var nested = System.Text.RegularExpressions.Regex.Matches(e.Path[match.Length..].Split('(')[0], @"/Rules/(\d+)");
+            subPath = nested.Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+            if (Node is null) subPath = [];
+            LoadExpression();
+        }
         if (tab == "tep") SelectRaw(e.Path.Split('#', '(')[0]);
     }
 
