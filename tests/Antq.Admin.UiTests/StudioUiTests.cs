@@ -167,19 +167,26 @@ public sealed class StudioUiTests(UiServer server)
         }
     }
 
+    /// <summary>A fresh draft of the pack (started over the API), opened in the studio on one criterion.</summary>
+    private async Task<(int Id, IPage Page)> OpenCriterionInNewDraftAsync(HttpClient api, string criterion)
+    {
+        var created = await api.PostAsJsonAsync("/api/studio/drafts", new { packId = Pack, version = await ActiveVersionAsync(api) });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, Admin, $"/goi-tieu-chi/{Pack}/soan?ban-nhap={id}");
+        await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
+        await page.Locator("[data-tab=tieu-chi]").ClickAsync();
+        await Input(page, "criterion-select").SelectOptionAsync(criterion);
+        return (id, page);
+    }
+
     [Fact]
     public async Task CriterionTitleTyped_ThenALinkFollowedAtOnce_TheTitleIsSaved()
     {
         using var api = await server.ApiClientAsync(Admin);
-        var created = await api.PostAsJsonAsync("/api/studio/drafts", new { packId = Pack, version = await ActiveVersionAsync(api) });
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var page = await server.NewPageAsync();
+        var (id, page) = await OpenCriterionInNewDraftAsync(api, "TC02");
         try
         {
-            await server.LoginAsync(page, Admin, $"/goi-tieu-chi/{Pack}/soan?ban-nhap={id}");
-            await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
-            await page.Locator("[data-tab=tieu-chi]").ClickAsync();
-            await Input(page, "criterion-select").SelectOptionAsync("TC02");
             const string title = "Tiêu chí 2 — tên vừa gõ xong thì rời trang ngay";
 
             // Well within the autosave's debounce: the link is followed right after typing.
@@ -201,15 +208,9 @@ public sealed class StudioUiTests(UiServer server)
     public async Task SubCriteria_AllOrAny_EachBuiltByChoosing()
     {
         using var api = await server.ApiClientAsync(Admin);
-        var created = await api.PostAsJsonAsync("/api/studio/drafts", new { packId = Pack, version = await ActiveVersionAsync(api) });
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var page = await server.NewPageAsync();
+        var (id, page) = await OpenCriterionInNewDraftAsync(api, "TC02");
         try
         {
-            await server.LoginAsync(page, Admin, $"/goi-tieu-chi/{Pack}/soan?ban-nhap={id}");
-            await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
-            await page.Locator("[data-tab=tieu-chi]").ClickAsync();
-            await Input(page, "criterion-select").SelectOptionAsync("TC02");
 
             // Split into two sub-criteria, met when any of them is.
             await Input(page, "shape").SelectOptionAsync("all");

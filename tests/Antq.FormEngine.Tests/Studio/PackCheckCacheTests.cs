@@ -12,13 +12,6 @@ namespace Antq.FormEngine.Tests.Studio;
 /// </summary>
 public sealed class PackCheckCacheTests
 {
-    private static PackDocument Shipped(string id)
-    {
-        var read = PackReader.Read(Path.Combine(Repo.CriteriaPacks, id));
-        Assert.True(read.Ok, string.Join("\n", read.Errors));
-        return PackDocument.FromFiles(read.Files!);
-    }
-
     private static void SetTc03(PackDocument doc, string key, string value)
     {
         var rules = (JsonArray)doc.Json(PackDocument.Rules)!;
@@ -32,7 +25,7 @@ public sealed class PackCheckCacheTests
     {
         var cache = new PackCheckCache();
         var options = new PackLoadOptions { TemplateDirectory = Repo.Templates, Cache = cache };
-        var doc = Shipped("qd9745.xa");
+        var doc = StudioEngineTests.Shipped("qd9745.xa");
         Assert.True(StudioCheck.Verify(doc, options).Ok);
         var (forms, compilations, renders) = (cache.FormBuilds, cache.Compilations, cache.Renders);
         Assert.Equal(1, forms);
@@ -58,7 +51,7 @@ public sealed class PackCheckCacheTests
         var cache = new PackCheckCache();
         var cached = new PackLoadOptions { TemplateDirectory = Repo.Templates, Cache = cache };
         var scratch = new PackLoadOptions { TemplateDirectory = Repo.Templates };
-        var doc = Shipped("qd9745.xa");
+        var doc = StudioEngineTests.Shipped("qd9745.xa");
         Assert.True(StudioCheck.Verify(doc, cached).Ok);
 
         SetTc03(doc, "Expression", "form.tc03.khong_co >= 2");
