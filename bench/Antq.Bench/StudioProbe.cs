@@ -36,7 +36,7 @@ public static class StudioProbe
             verify.Add(clock.Elapsed.TotalMilliseconds);
             if (!verdict.Ok) { Console.Error.WriteLine(string.Join("\n", verdict.Errors)); return 1; }
             clock.Restart();
-            StudioCheck.CheckExpression(schema, $"form.tc03.dat == true && form.tc05.so_ho_dang_ky >= {i}", "rules.json#/0/Rules/4/Expression", options.Cache);
+            StudioCheck.CheckExpression(schema, $"form.tc03.dat == true && form.tt124.dieu_4.k3.so_vu_kich_dong <= {i}", "rules.json#/0/Rules/4/Expression", options.Cache);
             typing.Add(clock.Elapsed.TotalMilliseconds);
         }
         Console.WriteLine($"qd9745.xa, {edits} edits, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
