@@ -71,7 +71,9 @@ public static class PackLoader
 
         var (manifest, manifestErrors) = ManifestReader.Read(manifestNode, JsonSerializer.SerializeToElement(manifestNode));
         errors.AddRange(manifestErrors);
-        var (schema, form) = FormSchemaCheck.Build(schemaNode!, errors);
+        var (schema, form) = options.Cache is { } cache
+            ? cache.Form(files.Get("form.schema.json")!, schemaNode!, errors)
+            : FormSchemaCheck.Build(schemaNode!, errors);
         var (workflows, ruleErrors) = RulesJsonReader.Read(rulesNode);
         errors.AddRange(ruleErrors);
 
@@ -91,7 +93,7 @@ public static class PackLoader
         }
         if (manifest is null || form is null || schema is null) return new PackLoadResult(null, errors, []);
 
-        var compiler = new ExpressionCompiler(form);
+        var compiler = new ExpressionCompiler(form, options.Cache);
         var (criteria, compileErrors) = ruleErrors.Count == 0 ? CriteriaCompiler.Compile(workflows, manifest.Workflow, compiler) : ([], []);
         errors.AddRange(compileErrors);
         var outcomes = OutcomeCompiler.Compile(manifest, errors);

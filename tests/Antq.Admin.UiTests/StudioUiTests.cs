@@ -167,6 +167,134 @@ public sealed class StudioUiTests(UiServer server)
         }
     }
 
+    /// <summary>A fresh draft of the pack (started over the API), opened in the studio on one criterion.</summary>
+    private async Task<(int Id, IPage Page)> OpenCriterionInNewDraftAsync(HttpClient api, string criterion)
+    {
+        var created = await api.PostAsJsonAsync("/api/studio/drafts", new { packId = Pack, version = await ActiveVersionAsync(api) });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var page = await server.NewPageAsync();
+        await server.LoginAsync(page, Admin, $"/goi-tieu-chi/{Pack}/soan?ban-nhap={id}");
+        await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
+        await page.Locator("[data-tab=tieu-chi]").ClickAsync();
+        await Input(page, "criterion-select").SelectOptionAsync(criterion);
+        return (id, page);
+    }
+
+    [Fact]
+    public async Task CriterionTitleTyped_ThenALinkFollowedAtOnce_TheTitleIsSaved()
+    {
+        using var api = await server.ApiClientAsync(Admin);
+        var (id, page) = await OpenCriterionInNewDraftAsync(api, "TC02");
+        try
+        {
+            const string title = "Tiêu chí 2 — tên vừa gõ xong thì rời trang ngay";
+
+            // Well within the autosave's debounce: the link is followed right after typing.
+            await Input(page, "criterion-title").FillAsync(title);
+            await page.Locator("a[href='/goi-tieu-chi/" + Pack + "']").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=pack-versions]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            var stored = await api.GetFromJsonAsync<JsonElement>($"/api/studio/drafts/{id}");
+            Assert.Contains(title, stored.GetProperty("files").GetProperty("rules.json").GetString());
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+            await api.DeleteAsync($"/api/studio/drafts/{id}");
+        }
+    }
+
+    [Fact]
+    public async Task SubCriteria_AllOrAny_EachBuiltByChoosing()
+    {
+        using var api = await server.ApiClientAsync(Admin);
+        var (id, page) = await OpenCriterionInNewDraftAsync(api, "TC02");
+        try
+        {
+
+            // Split into two sub-criteria, met when any of them is.
+            await Input(page, "shape").SelectOptionAsync("all");
+            await page.Locator("[data-action=apply-shape]").ClickAsync();
+            var subs = page.Locator("[data-testid=studio-subcriteria]");
+            await Assertions.Expect(subs.Locator("li")).ToHaveCountAsync(2);
+            await Input(page, "criterion-operator").SelectOptionAsync("Or");
+
+            // The first: a yes/no field is "yes"; the second: a number compared with a value.
+            await subs.Locator("li[data-sub='TC02.1'] [data-action=open-sub]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=studio-sub-editor] [data-field=sub-id]")).ToHaveValueAsync("TC02.1");
+            await Input(page, "shape").SelectOptionAsync("yes");
+            await Input(page, "shape-a").SelectOptionAsync("tc03.dat");
+            await page.Locator("[data-action=apply-shape]").ClickAsync();
+            await Assertions.Expect(Input(page, "expression")).ToHaveValueAsync("form.tc03.dat == true");
+            await Assertions.Expect(page.Locator("[data-testid=expression-verdict]")).ToContainTextAsync("Biểu thức hợp lệ", Wait);
+
+            await page.Locator("[data-action=node-up][data-depth='0']").ClickAsync();
+            await subs.Locator("li[data-sub='TC02.2'] [data-action=open-sub]").ClickAsync();
+            await Input(page, "sub-title").FillAsync("Không có vụ kích động");
+            await Input(page, "sub-title").PressAsync("Tab");
+            await Input(page, "shape").SelectOptionAsync("compare");
+            await Input(page, "shape-a").SelectOptionAsync("tt124.dieu_4.k3.so_vu_kich_dong");
+            await Input(page, "shape-op").SelectOptionAsync("LessOrEqual");
+            await Input(page, "shape-value").FillAsync("0");
+            await page.Locator("[data-action=apply-shape]").ClickAsync();
+            await Assertions.Expect(Input(page, "expression")).ToHaveValueAsync("form.tt124.dieu_4.k3.so_vu_kich_dong <= 0");
+            await Assertions.Expect(page.Locator("[data-testid=studio-save-state]")).ToContainTextAsync("Đã lưu lúc", Wait);
+
+            var rules = JsonDocument.Parse((await api.GetFromJsonAsync<JsonElement>($"/api/studio/drafts/{id}")).GetProperty("files").GetProperty("rules.json").GetString()!);
+            var tc02 = rules.RootElement[0].GetProperty("Rules").EnumerateArray().Single(r => r.GetProperty("RuleName").GetString() == "TC02");
+            Assert.Equal("Or", tc02.GetProperty("Operator").GetString());
+            var children = tc02.GetProperty("Rules").EnumerateArray().ToList();
+            Assert.Equal("form.tc03.dat == true", children[0].GetProperty("Expression").GetString());
+            Assert.Equal("form.tt124.dieu_4.k3.so_vu_kich_dong <= 0", children[1].GetProperty("Expression").GetString());
+            Assert.Equal("Không có vụ kích động", children[1].GetProperty("Properties").GetProperty("title").GetString());
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+            await api.DeleteAsync($"/api/studio/drafts/{id}");
+        }
+    }
+
+    [Fact]
+    public async Task NewPack_ManifestForm_ErrorBesideTheField_ThenOpensTheStudio()
+    {
+        using var api = await server.ApiClientAsync(Admin);
+        var page = await server.NewPageAsync();
+        int? draftId = null;
+        try
+        {
+            await server.LoginAsync(page, Admin, "/goi-tieu-chi");
+            await page.Locator("[data-action=new-pack]").ClickAsync();
+            await Input(page, "pack-id").FillAsync("Bo Moi");
+            await Input(page, "pack-id").PressAsync("Tab");
+            await Assertions.Expect(page.Locator("[data-error-at='/id']").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            var packId = $"thu.ui-{Guid.NewGuid():N}"[..20];
+            await Input(page, "pack-id").FillAsync(packId);
+            await Input(page, "pack-title").FillAsync("Bộ tiêu chí thử soạn trong trình duyệt");
+            await page.Locator("[data-field=pack-unit-kinds] input[data-kind='xa']").CheckAsync();
+            await Input(page, "pack-recognised-by").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await page.Locator("[data-action=add-recognition-row]").ClickAsync();
+            await Input(page, "row-by").SelectOptionAsync("managing");
+            await Input(page, "row-from").FillAsync("01/07/2025");
+            await Input(page, "row-from").PressAsync("Tab");
+            await Assertions.Expect(page.Locator("[data-testid=new-pack-verdict]")).ToContainTextAsync("Thông tin hợp lệ.", Wait);
+            await UiServer.ShotAsync(page, "64-studio-goi-moi", fullPage: false);
+            await page.Locator("[data-action=create-pack]").ClickAsync();
+
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/goi-tieu-chi/{System.Text.RegularExpressions.Regex.Escape(packId)}/soan\\?ban-nhap=\\d+"), Slow);
+            draftId = int.Parse(page.Url[(page.Url.LastIndexOf('=') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            await Assertions.Expect(page.Locator("[data-testid=studio-verdict]")).ToContainTextAsync("Hợp lệ", Wait);
+            var manifest = (await api.GetFromJsonAsync<JsonElement>($"/api/studio/drafts/{draftId}")).GetProperty("files").GetProperty("pack.json").GetString();
+            Assert.Contains("\"from\": \"2025-07-01\"", manifest);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+            if (draftId is { } d) await api.DeleteAsync($"/api/studio/drafts/{d}");
+        }
+    }
+
     [Fact]
     public async Task Reviewer_CannotOpenTheStudio()
     {

@@ -29,6 +29,10 @@ public sealed class AntqOptions
     /// to the server's own listening address. Never taken from a request's Host header.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>Four-eyes activation (<c>ANTQ_PACK_FOUR_EYES=true</c>): a pack version is activated by another
+    /// province administrator than the one who uploaded or published it. Off by default.</summary>
+    public bool PackFourEyes { get; set; }
+
     public string SqliteConnectionString =>
         ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "antq.db")};Default Timeout=30;Pooling=True";
 
@@ -51,6 +55,7 @@ public sealed class AntqOptions
             PacksDirectory = configuration["ANTQ_PACKS_DIR"] ?? RepositoryFolder("criteria-packs"),
             TemplatesDirectory = configuration["ANTQ_TEMPLATES_DIR"] ?? RepositoryFolder("templates"),
             PublicUrl = configuration["ANTQ_PUBLIC_URL"] is { Length: > 0 } url ? url.TrimEnd('/') : null,
+            PackFourEyes = bool.TryParse(configuration["ANTQ_PACK_FOUR_EYES"], out var fourEyes) && fourEyes,
         };
         if (options.PublicUrl is not null
             && (!Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https")

@@ -16,7 +16,7 @@ internal static class DocumentCheck
         foreach (var name in pack.Files.Names.Where(n => n.StartsWith("templates/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             if (!name.EndsWith(".scriban", StringComparison.Ordinal)) continue;
-            var result = TemplateSandbox.Parse(Encoding.UTF8.GetString(pack.Files.Get(name)!), name);
+            var result = Parse(Encoding.UTF8.GetString(pack.Files.Get(name)!), name, options);
             errors.AddRange(result.Errors);
             if (result.Ok) parsed[Path.GetFileNameWithoutExtension(name)] = result.Template;
         }
@@ -43,11 +43,13 @@ internal static class DocumentCheck
                 var test = pack.Tests[i];
                 foreach (var draft in i == 0 ? new[] { false, true } : [false])
                 {
-                    var model = TemplateModel.Build(TemplateModelInput.Sample(test.Unit, test.Year, pack.Manifest, test.Data, evaluations[i], document.Id, draft));
-                    var render = TemplateSandbox.Render(template, model, RenderOptions.Default);
-                    foreach (var error in render.Errors)
+                    var input = TemplateModelInput.Sample(test.Unit, test.Year, pack.Manifest, test.Data, evaluations[i], document.Id, draft);
+                    var renderErrors = options.Cache is { } cache
+                        ? cache.RenderErrors(template, input)
+                        : TemplateSandbox.Render(template, TemplateModel.Build(input), RenderOptions.Default).Errors;
+                    foreach (var error in renderErrors)
                         errors.Add(error with { Message = $"{error.Message} (khi dựng văn bản \"{document.Id}\" với ca kiểm thử \"{test.Name}\")" });
-                    if (!render.Ok) goto nextTemplate;
+                    if (renderErrors.Count > 0) goto nextTemplate;
                 }
             }
         nextTemplate:;
@@ -66,8 +68,11 @@ internal static class DocumentCheck
             file = Path.Combine(dir, file);
         }
         if (source is null) return null;
-        var result = TemplateSandbox.Parse(source, file);
+        var result = Parse(source, file, options);
         errors.AddRange(result.Errors);
         return result.Ok ? result.Template : null;
     }
+
+    private static TemplateParseResult Parse(string source, string file, PackLoadOptions options) =>
+        options.Cache?.Parse(source, file) ?? TemplateSandbox.Parse(source, file);
 }

@@ -13,5 +13,8 @@ public sealed record PackLoadOptions
 
     public PackLimits Limits { get; init; } = PackLimits.Default;
 
+    /// <summary>Reuse parts of earlier verifications with the same content (the studio's edit loop); none for uploads.</summary>
+    public PackCheckCache? Cache { get; init; }
+
     public static PackLoadOptions Default { get; } = new();
 }

@@ -15,7 +15,7 @@ internal sealed record NamedExpression(string Name, string Text, string Location
 /// raw pre-check → strict parse → allowlist walk → guard/fuel rewrite → compile. A problem is
 /// returned as a <see cref="PackError"/> at the expression's location, never thrown.
 /// </summary>
-internal sealed partial class ExpressionCompiler(FormModel form)
+internal sealed partial class ExpressionCompiler(FormModel form, Packs.PackCheckCache? cache = null)
 {
     private readonly HashSet<Type> _formTypes = form.Fields.Where(f => f.Kind == FieldKind.Object && f.ClrType is not null).Select(f => f.ClrType!).ToHashSet();
 
@@ -25,6 +25,9 @@ internal sealed partial class ExpressionCompiler(FormModel form)
     public (Func<EvalContext, object, UnitInfo, int, bool>? Compiled, PackError? Error) CompilePredicate(
         string text, string location, IReadOnlyList<NamedExpression> scopedParams)
     {
+        // Same form, text and params compile to the same delegate: an edit loop recompiles only what changed.
+        var key = cache is null ? null : string.Join("\u0001", scopedParams.Select(p => p.Name + "\u0002" + p.Text).Append(text));
+        if (key is not null && cache!.TryGetPredicate(form, key, out var known)) return (known, null);
         var context = Expression.Parameter(typeof(EvalContext), "context");
         var formObject = Expression.Parameter(typeof(object), "formObject");
         var formVariable = Expression.Parameter(form.FormType, "form");
@@ -50,7 +53,9 @@ internal sealed partial class ExpressionCompiler(FormModel form)
         steps.Add(rewriter.Visit(body)!);
         var lambda = Expression.Lambda<Func<EvalContext, object, UnitInfo, int, bool>>(
             Expression.Block(typeof(bool), variables, steps), context, formObject, unit, year);
-        return (FastCompile.Compile(lambda), null);
+        var compiled = FastCompile.Compile(lambda);
+        if (key is not null) cache!.KeepPredicate(form, key, compiled);
+        return (compiled, null);
     }
 
     /// <summary>Parses and checks one expression against named parameters (no form reads are guarded).</summary>

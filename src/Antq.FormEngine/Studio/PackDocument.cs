@@ -30,19 +30,26 @@ public sealed class PackDocument
         new(files.Names.ToDictionary(n => n, n => Encoding.UTF8.GetString(files.Get(n)!), StringComparer.Ordinal));
 
     /// <summary>A new pack with the manifest filled in, an empty form, one criterion and one test, so it verifies.</summary>
-    public static PackDocument New(string id, string title, IReadOnlyList<string> unitKinds, string recognisedBy, int year)
+    public static PackDocument New(string id, string title, IReadOnlyList<string> unitKinds, string recognisedBy, int year) =>
+        New(new NewPackManifest(id, title, "1.0.0", unitKinds, recognisedBy, year));
+
+    /// <summary>A new pack from the manifest form (check it with <see cref="StudioCheck.CheckManifest"/>), with a form, a criterion and a test that verify.</summary>
+    public static PackDocument New(NewPackManifest m)
     {
+        var (id, title, unitKinds, year) = (m.Id, m.Title, m.UnitKinds, m.Year);
         var doc = new PackDocument();
-        doc.SetJson(Manifest, new JsonObject
+        var manifest = new JsonObject
         {
-            ["format"] = 1, ["id"] = id, ["version"] = "1.0.0", ["title"] = title, ["legalBasis"] = new JsonArray(),
-            ["unitKinds"] = new JsonArray(unitKinds.Select(k => (JsonNode)k).ToArray()), ["effectiveFrom"] = $"{year}-01-01",
-            ["recognisedBy"] = recognisedBy, ["workflow"] = "tieu-chi",
+            ["format"] = 1, ["id"] = id, ["version"] = m.Version, ["title"] = title, ["legalBasis"] = new JsonArray(),
+            ["unitKinds"] = new JsonArray(unitKinds.Select(k => (JsonNode)k).ToArray()), ["effectiveFrom"] = $"{year:D4}-01-01",
+            ["recognisedBy"] = m.RecognisedBy, ["workflow"] = "tieu-chi",
             ["outcome"] = new JsonArray(
                 new JsonObject { ["id"] = "dat", ["title"] = "Đạt", ["when"] = "notMet == 0 && notEvaluable == 0" },
                 new JsonObject { ["id"] = "chua-dat", ["title"] = "Chưa đạt", ["when"] = "true" }),
             ["documents"] = new JsonArray(),
-        });
+        };
+        if (m.Recognition is { Count: > 0 } rows) manifest["recognition"] = new JsonArray(rows.Select(r => (JsonNode)r.ToJson()).ToArray());
+        doc.SetJson(Manifest, manifest);
         doc.SetJson(Schema, new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema", ["type"] = "object", ["title"] = title,
@@ -101,4 +108,26 @@ public sealed class PackDocument
     public string? PackId => Json(Manifest)?["id"]?.GetValue<string>();
 
     public string? Version => Json(Manifest)?["version"]?.GetValue<string>();
+}
+
+/// <summary>The manifest form of a new pack: what the studio asks before the first draft.</summary>
+public sealed record NewPackManifest(string Id, string Title, string Version, IReadOnlyList<string> UnitKinds, string RecognisedBy, int Year)
+{
+    /// <summary>Optional rows of <c>recognition</c> (docs/pack-format.md), read top-down.</summary>
+    public IReadOnlyList<RecognitionRow> Recognition { get; init; } = [];
+}
+
+/// <summary>One row of a new pack's <c>recognition</c> table.</summary>
+public sealed record RecognitionRow(string By, IReadOnlyList<string> UnitKinds, DateOnly? From = null, DateOnly? Until = null, bool Delegable = false)
+{
+    public JsonObject ToJson()
+    {
+        var row = new JsonObject();
+        if (UnitKinds.Count > 0) row["unitKinds"] = new JsonArray(UnitKinds.Select(k => (JsonNode)k).ToArray());
+        if (From is { } from) row["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (Until is { } until) row["until"] = until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        row["by"] = By;
+        if (Delegable) row["delegable"] = true;
+        return row;
+    }
 }

@@ -40,19 +40,27 @@ public static class StudioCheck
         return new DraftVerdict(result.Errors, result.TestResults, elapsed) { Preview = preview };
     }
 
+    /// <summary>The loader's own checks of a draft's <c>pack.json</c> alone (the manifest schema, dates, duplicates), with its messages and pointers.</summary>
+    public static IReadOnlyList<PackError> CheckManifest(PackDocument draft)
+    {
+        var node = draft.Json(PackDocument.Manifest);
+        if (node is null) return [new PackError(PackDocument.Manifest, "json.invalid", "pack.json không phải JSON hợp lệ.")];
+        return ManifestReader.Read(node, System.Text.Json.JsonSerializer.SerializeToElement(node)).Errors;
+    }
+
     /// <summary>
     /// The sandbox's verdict on one criterion expression over the draft's form, as the loader would
     /// give it at <paramref name="location"/> (e.g. <c>rules.json#/0/Rules/3/Expression</c>): null when it compiles.
     /// </summary>
-    public static PackError? CheckExpression(string schemaJson, string expression, string location)
+    public static PackError? CheckExpression(string schemaJson, string expression, string location, PackCheckCache? cache = null)
     {
-        var form = Form(schemaJson, out var schemaError);
+        var form = Form(schemaJson, cache, out var schemaError);
         if (form is null) return schemaError;
         PackError? error = null;
         // The parser recurses; give it the loader's stack.
         var thread = new Thread(() =>
         {
-            try { error = new ExpressionCompiler(form).CompilePredicate(expression, location, []).Error; }
+            try { error = new ExpressionCompiler(form, cache).CompilePredicate(expression, location, []).Error; }
             catch (Exception e) { error = new PackError(location, "expression.invalid", e.Message); }
         }, 16 * 1024 * 1024) { IsBackground = true, Name = "antq-studio-check" };
         thread.Start();
@@ -61,9 +69,9 @@ public static class StudioCheck
     }
 
     /// <summary>Every field of the form an expression can name (<c>form.</c> + path), tables' columns included.</summary>
-    public static IReadOnlyList<StudioField> Fields(string schemaJson)
+    public static IReadOnlyList<StudioField> Fields(string schemaJson, PackCheckCache? cache = null)
     {
-        var form = Form(schemaJson, out _);
+        var form = Form(schemaJson, cache, out _);
         if (form is null) return [];
         var list = new List<StudioField>();
         void Walk(FormField field, string prefix, bool inTable)
@@ -81,7 +89,7 @@ public static class StudioCheck
         return list;
     }
 
-    private static FormModel? Form(string schemaJson, out PackError? error)
+    private static FormModel? Form(string schemaJson, PackCheckCache? cache, out PackError? error)
     {
         error = null;
         JsonNode? node;
@@ -92,7 +100,7 @@ public static class StudioCheck
             return null;
         }
         var errors = new List<PackError>();
-        var (_, model) = FormSchemaCheck.Build(node!, errors);
+        var (_, model) = cache is null ? FormSchemaCheck.Build(node!, errors) : cache.Form(System.Text.Encoding.UTF8.GetBytes(schemaJson), node!, errors);
         if (model is null) error = errors.FirstOrDefault() ?? new PackError(PackDocument.Schema, "schema.invalid", "Lược đồ biểu mẫu không hợp lệ.");
         return model;
     }

@@ -168,4 +168,57 @@ public sealed class StudioApiTests(AntqApiFactory factory) : IClassFixture<AntqA
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/studio/drafts/{draft.GetProperty("id").GetInt32()}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync("/api/studio/drafts", new { packId = Pack, version = await ActiveVersionAsync(admin) })).StatusCode);
     }
+
+    [Fact]
+    public async Task NewPack_ManifestForm_CheckedByTheLoader_ErrorsAtTheirPointers_NothingCreated()
+    {
+        var admin = await TestWorld.AdminAsync(factory);
+        var before = (await admin.GetFromJsonAsync<JsonElement>("/api/studio/drafts")).GetArrayLength();
+
+        var refused = await admin.PostAsJsonAsync("/api/studio/drafts/new", new
+        {
+            id = "Bo Moi", title = "", version = "một", unitKinds = new[] { "xa", "khong-co-loai-nay" }, recognisedBy = "district",
+            recognition = new[] { new { by = "", unitKinds = new[] { "xa" } } },
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var paths = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
+        Assert.Contains("pack.json#/id", paths);
+        Assert.Contains("pack.json#/title", paths);
+        Assert.Contains("pack.json#/version", paths);
+        Assert.Contains("pack.json#/recognition/0/by", paths);
+        Assert.Equal(before, (await admin.GetFromJsonAsync<JsonElement>("/api/studio/drafts")).GetArrayLength());
+
+        var taken = await admin.PostAsJsonAsync("/api/studio/drafts/new", new { id = Pack, title = "Trùng mã", unitKinds = new[] { "xa" }, recognisedBy = "district" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.StatusCode);
+        Assert.Contains("studio.pack-exists", await taken.Content.ReadAsStringAsync());
+        var unknownKind = await admin.PostAsJsonAsync("/api/studio/drafts/new", new { id = "thu.loai-la", title = "Loại lạ", unitKinds = new[] { "khong-co-loai-nay" }, recognisedBy = "district" });
+        Assert.Contains("pack.json#/unitKinds/0", await unknownKind.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task NewPack_ManifestWithRecognitionRows_DraftVerifies()
+    {
+        var admin = await TestWorld.AdminAsync(factory);
+
+        var created = await admin.PostAsJsonAsync("/api/studio/drafts/new", new
+        {
+            id = "thu.goi-moi", title = "Bộ tiêu chí thử", version = "0.9.0", year = 2026, unitKinds = new[] { "xa", "phuong" }, recognisedBy = "province",
+            recognition = new object[]
+            {
+                new { by = "district", unitKinds = new[] { "xa" }, until = "2025-06-30" },
+                new { by = "province", unitKinds = Array.Empty<string>(), from = "2025-07-01", delegable = true },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var draft = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var manifest = JsonNode.Parse(Files(draft)["pack.json"])!;
+        Assert.Equal("0.9.0", manifest["version"]!.GetValue<string>());
+        Assert.Equal("2026-01-01", manifest["effectiveFrom"]!.GetValue<string>());
+        Assert.Equal("2025-06-30", manifest["recognition"]![0]!["until"]!.GetValue<string>());
+        Assert.True(manifest["recognition"]![1]!["delegable"]!.GetValue<bool>());
+        var verdict = await (await admin.PostAsync($"/api/studio/drafts/{draft.GetProperty("id").GetInt32()}/verify", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(verdict.GetProperty("ok").GetBoolean(), verdict.ToString());
+    }
 }

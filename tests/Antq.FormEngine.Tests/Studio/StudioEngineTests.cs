@@ -9,7 +9,7 @@ public sealed class StudioEngineTests
 {
     private static readonly PackLoadOptions Options = new() { TemplateDirectory = Repo.Templates };
 
-    private static PackDocument Shipped(string id)
+    internal static PackDocument Shipped(string id)
     {
         var read = PackReader.Read(Path.Combine(Repo.CriteriaPacks, id));
         Assert.True(read.Ok, string.Join("\n", read.Errors));

@@ -22,4 +22,8 @@ public sealed record RevertTemplateRequest(int? Version, int? BaseVersion);
 /// <summary>Preview <see cref="Source"/> (or the current version) against a submission, as a draft (no number yet).</summary>
 public sealed record PreviewTemplateRequest(string? Source, Guid? SubmissionId, string? DocumentId);
 
-public sealed record PreviewView(string? Html, IReadOnlyList<TemplateErrorView> Errors);
+public sealed record PreviewView(string? Html, IReadOnlyList<TemplateErrorView> Errors)
+{
+    /// <summary>What the preview was rendered with when no submission was chosen (the sample test case), else null.</summary>
+    public string? Sample { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Scriban.Runtime;
 using Antq.Admin.Data;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Submissions;
@@ -77,12 +78,23 @@ public sealed partial class TemplateEditing(
         return await AddCheckedAsync(account, key, old.Source, request.BaseVersion.Value, $"Khôi phục phiên bản {old.Version}", ct);
     }
 
-    /// <summary>Renders <see cref="PreviewTemplateRequest.Source"/> strictly against a submission the admin can see, as a draft.</summary>
+    /// <summary>
+    /// Renders <see cref="PreviewTemplateRequest.Source"/> strictly against a submission the admin can see, as a draft;
+    /// without a submission, against the sample model (<see cref="SampleAsync"/>), as the editor's live preview does while typing.
+    /// </summary>
     public async Task<Result<PreviewView>> PreviewAsync(string key, PreviewTemplateRequest request, CancellationToken ct)
     {
         var account = await RequireAdminAsync(ct);
-        if (request.SubmissionId is not { } submissionId) return Refusal.BadRequest("Cần chọn hồ sơ để xem trước (submissionId).");
         var source = request.Source ?? (await store.CurrentRecordAsync(key, ct))?.Source ?? throw NotFound(key);
+        if (request.SubmissionId is not { } submissionId)
+        {
+            if (await SampleAsync(key, ct) is not { } example)
+                return Refusal.BadRequest("Chưa có bộ tiêu chí đang áp dụng nào có ca kiểm thử để làm dữ liệu mẫu; hãy chọn một hồ sơ để xem trước (submissionId).");
+            var parsedSample = TemplateSandbox.Parse(source, TemplateStore.FileName(key));
+            if (!parsedSample.Ok) return new PreviewView(null, Errors(parsedSample.Errors)) { Sample = example.Label };
+            var renderedSample = TemplateSandbox.Render(parsedSample.Template, example.Model);
+            return new PreviewView(renderedSample.Output, Errors(renderedSample.Errors)) { Sample = example.Label };
+        }
         var record = await submissions.GetVisibleAsync(account, submissionId, ct);
         var pack = await submissions.PinnedPackAsync(record, ct);
         var (_, _, templateId) = SplitKey(key);
@@ -102,6 +114,45 @@ public sealed partial class TemplateEditing(
             new SignerInfo("", ""), meeting, ct);
         var rendered = TemplateSandbox.Render(parsed.Template, model);
         return new PreviewView(rendered.Output, Errors(rendered.Errors));
+    }
+
+    /// <summary>The variables a template of <paramref name="key"/> can use, with their meaning and their value in the sample model.</summary>
+    public async Task<IReadOnlyList<TemplateVariable>> VariablesAsync(string key, CancellationToken ct)
+    {
+        await RequireAdminAsync(ct);
+        return await SampleAsync(key, ct) is { } sample ? TemplateVariables.Of(sample.Model) : [];
+    }
+
+    /// <summary>
+    /// The sample model of a template: the first test case of the first active pack that uses it (any active pack
+    /// for a template no pack names), as an issued document — what the save check renders against first; an
+    /// outcome document (decision, certificate, notice) gets its own sample model.
+    /// </summary>
+    private async Task<(ScriptObject Model, string Label)?> SampleAsync(string key, CancellationToken ct)
+    {
+        var (_, _, templateId) = SplitKey(key);
+        foreach (var (pack, document) in await TargetsAsync(key, ct))
+        {
+            if (OutcomeDocuments.Sample(templateId, pack.Manifest, draft: false) is { } outcome)
+                return (outcome, $"dữ liệu mẫu của bộ tiêu chí {pack.Manifest.Id} {pack.Manifest.Version}");
+            if (pack.Tests.Count == 0) continue;
+            var test = pack.Tests[0];
+            var input = TemplateModelInput.Sample(test.Unit, test.Year, pack.Manifest, test.Data, pack.Evaluate(test.Unit, test.Year, test.Data), document);
+            return (TemplateModel.Build(input), $"ca kiểm thử «{test.Name}» của bộ tiêu chí {pack.Manifest.Id} {pack.Manifest.Version}");
+        }
+        return null;
+    }
+
+    /// <summary>The active packs a template is checked against, each with the document it makes there.</summary>
+    private async Task<List<(CompiledPack Pack, string DocumentId)>> TargetsAsync(string key, CancellationToken ct)
+    {
+        var packs = await ActivePacksAsync(ct);
+        var (packId, packVersion, templateId) = SplitKey(key);
+        if (packId is not null && await catalog.GetAsync(packId, packVersion!, ct) is { } own) packs = [own];
+        var users = packs.Where(p => p.Manifest.Documents.Any(d => TemplateStore.KeyFor(p, d) == key)).ToList();
+        return (users.Count > 0 ? users : packs)
+            .Select(pack => (pack, pack.Manifest.Documents.FirstOrDefault(d => TemplateStore.KeyFor(pack, d) == key)?.Id ?? templateId))
+            .ToList();
     }
 
     private async Task<Result<TemplateDetail>> AddCheckedAsync(Account account, string key, string source, int baseVersion, string? note, CancellationToken ct)
@@ -129,15 +180,13 @@ public sealed partial class TemplateEditing(
         var file = TemplateStore.FileName(key);
         var parsed = TemplateSandbox.Parse(source, file);
         if (!parsed.Ok) return parsed.Errors;
-        var packs = await ActivePacksAsync(ct);
-        var (packId, packVersion, templateId) = SplitKey(key);
-        if (packId is not null && await catalog.GetAsync(packId, packVersion!, ct) is { } own) packs = [own];
-        var users = packs.Where(p => p.Manifest.Documents.Any(d => TemplateStore.KeyFor(p, d) == key)).ToList();
         var errors = new List<PackError>();
+        var targets = await TargetsAsync(key, ct);
+        var (_, _, templateId) = SplitKey(key);
         // The outcome documents (decision, certificate, notice) have their own model: checked against its samples.
         if (OutcomeDocuments.Templates.Contains(templateId))
         {
-            foreach (var pack in packs.Take(1))
+            foreach (var (pack, _) in targets.Take(1))
                 foreach (var draft in new[] { false, true })
                 {
                     var render = TemplateSandbox.Render(parsed.Template, OutcomeDocuments.Sample(templateId, pack.Manifest, draft)!);
@@ -146,9 +195,8 @@ public sealed partial class TemplateEditing(
                 }
             return errors;
         }
-        foreach (var pack in users.Count > 0 ? users : packs)
+        foreach (var (pack, document) in targets)
         {
-            var document = pack.Manifest.Documents.FirstOrDefault(d => TemplateStore.KeyFor(pack, d) == key)?.Id ?? templateId;
             for (var i = 0; i < pack.Tests.Count; i++)
             {
                 var test = pack.Tests[i];

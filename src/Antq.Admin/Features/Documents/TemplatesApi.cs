@@ -43,7 +43,11 @@ public static class TemplatesApi
                 var result = await templates.PreviewAsync(key, request, ct);
                 return result.ToHttp();
             })
-            .WithName("PreviewTemplate").WithSummary("Render a source (unsaved) against a submission as a draft; errors carry line and column.");
+            .WithName("PreviewTemplate").WithSummary("Render a source (unsaved) against a submission as a draft, or without `submissionId` against the sample test case; errors carry line and column.");
+
+        group.MapGet("/{key}/variables", async Task<Ok<IReadOnlyList<Antq.FormEngine.Documents.TemplateVariable>>> (string key, TemplateEditing templates, CancellationToken ct) =>
+                TypedResults.Ok(await templates.VariablesAsync(key, ct)))
+            .WithName("TemplateVariables").WithSummary("The template model's variables with their Vietnamese meaning, the sample value and the snippet the editor inserts.");
     }
 
     private static Results<Created<TemplateDetail>, ProblemHttpResult> Created(Result<TemplateDetail> result) =>

@@ -5,7 +5,7 @@ using Antq.FormEngine.Packs;
 namespace Antq.Admin.Features.Packs;
 
 /// <summary>Uploads and activations, for administrators only.</summary>
-public sealed class PackAdministration(PackRegistry registry, CurrentAccount current)
+public sealed class PackAdministration(PackRegistry registry, CurrentAccount current, PackFourEyes fourEyes)
 {
     /// <summary>Largest .zip accepted (pack-format.md, "Upload safety").</summary>
     public static long MaxArchiveBytes => PackLimits.Default.MaxPackedBytes;
@@ -37,6 +37,7 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
     public async Task<PackActivation> ActivateAsync(string packId, string version, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
+        await fourEyes.EnsureMayActivateAsync(packId, version, account, ct);
         return await registry.ActivateAsync(packId, version, account.Actor(), ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Admin.Features.Packs;
 
 /// <summary>What any signed-in account may read about packs: the list, the versions, the form.</summary>
-public sealed class PackQueries(AntqDbContext db, PackCatalog catalog, CurrentAccount current)
+public sealed class PackQueries(AntqDbContext db, PackCatalog catalog, CurrentAccount current, PackFourEyes fourEyes)
 {
     public async Task<IReadOnlyList<PackSummary>> ListAsync(CancellationToken ct)
     {
@@ -39,23 +39,25 @@ public sealed class PackQueries(AntqDbContext db, PackCatalog catalog, CurrentAc
 
     public async Task<IReadOnlyList<PackVersionView>> VersionsAsync(string packId, CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        var account = await current.RequireAsync(ct);
         var versions = await VersionRows(packId, version: null).ToListAsync(ct);
         if (versions.Count == 0) throw PackAuthorization.PackNotFound(packId);
         var activations = await ActivationsAsync(packId, ct);
-        return versions.Select(v => WithStatus(v, activations)).ToList();
+        var held = await fourEyes.HeldForOthersAsync(packId, account, ct);
+        return versions.Select(v => WithStatus(v, activations, held)).ToList();
     }
 
     public async Task<PackVersionView> VersionAsync(string packId, string version, CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        var account = await current.RequireAsync(ct);
         var view = await VersionRows(packId, version).FirstOrDefaultAsync(ct)
             ?? throw PackAuthorization.VersionNotFound(packId, version);
-        return WithStatus(view, await ActivationsAsync(packId, ct));
+        return WithStatus(view, await ActivationsAsync(packId, ct), await fourEyes.HeldForOthersAsync(packId, account, ct));
     }
 
-    private static PackVersionView WithStatus(PackVersionView view, IReadOnlyDictionary<string, DateTimeOffset> activations) => view with
+    private static PackVersionView WithStatus(PackVersionView view, IReadOnlyDictionary<string, DateTimeOffset> activations, IReadOnlySet<string> held) => view with
     {
+        AwaitsOtherAdmin = !view.Active && held.Contains(view.Version),
         Status = view.Active ? PackVersionStatus.Active : activations.ContainsKey(view.Version) ? PackVersionStatus.Previous : PackVersionStatus.Never,
         LastActivatedAt = activations.TryGetValue(view.Version, out var at) ? at : null,
     };
@@ -63,20 +65,10 @@ public sealed class PackQueries(AntqDbContext db, PackCatalog catalog, CurrentAc
     /// <summary>When each version of the pack last became active, from the append-only audit trail.</summary>
     private async Task<IReadOnlyDictionary<string, DateTimeOffset>> ActivationsAsync(string packId, CancellationToken ct)
     {
-        // Pack ids are [a-z0-9.-]: the serialised details hold them unescaped, so a text match narrows the rows.
-        var marker = $"\"packId\":\"{packId}\"";
-        var rows = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == "pack.activated" && a.SubmissionId == null && a.DetailsJson.Contains(marker))
-            .Select(a => new { a.At, a.DetailsJson }).ToListAsync(ct);
         var last = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            using var details = JsonDocument.Parse(row.DetailsJson);
-            if (details.RootElement.TryGetProperty("packId", out var id) && id.GetString() == packId
-                && details.RootElement.TryGetProperty("to", out var to) && to.GetString() is { } version
-                && (!last.TryGetValue(version, out var seen) || seen < row.At))
+        foreach (var row in await PackAuditTrail.ForPackAsync(db, PackAuditTrail.Activated, packId, ct))
+            if (row.Text("to") is { } version && (!last.TryGetValue(version, out var seen) || seen < row.At))
                 last[version] = row.At;
-        }
         return last;
     }
 

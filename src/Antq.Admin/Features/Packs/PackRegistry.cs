@@ -29,7 +29,7 @@ public sealed record PackActivation(string PackId, string Version, string? Previ
 /// Accepts pack versions (full verification, then stored immutably) and activates them. A refused
 /// upload writes nothing; activation is one row update, so it is atomic on every provider.
 /// </summary>
-public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProvider time, ILogger<PackRegistry> logger)
+public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, PackFourEyes fourEyes, TimeProvider time, ILogger<PackRegistry> logger)
 {
     /// <summary>Verifies an uploaded .zip (read once, size-checked by the reader) and stores it when accepted.</summary>
     public async Task<UploadOutcome> UploadAsync(Stream archive, PackActor uploader, CancellationToken cancellationToken = default)
@@ -64,7 +64,7 @@ public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProv
             UploadedBy = uploader.Name, UploadedAt = time.GetUtcNow(),
         };
         db.PackVersions.Add(record);
-        db.AuditEntries.Add(Audit("pack.uploaded", uploader, new { packId = id, version, sha256 = record.Sha256 }));
+        db.AuditEntries.Add(Audit(PackAuditTrail.Uploaded, uploader, new { packId = id, version, sha256 = record.Sha256 }));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -78,7 +78,8 @@ public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProv
             return Repeated(id, version, stored, pack.ContentHash);
         }
         catalog.Remember(pack);
-        var activated = !await db.ActivePacks.AnyAsync(a => a.PackId == id, cancellationToken)
+        // The first version of a new pack becomes active, unless the four-eyes rule wants a second administrator.
+        var activated = fourEyes.MayActivateOnUpload(uploader) && !await db.ActivePacks.AnyAsync(a => a.PackId == id, cancellationToken)
             && await ActivateAsync(id, version, uploader, cancellationToken) is not null;
         logger.LogInformation("Pack {PackId} {Version} stored by {Uploader} (activated: {Activated})", id, version, uploader.Name, activated);
         return new UploadOutcome.Created(id, version, activated);
@@ -133,7 +134,7 @@ public sealed class PackRegistry(AntqDbContext db, PackCatalog catalog, TimeProv
             active.ActivatedAt = now;
             active.ActivatedBy = actor.Name;
         }
-        db.AuditEntries.Add(Audit("pack.activated", actor, new { packId, from, to = version }));
+        db.AuditEntries.Add(Audit(PackAuditTrail.Activated, actor, new { packId, from, to = version }));
         await db.SaveChangesAsync(cancellationToken);
         catalog.ActivatedHere(packId, version);
         logger.LogInformation("Pack {PackId}: active version {From} → {To} by {Actor}", packId, from, version, actor.Name);

@@ -20,6 +20,9 @@ public sealed record PackVersionView(string Id, string Version, string Title, st
 
     /// <summary>When this version last became active (null if never).</summary>
     public DateTimeOffset? LastActivatedAt { get; init; }
+
+    /// <summary>The reading account prepared this version and the four-eyes rule is on: another administrator activates it.</summary>
+    public bool AwaitsOtherAdmin { get; init; }
 }
 
 public static class PackVersionStatus

@@ -10,6 +10,7 @@ public static class PacksFeature
         services.AddScoped<PackQueries>();
         services.AddScoped<PackEvaluation>();
         services.AddScoped<PackAdministration>();
+        services.AddScoped<PackFourEyes>();
         services.AddScoped<PackImpact>();
         services.AddScoped<PackComparison>();
         return services;

@@ -35,12 +35,10 @@ public static class StudioApi
             .WithName("StartPackDraft").WithSummary("Start a draft from a stored version (its version bumped to the next minor).")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/drafts/new", async Task<Created<DraftView>> (NewPackRequest request, StudioDrafts drafts, CancellationToken ct) =>
-            {
-                var draft = await drafts.StartNewAsync(request, ct);
-                return TypedResults.Created($"/api/studio/drafts/{draft.Id}", draft);
-            })
-            .WithName("StartNewPackDraft").WithSummary("Start a draft of a new pack from its manifest.");
+        group.MapPost("/drafts/new", async Task<Results<Created<DraftView>, ProblemHttpResult>> (NewPackRequest request, StudioDrafts drafts, CancellationToken ct) =>
+                (await drafts.StartNewAsync(request, ct)).ToHttp(draft => TypedResults.Created($"/api/studio/drafts/{draft.Id}", draft)))
+            .WithName("StartNewPackDraft").WithSummary("Start a draft of a new pack from its manifest (id, title, version, unit kinds, recognisedBy, recognition rows, year); 422 with the loader's errors at their pointers.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/drafts/{id:int}", async Task<Ok<DraftView>> (int id, StudioDrafts drafts, CancellationToken ct) =>
                 TypedResults.Ok(await drafts.GetAsync(id, ct)))

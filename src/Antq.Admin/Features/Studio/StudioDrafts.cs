@@ -39,7 +39,7 @@ public sealed record DraftPublishOutcome(UploadOutcome Upload, DraftSaveOutcome?
 /// concurrency, verified by the engine exactly as an upload is, exported and imported as
 /// deterministic zips, published through the registry's upload path. Province administrators only.
 /// </summary>
-public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackCatalog catalog, PackRegistry registry, TimeProvider time)
+public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackCatalog catalog, PackRegistry registry, PackCheckCache checks, TimeProvider time)
 {
     private DbSet<PackDraft> Drafts => db.Set<PackDraft>();
 
@@ -73,12 +73,35 @@ public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackC
         return await AddAsync(packId, version, doc, account, ct);
     }
 
-    /// <summary>Starts a draft of a new pack from the manifest form.</summary>
-    public async Task<DraftView> StartNewAsync(NewPackRequest request, CancellationToken ct)
+    /// <summary>
+    /// The loader's verdict on the manifest form of a new pack (its messages, at <c>pack.json#/…</c>),
+    /// plus what only the server knows: the id is not taken and the unit kinds exist. Empty: it may start.
+    /// </summary>
+    public async Task<IReadOnlyList<PackError>> CheckNewAsync(NewPackRequest request, CancellationToken ct)
+    {
+        await current.RequireAdminAsync(ct);
+        var manifest = request.Manifest(Year);
+        var errors = StudioCheck.CheckManifest(PackDocument.New(manifest)).ToList();
+        if (manifest.Id.Length > 0 && await db.PackVersions.AnyAsync(p => p.PackId == manifest.Id, ct))
+            errors.Add(new PackError(PackError.At(PackDocument.Manifest, "/id"), "studio.pack-exists",
+                $"Đã có bộ tiêu chí mã “{manifest.Id}”: hãy soạn phiên bản mới từ trang của bộ tiêu chí đó."));
+        var known = await db.UnitKinds.AsNoTracking().Select(k => k.Id).ToListAsync(ct);
+        foreach (var (kind, i) in manifest.UnitKinds.Select((k, i) => (k, i)).Where(k => !known.Contains(k.k)))
+            errors.Add(new PackError(PackError.At(PackDocument.Manifest, $"/unitKinds/{i}"), "studio.unit-kind",
+                $"Loại đơn vị “{kind}” chưa có trong danh mục loại đơn vị của hệ thống."));
+        return errors;
+    }
+
+    /// <summary>Starts a draft of a new pack from the manifest form; refused (422, every error at its place) when the form does not check.</summary>
+    public async Task<Result<DraftView>> StartNewAsync(NewPackRequest request, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
-        var doc = PackDocument.New(request.Id.Trim(), request.Title.Trim(), request.UnitKinds, request.RecognisedBy, time.GetUtcNow().Year);
-        return await AddAsync(request.Id.Trim(), null, doc, account, ct);
+        var errors = await CheckNewAsync(request, ct);
+        if (errors.Count > 0)
+            return Refusal.Unprocessable($"Thông tin bộ tiêu chí mới chưa hợp lệ ({errors.Count} lỗi); chưa tạo bản nháp.",
+                new Dictionary<string, object?> { ["errors"] = errors.Select(e => new PackErrorView(e.Path, e.Code, e.Message)).ToList() });
+        var manifest = request.Manifest(Year);
+        return await AddAsync(manifest.Id, null, PackDocument.New(manifest), account, ct);
     }
 
     private async Task<DraftView> AddAsync(string packId, string? baseVersion, PackDocument doc, Account account, CancellationToken ct)
@@ -133,7 +156,7 @@ public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackC
     public async Task<DraftVerdict> VerifyAsync(IReadOnlyDictionary<string, string> files, CancellationToken ct)
     {
         await current.RequireAdminAsync(ct);
-        var options = catalog.LoadOptions with { RunTests = true };
+        var options = catalog.LoadOptions with { RunTests = true, Cache = checks };
         return await Task.Run(() => StudioCheck.Verify(new PackDocument(files), options), ct);
     }
 
@@ -183,8 +206,18 @@ public sealed class StudioDrafts(AntqDbContext db, CurrentAccount current, PackC
         new(d.Id, d.PackId, d.BaseVersion, d.Revision, PackDocument.Deserialize(d.FilesJson).Files, d.CreatedBy, d.CreatedAt, d.UpdatedBy, d.UpdatedAt);
 }
 
-/// <summary>The manifest form of a new pack.</summary>
-public sealed record NewPackRequest(string Id, string Title, IReadOnlyList<string> UnitKinds, string RecognisedBy);
+/// <summary>The manifest form of a new pack; version 1.0.0 and this year unless given.</summary>
+public sealed record NewPackRequest(string Id, string Title, IReadOnlyList<string> UnitKinds, string RecognisedBy)
+{
+    public string? Version { get; init; }
+    public int? Year { get; init; }
+    public IReadOnlyList<RecognitionRow>? Recognition { get; init; }
+
+    public NewPackManifest Manifest(int thisYear) =>
+        new((Id ?? "").Trim(), (Title ?? "").Trim(), string.IsNullOrWhiteSpace(Version) ? "1.0.0" : Version.Trim(),
+            (UnitKinds ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).ToList(), (RecognisedBy ?? "").Trim(), Year ?? thisYear)
+        { Recognition = Recognition ?? [] };
+}
 
 /// <summary>Version numbers the studio proposes.</summary>
 public static class StudioVersions

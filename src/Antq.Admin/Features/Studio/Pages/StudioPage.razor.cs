@@ -9,6 +9,7 @@ using Antq.FormEngine.Forms;
 using Antq.FormEngine.Studio;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Routing;
 
 namespace Antq.Admin.Features.Studio.Pages;
 
@@ -46,7 +47,7 @@ public partial class StudioPage
     private int year;
     private IReadOnlyList<StudioField> fields = [];
     private IReadOnlyList<StudioCriterion> criteria = [];
-    private CancellationTokenSource? pending;
+    private DraftAutosave? autosave;
     private CancellationTokenSource? typing;
     private int? loadedDraft;
 
@@ -81,9 +82,50 @@ public partial class StudioPage
 
     private StudioCriterion? Current => criteria.FirstOrDefault(c => c.Id == selectedCriterion);
 
+    /// <summary>The sub-criterion being built inside the selected criterion: indices into nested <c>Rules</c> (empty: the criterion itself).</summary>
+    private List<int> subPath = [];
+
+    /// <summary>The rule whose condition the pickers and the expression box edit.</summary>
+    private JsonObject? Node => Current is { } c ? NodeIn(c.Rule, subPath) : null;
+
+    private static JsonObject? NodeIn(JsonObject rule, IReadOnlyList<int> path)
+    {
+        var node = rule;
+        foreach (var i in path)
+        {
+            if (node["Rules"] is not JsonArray children || i >= children.Count || children[i] is not JsonObject child) return null;
+            node = child;
+        }
+        return node;
+    }
+
+    private string NodeExpressionLocation =>
+        PackError.At(PackDocument.Rules, Current!.Pointer + string.Concat(subPath.Select(i => $"/Rules/{i}")) + "/Expression");
+
     private string VerdictText => verdict is null ? "Đang kiểm tra…"
         : verdict.Ok ? $"Hợp lệ, {verdict.Tests.Count} ca kiểm thử đạt (kiểm tra trong {verdict.Elapsed.TotalMilliseconds:F0} ms)"
         : $"{verdict.Errors.Count} lỗi, {verdict.Tests.Count(t => !t.Passed)} ca kiểm thử không đạt";
+
+    protected override void OnInitialized() =>
+        autosave = new DraftAutosave(SaveOnceAsync, Dispatch, TimeSpan.FromMilliseconds(600))
+        {
+            AfterSave = async () =>
+            {
+                await VerifyAsync();
+                StateHasChanged();
+            },
+        };
+
+    /// <summary>The autosave's timer runs on the circuit; a failure is shown, not lost.</summary>
+    private Task Dispatch(Func<Task> work) => InvokeAsync(async () =>
+    {
+        try { await work(); }
+        catch (Exception e)
+        {
+            saveState = "Lỗi khi lưu hoặc kiểm tra: " + e.Message;
+            StateHasChanged();
+        }
+    });
 
     protected override async Task OnParametersSetAsync()
     {
@@ -123,6 +165,7 @@ public partial class StudioPage
         draft = loaded.Value!;
         doc = new PackDocument(draft.Files);
         revision = draft.Revision;
+        autosave!.Reset();
         conflict = null;
         saveState = $"Đã lưu (lần lưu {revision})";
         year = await Ops.RunAsync(sp => Task.FromResult(sp.GetRequiredService<StudioDrafts>().Year), notify: false) is { Ok: true } y ? y.Value : DateTime.UtcNow.Year;
@@ -142,7 +185,7 @@ public partial class StudioPage
     /// <summary>Re-reads the lists the designers show from the document.</summary>
     private void Refresh()
     {
-        fields = StudioCheck.Fields(doc!.Text(PackDocument.Schema) ?? "{}");
+        fields = StudioCheck.Fields(doc!.Text(PackDocument.Schema) ?? "{}", Checks);
         criteria = StudioModel.Criteria(doc);
     }
 
@@ -152,34 +195,16 @@ public partial class StudioPage
         Refresh();
         publishErrors = null;
         saveState = "Có thay đổi chưa lưu…";
-        pending?.Cancel();
-        pending = new CancellationTokenSource();
-        var token = pending.Token;
-        _ = InvokeAsync(async () =>
-        {
-            try { await Task.Delay(600, token); }
-            catch (TaskCanceledException) { return; }
-            try
-            {
-                await SaveAsync();
-                await VerifyAsync();
-            }
-            catch (Exception e)
-            {
-                saveState = "Lỗi khi lưu hoặc kiểm tra: " + e.Message;
-            }
-            StateHasChanged();
-        });
+        autosave!.Touch();
     }
 
-    /// <summary>One save at a time: a second one waits for the first's new revision (else a page would conflict with itself).</summary>
-    private readonly SemaphoreSlim saving = new(1, 1);
+    /// <summary>Saves what is unsaved now (one save at a time, so the page never conflicts with itself).</summary>
+    private Task<bool> SaveAsync() => autosave!.FlushAsync();
 
-    private async Task<bool> SaveAsync()
+    /// <summary>Leaving the studio inside the app: an edit typed just before is saved first.</summary>
+    private async Task BeforeLeaveAsync(LocationChangingContext context)
     {
-        await saving.WaitAsync();
-        try { return await SaveOnceAsync(); }
-        finally { saving.Release(); }
+        if (autosave?.Unsaved == true) await SaveAsync();
     }
 
     private async Task<bool> SaveOnceAsync()
@@ -417,13 +442,14 @@ public partial class StudioPage
     private void SelectCriterion(string? id)
     {
         selectedCriterion = id;
+        subPath = [];
         shapeMessage = null;
         LoadExpression();
     }
 
     private void LoadExpression()
     {
-        expression = Current?.Rule["Expression"]?.ToString() ?? "";
+        expression = Node?["Expression"]?.ToString() ?? "";
         expressionError = null;
         if (expression.Length > 0) _ = CheckExpressionAsync(expression, CancellationToken.None);
     }
@@ -439,6 +465,69 @@ public partial class StudioPage
     }
 
     private void SetRule(string key, object? value) => EditRule(rule => rule[key] = value?.ToString() ?? "");
+
+    /// <summary>Edits the selected sub-criterion (or the criterion itself) inside a copy of the criterion.</summary>
+    private void EditNode(Action<JsonObject> edit)
+    {
+        var path = subPath.ToList();
+        EditRule(rule => edit(NodeIn(rule, path) ?? throw new InvalidOperationException("The sub-criterion is gone.")));
+    }
+
+    private void SetNode(string key, object? value) => EditNode(node => node[key] = value?.ToString() ?? "");
+
+    private void SetNodeTitle(object? value) => EditNode(node =>
+    {
+        var props = node["Properties"] as JsonObject ?? new JsonObject();
+        node["Properties"] = props;
+        props["title"] = value?.ToString() ?? "";
+    });
+
+    private void OpenSub(int index)
+    {
+        subPath.Add(index);
+        shapeMessage = null;
+        LoadExpression();
+    }
+
+    private void UpTo(int depth)
+    {
+        subPath = subPath.Take(depth).ToList();
+        shapeMessage = null;
+        LoadExpression();
+    }
+
+    /// <summary>A new sub-criterion, built by choosing like any other (first yes/no field of the form to start with).</summary>
+    private void AddSub()
+    {
+        var parent = Node;
+        if (parent?["Rules"] is not JsonArray children) return;
+        var id = NewChildId(parent["RuleName"]?.ToString() ?? "TC", children);
+        var title = parent["Properties"]?["title"]?.ToString() ?? "";
+        EditNode(node => ((JsonArray)node["Rules"]!).Add(CriterionShapes.Rule(id, $"{title} — ý {children.Count + 1}", null, DefaultCondition())));
+        OpenSub(children.Count);
+    }
+
+    private void RemoveSub(int index)
+    {
+        if (Node?["Rules"] is JsonArray { Count: <= 1 })
+        {
+            shapeMessage = "Tiêu chí gộp cần ít nhất một tiêu chí con; muốn bỏ hẳn, hãy dựng một điều kiện cho tiêu chí này.";
+            return;
+        }
+        EditNode(node => ((JsonArray)node["Rules"]!).RemoveAt(index));
+    }
+
+    private static string NewChildId(string parent, JsonArray siblings)
+    {
+        var taken = siblings.Select(s => s?["RuleName"]?.ToString()).ToHashSet(StringComparer.Ordinal);
+        var n = siblings.Count + 1;
+        while (taken.Contains($"{parent}.{n}")) n++;
+        return $"{parent}.{n}";
+    }
+
+    /// <summary>The condition a new criterion starts with: the first yes/no field is "yes" (or always met when the form has none).</summary>
+    private string DefaultCondition() =>
+        fields.FirstOrDefault(f => f.Kind == FieldKind.Boolean && !f.InTable)?.Path is { } flag ? CriterionShapes.IsYes(flag) : "true";
 
     private void SetRuleProp(string key, object? value) => EditRule(rule =>
     {
@@ -459,8 +548,7 @@ public partial class StudioPage
     {
         var id = (newCriterionId ?? "").Trim();
         if (id.Length == 0 || criteria.Any(c => c.Id == id)) { shapeMessage = "Nhập mã tiêu chí mới chưa dùng."; return; }
-        var flag = fields.FirstOrDefault(f => f.Kind == FieldKind.Boolean && !f.InTable)?.Path;
-        var rule = CriterionShapes.Rule(id, $"Tiêu chí {id}", null, flag is null ? "true" : CriterionShapes.IsYes(flag));
+        var rule = CriterionShapes.Rule(id, $"Tiêu chí {id}", null, DefaultCondition());
         StudioModel.SetRule(doc!, StudioModel.WorkflowIndex(doc!), int.MaxValue, rule);
         newCriterionId = null;
         Changed();
@@ -486,15 +574,19 @@ public partial class StudioPage
             double Number(string text) => double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw new ArgumentException($"“{text}” không phải là số.");
             if (shape == "all")
             {
+                var parentId = Node?["RuleName"]?.ToString() ?? "TC";
                 var ids = shapeValue.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-                if (ids.Count == 0) throw new ArgumentException("Nhập mã các tiêu chí con.");
-                EditRule(rule =>
+                if (ids.Count == 0) ids = [$"{parentId}.1", $"{parentId}.2"];
+                if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count) throw new ArgumentException("Mã các tiêu chí con phải khác nhau.");
+                var condition = DefaultCondition();
+                EditNode(rule =>
                 {
                     var title = rule["Properties"]?["title"]?.ToString() ?? "";
                     rule.Remove("Expression");
                     rule["Operator"] = shapeB == "Or" ? "Or" : "And";
-                    rule["Rules"] = new JsonArray(ids.Select((id, i) => (JsonNode)CriterionShapes.Rule(id, $"{title} — ý {i + 1}", null, "true")).ToArray());
+                    rule["Rules"] = new JsonArray(ids.Select((id, i) => (JsonNode)CriterionShapes.Rule(id, $"{title} — ý {i + 1}", null, condition)).ToArray());
                 });
+                shapeValue = "";
                 return;
             }
             var text = shape switch
@@ -522,7 +614,13 @@ public partial class StudioPage
     private void ApplyExpression()
     {
         var text = expression;
-        EditRule(rule => rule["Expression"] = text);
+        // A condition replaces the sub-criteria it had, if any.
+        EditNode(rule =>
+        {
+            rule.Remove("Rules");
+            rule.Remove("Operator");
+            rule["Expression"] = text;
+        });
         _ = CheckExpressionAsync(text, CancellationToken.None);
     }
 
@@ -545,9 +643,9 @@ public partial class StudioPage
 
     private async Task CheckExpressionAsync(string text, CancellationToken token)
     {
-        if (Current is not { } c || doc is null) return;
+        if (Current is null || Node is null || doc is null) return;
         var schema = doc.Text(PackDocument.Schema) ?? "{}";
-        var location = c.ExpressionLocation;
+        var location = NodeExpressionLocation;
         var result = await Ops.RunAsync(sp => sp.GetRequiredService<StudioExpressions>().CheckAsync(schema, text, location, CancellationToken.None), notify: false);
         if (token.IsCancellationRequested) return;
         expressionChecking = false;
@@ -664,8 +762,15 @@ public partial class StudioPage
     {
         tab = TabOf(e);
         var match = System.Text.RegularExpressions.Regex.Match(e.Path, @"^rules\.json#/(\d+)/Rules/(\d+)");
-        if (match.Success && criteria.FirstOrDefault(c => c.Workflow == int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) && c.Index == int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)) is { } c)
+        if (match.Success && criteria.FirstOrDefault(c => c.Workflow == int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) && c.Index == int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)) is { } c)
+        {
             SelectCriterion(c.Id);
+            // An error inside a sub-criterion opens that sub-criterion.
+            var nested = System.Text.RegularExpressions.Regex.Matches(e.Path[match.Length..].Split('(')[0], @"/Rules/(\d+)");
+            subPath = nested.Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+            if (Node is null) subPath = [];
+            LoadExpression();
+        }
         if (tab == "tep") SelectRaw(e.Path.Split('#', '(')[0]);
     }
 
@@ -685,10 +790,9 @@ public partial class StudioPage
     private async Task PublishAsync()
     {
         busy = true;
-        pending?.Cancel();
         try
         {
-            if (saveState.StartsWith("Có thay đổi", StringComparison.Ordinal) && !await SaveAsync()) return;
+            if (!await SaveAsync()) return;
             var id = draft!.Id;
             var rev = revision;
             var published = await Ops.RunAsync(sp => sp.GetRequiredService<StudioDrafts>().PublishAsync(id, rev, CancellationToken.None));
@@ -715,7 +819,9 @@ public partial class StudioPage
 
     public void Dispose()
     {
-        pending?.Cancel();
+        // Closing the page with the debounce pending (e.g. a link followed right after typing): save now.
+        if (autosave?.Unsaved == true) _ = SaveAsync();
+        autosave?.Dispose();
         typing?.Cancel();
         GC.SuppressFinalize(this);
     }
