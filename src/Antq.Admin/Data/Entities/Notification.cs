@@ -70,6 +70,7 @@ public static class NotificationKinds
     public const string RegistrationAccepted = "registration.accepted";
     public const string RegistrationRefused = "registration.refused";
     public const string DocumentIssued = "document.issued";
+    public const string VersionMoved = "submission.version-moved";
 
     /// <summary>The kind as the inbox shows it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -87,6 +88,7 @@ public static class NotificationKinds
         [RegistrationAccepted] = "Đăng ký được chấp nhận",
         [RegistrationRefused] = "Đăng ký bị từ chối",
         [DocumentIssued] = "Văn bản ban hành",
+        [VersionMoved] = "Hồ sơ chuyển phiên bản",
     };
 
     public static string Label(string kind) => Labels.TryGetValue(kind, out var label) ? label : "Thông báo";

@@ -25,9 +25,16 @@ public sealed record StepEvent(string Kind, string Key, Unit Unit, string PackId
     public DateOnly? DecisionDate { get; init; }
     public string DocumentTitle { get; init; } = "";
     public string DocumentNumber { get; init; } = "";
+
+    /// <summary>The pack versions of a dossier moved to another one (by activation, or by a return): empty when it did not move.</summary>
+    public string FromVersion { get; init; } = "";
+    public string ToVersion { get; init; } = "";
+
+    /// <summary>The form fields the new version adds, removes or re-types, in words.</summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
 }
 
-/// <summary>A criterion a reviewer's return names, with the reason given for it.</summary>
+/// <summary>A criterion a reviewer's return names, with the reason given for it (for a move: how its verdict changes).</summary>
 public sealed record CriterionNote(string Id, string Title, string Reason);
 
 /// <summary>

@@ -28,6 +28,7 @@ public sealed class StepMessages(ReminderSettings settings, ILogger<StepMessages
         [NotificationKinds.RegistrationAccepted] = "dang-ky-chap-nhan",
         [NotificationKinds.RegistrationRefused] = "dang-ky-tu-choi",
         [NotificationKinds.DocumentIssued] = "van-ban-ban-hanh",
+        [NotificationKinds.VersionMoved] = "ho-so-chuyen-phien-ban",
     };
 
     private readonly Dictionary<string, Lazy<ParsedTemplate?>> _templates = Files.ToDictionary(f => f.Key,
@@ -60,6 +61,8 @@ public sealed class StepMessages(ReminderSettings settings, ILogger<StepMessages
                 ["date"] = step.DecisionDate is { } date ? MessageTemplates.Format(date) : "",
             },
             ["document"] = new ScriptObject { ["title"] = step.DocumentTitle, ["number"] = step.DocumentNumber },
+            ["version"] = new ScriptObject { ["from"] = step.FromVersion, ["to"] = step.ToVersion },
+            ["fields"] = new ScriptArray(step.Fields),
             ["today"] = MessageTemplates.Format(VietnamTime.DateOf(now)),
             ["link"] = settings.LinkFor(link, channel),
         };

@@ -59,6 +59,9 @@ public sealed class StepNotifications(
             Criteria = kind == NotificationKinds.Returned ? Criteria(record, facts?["criteria"] as JsonObject) : [],
             DecisionNumber = record.DecisionNumber ?? "",
             DecisionDate = kind == NotificationKinds.Recognised ? record.DecisionDate : null,
+            // A return moves the dossier to the active version when it was on another (ADR 0010).
+            FromVersion = facts?["fromVersion"]?.GetValue<string>() ?? "",
+            ToVersion = facts?["toVersion"]?.GetValue<string>() ?? "",
         };
         step = kind switch
         {
@@ -111,6 +114,28 @@ public sealed class StepNotifications(
             SubmissionId = document.SubmissionId,
             DocumentTitle = document.Title,
             DocumentNumber = document.Number,
+        }, actor, ct);
+    }
+
+    /// <summary>
+    /// Stages "your dossier moved to the new version" (an activation moved a draft or returned dossier, ADR 0010; before the
+    /// SaveChanges that moves it, then <see cref="QueueEmailsAsync"/>): the unit's accounts are told the versions, the form
+    /// fields that changed and the criteria whose verdict changes on its data. Keyed by the revision the move acts on.
+    /// </summary>
+    public async Task VersionMovedAsync(Account actor, SubmissionRecord record, VersionMoveView move, CancellationToken ct)
+    {
+        var pack = await catalog.GetAsync(record.PackId, move.ToVersion, ct);
+        var criteria = move.Criteria.Select(c => new CriterionNote(c.Id, c.Title, $"{c.From} → {c.To}"));
+        if (move.OutcomeChanged) criteria = criteria.Prepend(new CriterionNote("", "Kết quả chung", $"{move.FromOutcome} → {move.ToOutcome}"));
+        await StageAsync(new StepEvent(NotificationKinds.VersionMoved, $"submission/{record.Id:N}/r{record.Revision}", record.Unit!, record.PackId,
+            pack?.Manifest.Title ?? record.PackId, record.Year)
+        {
+            ToUnitAccounts = true,
+            SubmissionId = record.Id,
+            FromVersion = move.FromVersion,
+            ToVersion = move.ToVersion,
+            Fields = move.Fields,
+            Criteria = criteria.ToList(),
         }, actor, ct);
     }
 

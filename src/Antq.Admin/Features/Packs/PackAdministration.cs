@@ -1,11 +1,16 @@
+using Antq.Admin.Data;
+using Antq.Admin.Features.Notifications;
+using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine;
 using Antq.FormEngine.Packs;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Packs;
 
 /// <summary>Uploads and activations, for administrators only.</summary>
-public sealed class PackAdministration(PackRegistry registry, CurrentAccount current, PackFourEyes fourEyes)
+public sealed class PackAdministration(PackRegistry registry, CurrentAccount current, PackFourEyes fourEyes, AntqDbContext db, PackCatalog catalog,
+    SubmissionMove moves, StepNotifications notifications)
 {
     /// <summary>Largest .zip accepted (pack-format.md, "Upload safety").</summary>
     public static long MaxArchiveBytes => PackLimits.Default.MaxPackedBytes;
@@ -34,11 +39,38 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
             : outcome;
     }
 
-    public async Task<PackActivation> ActivateAsync(string packId, string version, CancellationToken ct)
+    /// <summary>
+    /// Makes a stored version active (also a rollback) and, in the same transaction, moves every draft and returned
+    /// dossier of the pack to it, each audited and its unit told what changed (ADR 0010, point 2). A dossier saved by
+    /// its unit meanwhile makes the whole activation a 409 with nothing changed; activating again then succeeds.
+    /// </summary>
+    public async Task<Result<PackActivation>> ActivateAsync(string packId, string version, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
         await fourEyes.EnsureMayActivateAsync(packId, version, account, ct);
-        return await registry.ActivateAsync(packId, version, account.Actor(), ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
+        var pack = await catalog.GetAsync(packId, version, ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var done = await registry.ActivateAsync(packId, version, account.Actor(), ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
+            var moved = await moves.FollowActivationAsync(account, pack, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            await notifications.QueueEmailsAsync(ct);
+            return done with { Moved = moved };
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || Reminders.UniqueViolation.Is(ex))
+        {
+            // Nothing was committed: the cache must not keep the pointer the rolled-back transaction set.
+            db.ChangeTracker.Clear();
+            catalog.InvalidateActive(packId);
+            return Refusal.Conflict("Một hồ sơ đang soạn của bộ tiêu chí vừa được cập nhật trong lúc kích hoạt nên chưa có gì thay đổi. Hãy kích hoạt lại.");
+        }
+        catch
+        {
+            catalog.InvalidateActive(packId);
+            throw;
+        }
     }
 
     private static string UploadName(string? fileName)

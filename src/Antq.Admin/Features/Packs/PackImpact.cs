@@ -11,7 +11,9 @@ namespace Antq.Admin.Features.Packs;
 /// <summary>
 /// Impact preview: every stored submission of a pack, re-evaluated under a candidate version and
 /// compared with the verdict stored with it (outcome and every criterion, nested ones included).
-/// Nothing is written; the candidate need not be active.
+/// Nothing is written; the candidate need not be active. Each row says whether activating the candidate
+/// moves the dossier (drafts and returned ones, ADR 0010) or whether it stays pinned and would only
+/// change if re-evaluated (returned to its unit).
 /// </summary>
 public sealed class PackImpact(AntqDbContext db, PackCatalog catalog, CurrentAccount current)
 {
@@ -24,7 +26,7 @@ public sealed class PackImpact(AntqDbContext db, PackCatalog catalog, CurrentAcc
             .Where(s => s.PackId == packId && s.Unit!.Path.StartsWith(scope))
             .OrderBy(s => s.UnitId).ThenBy(s => s.Year)
             .Select(s => new Stored(s.Id, s.UnitId, s.Unit!.Name, s.Unit.KindId, s.Unit.Code, s.Unit.LevelId, s.Year, s.PackVersion,
-                s.DataJson, s.EvaluationJson, s.OutcomeId))
+                s.DataJson, s.EvaluationJson, s.OutcomeId, s.Status))
             .AsAsyncEnumerable();
         var changed = new List<SubmissionImpact>();
         var unchanged = 0;
@@ -38,33 +40,18 @@ public sealed class PackImpact(AntqDbContext db, PackCatalog catalog, CurrentAcc
     }
 
     private sealed record Stored(Guid Id, int UnitId, string UnitName, string Kind, string Code, string Level, int Year, string PackVersion,
-        string DataJson, string EvaluationJson, string? OutcomeId);
+        string DataJson, string EvaluationJson, string? OutcomeId, string Status);
 
     private static SubmissionImpact? Compare(Stored stored, CompiledPack candidate)
     {
         using var data = ParseOrNull(stored.DataJson);
         var result = candidate.Evaluate(new UnitInfo(stored.Kind, stored.Code, stored.UnitName, stored.Level), stored.Year, data.RootElement);
-        // A stored verdict that cannot be read compares as "no criteria": every candidate criterion shows as new.
-        var verdict = StoredEvaluation.Read(stored.EvaluationJson);
-        var fromOutcome = stored.OutcomeId ?? verdict?.Outcome?.Id;
-        var fromStatuses = Statuses(verdict?.Criteria ?? []);
-        var toStatuses = Statuses(result.Criteria);
-        var order = toStatuses.Keys.Concat(fromStatuses.Keys.Where(id => !toStatuses.ContainsKey(id)));
-        var criteria = order
-            .Select(id => new CriterionImpact(id, fromStatuses.GetValueOrDefault(id), toStatuses.GetValueOrDefault(id)))
-            .Where(c => c.From != c.To).ToList();
-        var toOutcome = result.Outcome?.Id;
-        return fromOutcome == toOutcome && criteria.Count == 0
-            ? null
-            : new SubmissionImpact(stored.Id, stored.UnitId, stored.UnitName, stored.Year, stored.PackVersion, fromOutcome, toOutcome, criteria);
-    }
-
-    /// <summary>Every criterion's status by id in tree order (the first of a duplicated id counts).</summary>
-    private static OrderedDictionary<string, string> Statuses(IEnumerable<CriterionResult> criteria)
-    {
-        var statuses = new OrderedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var criterion in criteria.Flatten()) statuses.TryAdd(criterion.Id, criterion.Status.ToWire());
-        return statuses;
+        // Drafts and returned dossiers move to the candidate when it is activated (ADR 0010), even with the same verdict.
+        var moves = SubmissionStates.IsEditable(stored.Status) && stored.PackVersion != candidate.Manifest.Version;
+        var change = VersionChanges.Verdict(stored.EvaluationJson, stored.OutcomeId, result);
+        if (change is null && !moves) return null;
+        var (from, to) = change is null ? (result.Outcome?.Id, result.Outcome?.Id) : (change.FromOutcome, change.ToOutcome);
+        return new SubmissionImpact(stored.Id, stored.UnitId, stored.UnitName, stored.Year, stored.PackVersion, from, to, change?.Criteria ?? [], stored.Status, moves);
     }
 
     private static JsonDocument ParseOrNull(string json)

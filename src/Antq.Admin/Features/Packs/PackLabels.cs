@@ -50,13 +50,19 @@ public static class PackLabels
 
 /// <summary>One row of the impact table, with outcome and criterion titles resolved from the versions involved.</summary>
 public sealed record ImpactRow(Guid SubmissionId, string UnitName, int Year, string PackVersion, string From, string To, bool OutcomeChanged,
-    IReadOnlyList<ImpactCriterion> Criteria);
+    IReadOnlyList<ImpactCriterion> Criteria, string Status, bool Moves);
 
 public sealed record ImpactCriterion(string Id, string Title, string From, string To);
 
 /// <summary>The impact preview of a candidate version as the page shows it.</summary>
 public sealed record ImpactTable(string Version, IReadOnlyList<ImpactRow> Rows, int Unchanged)
 {
+    /// <summary>Drafts and returned dossiers: moved to the version when it is activated.</summary>
+    public IReadOnlyList<ImpactRow> Moving => Rows.Where(r => r.Moves).ToList();
+
+    /// <summary>Dossiers pinned to their version whose verdict would differ if they were re-evaluated.</summary>
+    public IReadOnlyList<ImpactRow> Pinned => Rows.Where(r => !r.Moves).ToList();
+
     /// <summary>Builds the table: outcome titles from each submission's own version and from the candidate.</summary>
     public static async Task<ImpactTable> BuildAsync(PackImpactView impact, PackCatalog catalog, CancellationToken ct)
     {
@@ -69,7 +75,8 @@ public sealed record ImpactTable(string Version, IReadOnlyList<ImpactRow> Rows, 
             id is null ? "(chưa có kết quả)" : outcomes.GetValueOrDefault(version)?.FirstOrDefault(o => o.Id == id)?.Title ?? id;
         var rows = impact.Changed.Select(c => new ImpactRow(c.SubmissionId, c.UnitName, c.Year, c.PackVersion,
             Outcome(c.PackVersion, c.From), Outcome(impact.Version, c.To), c.From != c.To,
-            c.Criteria.Select(k => new ImpactCriterion(k.Id, titles.GetValueOrDefault(k.Id) ?? "", PackLabels.CriterionStatus(k.From), PackLabels.CriterionStatus(k.To))).ToList()))
+            c.Criteria.Select(k => new ImpactCriterion(k.Id, titles.GetValueOrDefault(k.Id) ?? "", PackLabels.CriterionStatus(k.From), PackLabels.CriterionStatus(k.To))).ToList(),
+            Submissions.SubmissionStates.Label(c.Status), c.Moves))
             .ToList();
         return new ImpactTable(impact.Version, rows, impact.Unchanged);
     }

@@ -39,7 +39,7 @@ public sealed record PackAlreadyStored(string Id, string Version);
 /// <summary>A refusal reason of an upload, as in the 422 ProblemDetails' <c>errors</c>.</summary>
 public sealed record PackErrorView(string Path, string Code, string Message);
 
-public sealed record PackActivationView(string Id, string ActiveVersion, string? PreviousVersion, DateTimeOffset ActivatedAt, bool Changed);
+public sealed record PackActivationView(string Id, string ActiveVersion, string? PreviousVersion, DateTimeOffset ActivatedAt, bool Changed, int MovedDossiers);
 
 /// <summary>What a form renderer needs: the schema with its x-ui hints, the criteria, documents and deadlines.</summary>
 public sealed record PackFormView(
@@ -65,7 +65,11 @@ public sealed record EvaluateUnit(string? Kind, string? Code = null, string? Nam
 /// <summary>Impact of a candidate version on the stored submissions of its pack.</summary>
 public sealed record PackImpactView(string PackId, string Version, IReadOnlyList<SubmissionImpact> Changed, int Unchanged);
 
-/// <summary>A submission whose outcome or criteria would change: <c>from</c>/<c>to</c> are outcome ids.</summary>
+/// <summary>
+/// A submission whose outcome or criteria would change, or that activation would move: <c>from</c>/<c>to</c> are
+/// outcome ids; <c>moves</c>: a draft or returned dossier, moved to the candidate when it is activated; otherwise it
+/// stays pinned to its version and changes only if it is returned.
+/// </summary>
 public sealed record SubmissionImpact(
     Guid SubmissionId,
     int UnitId,
@@ -74,7 +78,9 @@ public sealed record SubmissionImpact(
     string PackVersion,
     string? From,
     string? To,
-    IReadOnlyList<CriterionImpact> Criteria);
+    IReadOnlyList<CriterionImpact> Criteria,
+    string Status,
+    bool Moves);
 
 /// <summary>A criterion whose status changes (<c>met</c>, <c>notMet</c>, <c>notEvaluable</c>; null where absent).</summary>
 public sealed record CriterionImpact(string Id, string? From, string? To);

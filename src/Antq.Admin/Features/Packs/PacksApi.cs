@@ -42,13 +42,12 @@ public static class PacksApi
             .WithName("GetPackVersion").WithSummary("One stored version of a pack.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{id}/versions/{version}/activate", async Task<Ok<PackActivationView>> (string id, string version, PackAdministration admin, CancellationToken ct) =>
-            {
-                var done = await admin.ActivateAsync(id, version, ct);
-                return TypedResults.Ok(new PackActivationView(done.PackId, done.Version, done.Previous, done.ActivatedAt, done.Changed));
-            })
-            .WithName("ActivatePackVersion").WithSummary("Make a stored version active (also the rollback). New requests use it at once; requests in flight finish on theirs.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/versions/{version}/activate", async Task<Results<Ok<PackActivationView>, ProblemHttpResult>> (
+                string id, string version, PackAdministration admin, CancellationToken ct) =>
+                (await admin.ActivateAsync(id, version, ct)).ToHttp(done => TypedResults.Ok(
+                    new PackActivationView(done.PackId, done.Version, done.Previous, done.ActivatedAt, done.Changed, done.Moved))))
+            .WithName("ActivatePackVersion").WithSummary("Make a stored version active (also the rollback) and move the pack's drafts and returned dossiers to it, their units notified (ADR 0010). New requests use it at once; requests in flight finish on theirs.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id}/versions/{version}/impact", async Task<Ok<PackImpactView>> (string id, string version, PackImpact impact, CancellationToken ct) =>
                 TypedResults.Ok(await impact.PreviewAsync(id, version, ct)))

@@ -14,7 +14,8 @@ namespace Antq.Admin.Features.Review;
 /// recognising level, recognises or does not.
 /// </summary>
 public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store, SubmissionQueries queries, SubmissionEvaluator evaluator,
-    HierarchyFactsService hierarchyFacts, Data.AntqDbContext db, Documents.OutcomeIssuer outcomes, Notifications.StepNotifications notifications, TimeProvider time)
+    HierarchyFactsService hierarchyFacts, Data.AntqDbContext db, Documents.OutcomeIssuer outcomes, Notifications.StepNotifications notifications,
+    SubmissionMove moves, TimeProvider time)
 {
     public async Task<Result<SubmissionView>> EndorseAsync(Guid id, CancellationToken ct)
     {
@@ -50,7 +51,10 @@ public sealed class ReviewDecisions(SubmissionSteps steps, SubmissionStore store
         var from = record.Status;
         record.Status = SubmissionStatus.Returned;
         record.PendingUnitId = null;
-        return await steps.CommitAsync(account, record, SubmissionAudit.Returned, from, new { reason = request.Reason.Trim(), criteria }, ct);
+        // Editable again, so it follows the active version from now on (ADR 0010): moved now if a newer one is active.
+        var moved = await moves.FollowActiveAsync(record, ct);
+        return await steps.CommitAsync(account, record, SubmissionAudit.Returned, from,
+            new { reason = request.Reason.Trim(), criteria, fromVersion = moved?.FromVersion, toVersion = moved?.ToVersion }, ct);
     }
 
     /// <summary>

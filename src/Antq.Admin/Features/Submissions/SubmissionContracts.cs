@@ -71,3 +71,18 @@ public sealed record AuditView(long Id, string Action, string ActorName, int? Ac
 
 /// <summary>What a PUT did: the record, and whether it was created now (201) or already there / saved (200).</summary>
 public sealed record SaveOutcome(SubmissionView View, bool Created);
+
+/// <summary>
+/// What moving a dossier from <see cref="FromVersion"/> to <see cref="ToVersion"/> changes for it (ADR 0010): its
+/// outcome (titles) and the criteria whose verdict changes on its own data, the form fields added, removed or re-typed,
+/// and whether its data is valid under the new version.
+/// </summary>
+public sealed record VersionMoveView(
+    string FromVersion,
+    string ToVersion,
+    string FromOutcome,
+    string ToOutcome,
+    bool OutcomeChanged,
+    IReadOnlyList<string> Fields,
+    IReadOnlyList<Packs.ImpactCriterion> Criteria,
+    bool Valid);

@@ -69,9 +69,7 @@ public sealed class SubmissionStore(AntqDbContext db, PackCatalog catalog, UnitD
     /// </summary>
     public async Task<Refusal?> CommitAsync(Account actor, SubmissionRecord record, string action, string fromStatus, object? details, CancellationToken ct)
     {
-        record.Revision++;
-        record.UpdatedAt = time.GetUtcNow();
-        db.AuditEntries.Add(SubmissionAudit.Entry(actor, record, action, fromStatus, details, record.UpdatedAt));
+        Stage(actor, record, action, fromStatus, details);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -83,4 +81,18 @@ public sealed class SubmissionStore(AntqDbContext db, PackCatalog catalog, UnitD
             return Refusal.Conflict("Hồ sơ vừa được cập nhật ở nơi khác nên thao tác này không được ghi. Hãy tải lại hồ sơ rồi thử lại.");
         }
     }
+
+    /// <summary>A change and its audit entry added to the unit of work, saved by the caller's SaveChanges (<see cref="CommitAsync"/>, or a batch such as an activation).</summary>
+    public void Stage(Account actor, SubmissionRecord record, string action, string fromStatus, object? details)
+    {
+        record.Revision++;
+        record.UpdatedAt = time.GetUtcNow();
+        db.AuditEntries.Add(SubmissionAudit.Entry(actor, record, action, fromStatus, details, record.UpdatedAt));
+    }
+
+    /// <summary>The pack's drafts and returned dossiers on a version other than <paramref name="version"/>, tracked, with their units.</summary>
+    public Task<List<SubmissionRecord>> EditableOfPackAsync(string packId, string version, CancellationToken ct) =>
+        db.Submissions.Include(s => s.Unit)
+            .Where(s => s.PackId == packId && s.PackVersion != version && (s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned))
+            .OrderBy(s => s.Id).ToListAsync(ct);
 }
