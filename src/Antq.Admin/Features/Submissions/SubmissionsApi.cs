@@ -56,6 +56,11 @@ public static class SubmissionsApi
                 (await move.MoveAsync(id, request, ct)).ToHttp())
             .WithName("MoveSubmission").WithSummary("The unit re-pins its draft to the pack's active version and re-evaluates it (any other stored version: 422).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{id:guid}/move", async Task<Results<Ok<VersionMoveView>, ProblemHttpResult>> (Guid id, SubmissionMove move, CancellationToken ct) =>
+                (await move.PreviewAsync(id, ct)).ToHttp())
+            .WithName("PreviewSubmissionMove").WithSummary("What moving the unit's draft to the pack's active version would change for it: fields added, removed or re-typed, and the criteria whose verdict changes on its data (409 when it is already there). Nothing is written.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private const int DefaultTake = 200;
