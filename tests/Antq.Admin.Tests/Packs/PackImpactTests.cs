@@ -32,6 +32,7 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
         Assert.Equal(world.CommuneA2.Id, changed.GetProperty("unitId").GetInt32());
         Assert.Equal("dat", changed.GetProperty("from").GetString());
         Assert.Equal("chua-dat", changed.GetProperty("to").GetString());
+        Assert.False(changed.GetProperty("moves").GetBoolean()); // sent: pinned, changes only if returned
         var criteria = changed.GetProperty("criteria").EnumerateArray()
             .Select(c => (c.GetProperty("id").GetString(), c.GetProperty("from").GetString(), c.GetProperty("to").GetString())).ToList();
         Assert.Equal([("TC04", "met", "notMet"), ("TC04.b", "met", "notMet")], criteria);
@@ -48,7 +49,7 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
         Assert.Equal(3, same.GetProperty("unchanged").GetInt32());
     }
 
-    /// <summary>A submission as the submissions feature stores it: data plus the verdict of the active version.</summary>
+    /// <summary>A sent submission as the submissions feature stores it: data plus the verdict of the active version (sent, so activation does not move it).</summary>
     private async Task<Guid> StoreSubmissionAsync(Unit unit, JsonObject data) =>
         await factory.WithServicesAsync(async services =>
         {
@@ -59,7 +60,7 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
             var now = DateTimeOffset.UtcNow;
             var record = new SubmissionRecord
             {
-                Id = Guid.NewGuid(), UnitId = unit.Id, PackId = PackZips.Tt124, Year = 2025, PackVersion = pack.Manifest.Version,
+                Id = Guid.NewGuid(), UnitId = unit.Id, PackId = PackZips.Tt124, Year = 2025, PackVersion = pack.Manifest.Version, Status = SubmissionStatus.Submitted,
                 DataJson = dataJson, CreateHash = new string('0', 64), EvaluationJson = StoredEvaluation.Write(result),
                 EvaluatedPackHash = pack.ContentHash, OutcomeId = result.Outcome?.Id, Valid = result.Valid, CreatedAt = now, UpdatedAt = now,
             };

@@ -25,8 +25,9 @@ public sealed class SubmissionMoveTests(AntqApiFactory factory) : IClassFixture<
         // A candidate never activated.
         await (await unit.ActAsync(first, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
 
-        // Activated: now it may be chosen.
+        // Activated: the draft follows it (ADR 0010), and choosing it again is allowed.
         await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/2.1.1/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("2.1.1", (await unit.ReadSubmissionAsync(first)).GetProperty("packVersion").GetString());
         var moved = await (await unit.ActAsync(first, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("2.1.1", moved.GetProperty("packVersion").GetString());
 
@@ -37,6 +38,7 @@ public sealed class SubmissionMoveTests(AntqApiFactory factory) : IClassFixture<
         var problem = await (await other.ActAsync(second, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("đang áp dụng (2.1.0)", problem.GetProperty("detail").GetString());
         Assert.Equal("2.1.0", (await other.ReadSubmissionAsync(second)).GetProperty("packVersion").GetString());
+        Assert.Equal("2.1.0", (await unit.ReadSubmissionAsync(first)).GetProperty("packVersion").GetString()); // the rollback moved the draft back
         var back = await (await unit.ActAsync(first, "move", new { version = "2.1.0" })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("2.1.0", back.GetProperty("packVersion").GetString());
     }
