@@ -34,12 +34,16 @@ public static class VersionChanges
             .Where(e => e.Area == DiffArea.Form && (e.Kind != DiffKind.Changed || e.Key.EndsWith("#type", StringComparison.Ordinal)))
             .Select(e => e.Description).ToList();
 
-    /// <summary>The criteria of a change in words: "TC04 — title: Đạt → Chưa đạt", titles from the new version, else the old.</summary>
-    public static IReadOnlyList<ImpactCriterion> Describe(IEnumerable<CriterionImpact> criteria, CompiledPack from, CompiledPack to)
+    /// <summary>
+    /// The criteria of a change in words ("Đạt → Chưa đạt"), nested ones included, titled from the new verdict, else from the
+    /// stored one (a criterion the new version removed).
+    /// </summary>
+    public static IReadOnlyList<ImpactCriterion> Describe(VerdictChange? change, string storedEvaluationJson, EvaluationResult now)
     {
-        var titles = from.CriteriaList.Concat(to.CriteriaList).GroupBy(c => c.Id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Title, StringComparer.Ordinal);
-        return criteria.Select(c => new ImpactCriterion(c.Id, titles.GetValueOrDefault(c.Id) ?? "", PackLabels.CriterionStatus(c.From), PackLabels.CriterionStatus(c.To))).ToList();
+        if (change is null) return [];
+        var titles = (StoredEvaluation.Read(storedEvaluationJson)?.Criteria.Flatten() ?? []).Concat(now.Criteria.Flatten())
+            .GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Title, StringComparer.Ordinal);
+        return change.Criteria.Select(c => new ImpactCriterion(c.Id, titles.GetValueOrDefault(c.Id) ?? "", PackLabels.CriterionStatus(c.From), PackLabels.CriterionStatus(c.To))).ToList();
     }
 
     /// <summary>Every criterion's status by id in tree order (the first of a duplicated id counts).</summary>

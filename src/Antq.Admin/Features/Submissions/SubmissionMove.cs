@@ -126,7 +126,7 @@ public sealed class SubmissionMove(CurrentAccount current, PackCatalog catalog, 
         if (!_fields.TryGetValue(key, out var fields)) _fields[key] = fields = VersionChanges.Fields(from, to);
         var view = new VersionMoveView(from.Manifest.Version, to.Manifest.Version,
             OutcomeTitle(from, fromOutcome), OutcomeTitle(to, result.Outcome?.Id), fromOutcome != result.Outcome?.Id,
-            fields, VersionChanges.Describe(verdict?.Criteria ?? [], from, to), result.Valid);
+            fields, VersionChanges.Describe(verdict, record.EvaluationJson, result), result.Valid);
         if (apply)
         {
             record.PackVersion = to.Manifest.Version;
