@@ -50,7 +50,7 @@ public sealed class PackVersionUiTests(UiServer server)
         var banner = page.Locator("[data-testid=version-banner]");
         await Assertions.Expect(banner).ToContainTextAsync("Có phiên bản mới 1.1.0");
         await Assertions.Expect(banner.Locator("li[data-criterion='TC04.b']")).ToContainTextAsync("Đạt → Chưa đạt");
-        await UiServer.ShotAsync(page, "70-co-phien-ban-moi");
+        await UiServer.ShotAsync(page, "70-co-phien-ban-moi", fullPage: false);
 
         await banner.Locator("[data-action=move-version]").ClickAsync();
         await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync("từ phiên bản 1.0.0 sang phiên bản 1.1.0");
