@@ -122,7 +122,8 @@ public sealed class YearlyReportDocuments(AntqDbContext db, CurrentAccount curre
         return document;
     }
 
-    private static string Prefix(int year) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bao-cao-ket-qua-{year}-");
+    /// <summary>The document ids of the reports of a year start so (<see cref="YearlyReport.DocumentId"/>).</summary>
+    public static string Prefix(int year) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bao-cao-ket-qua-{year}-");
 
     private sealed record ReportRow(long Id, string DocumentId, int IssuerUnitId, string Title, string Number, DateOnly IssueDate, int Version,
         string VerificationCode, string IssuedByName, DateTimeOffset IssuedAt, string? Note);
