@@ -7,6 +7,7 @@ using Antq.Admin.Features.Deadlines;
 using Antq.Admin.Features.Demo;
 using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Exports;
+using Antq.Admin.Features.Reports;
 using Antq.Admin.Features.Forms;
 using Antq.Admin.Features.Health;
 using Antq.Admin.Features.Notifications;
@@ -45,6 +46,7 @@ builder.Services.AddDashboardFeature();
 builder.Services.AddFormsFeature();
 builder.Services.AddReviewFeature();
 builder.Services.AddExportsFeature();
+builder.Services.AddReportsFeature();
 builder.Services.AddStudioFeature();
 builder.Services.AddAntqUi();
 
@@ -70,6 +72,7 @@ app.MapRemindersFeature();
 app.MapDashboardFeature();
 app.MapFormsFeature();
 app.MapExportsFeature();
+app.MapReportsFeature();
 app.MapStudioFeature();
 app.MapStaticAssets();
 // Every page needs a signed-in user unless marked [AllowAnonymous]; the cookie scheme's challenge

@@ -3,7 +3,7 @@ namespace Antq.FormEngine.Deadlines;
 /// <summary>The value rules of deadlines.json fields; each returns null or a Vietnamese message.</summary>
 internal static class DeadlineFields
 {
-    public static readonly string[] Stages = ["registered", "submitted", "recognised"];
+    public static readonly string[] Stages = ["registered", "submitted", "recognised", "reported"];
 
     private const string ReviewedPrefix = "reviewed:";
 
@@ -25,7 +25,7 @@ internal static class DeadlineFields
                 ? null
                 : $"Giai đoạn “{stage}” không hợp lệ: sau “reviewed:” phải là tên cấp (chữ thường không dấu, chữ số, “-”), ví dụ “reviewed:district”.";
         }
-        return $"Giai đoạn “{stage}” không hợp lệ: chỉ chấp nhận registered, submitted, recognised hoặc reviewed:<cấp>.";
+        return $"Giai đoạn “{stage}” không hợp lệ: chỉ chấp nhận registered, submitted, recognised, reported hoặc reviewed:<cấp>.";
     }
 
     /// <summary>Reads <c>MM-DD</c>; the day must exist in every year, so 02-29 is refused.</summary>

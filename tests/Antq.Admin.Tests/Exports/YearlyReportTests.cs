@@ -105,6 +105,10 @@ public sealed partial class YearlyReportTests(AntqApiFactory factory) : IClassFi
     }
 
     private Task StoreAsync(Unit unit, JsonElement data, string status, string? decision, DateOnly? decisionDate) =>
+        StoreAsync(factory, unit, data, status, decision, decisionDate, Year);
+
+    /// <summary>A stored dossier of the commune pack with its evaluation (the reports' fixtures).</summary>
+    internal static Task StoreAsync(AntqApiFactory factory, Unit unit, JsonElement data, string status, string? decision, DateOnly? decisionDate, int year) =>
         factory.WithServicesAsync(async services =>
         {
             var pack = (await services.GetRequiredService<PackCatalog>().GetActiveAsync(Samples.CommunePack))!;
@@ -113,7 +117,7 @@ public sealed partial class YearlyReportTests(AntqApiFactory factory) : IClassFi
             var db = services.GetRequiredService<AntqDbContext>();
             db.Submissions.Add(new SubmissionRecord
             {
-                Id = Guid.NewGuid(), UnitId = unit.Id, PackId = Samples.CommunePack, Year = Year, PackVersion = pack.Manifest.Version, Status = status,
+                Id = Guid.NewGuid(), UnitId = unit.Id, PackId = Samples.CommunePack, Year = year, PackVersion = pack.Manifest.Version, Status = status,
                 DataJson = data.GetRawText(), CreateHash = new string('0', 64), EvaluationJson = StoredEvaluation.Write(result),
                 EvaluatedPackHash = pack.ContentHash, OutcomeId = result.Outcome?.Id, Valid = result.Valid, CreatedAt = now, UpdatedAt = now,
                 DecisionNumber = decision, DecisionDate = decisionDate,

@@ -24,6 +24,9 @@ public sealed record UnitDeadline(Unit Unit, SubmissionSnapshot? Submission, boo
     /// <summary>Whom an escalation goes to: the next unit of the review route after the one that has to act (see <c>DeadlineBoard.EscalateTo</c>).</summary>
     public int? EscalateToId { get; init; }
 
+    /// <summary>A level owing its yearly report (stage <c>reported</c>), not a unit's dossier.</summary>
+    public bool Reporting { get; init; }
+
     public DeadlineState StateAt(DateTimeOffset now, DateTimeOffset dueAt) =>
         Done ? DeadlineState.Done : now >= dueAt ? DeadlineState.Overdue : DeadlineState.Pending;
 }
@@ -74,8 +77,15 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
             .ToDictionary(s => (s.PackId, s.UnitId), s => new SubmissionSnapshot(s.Id, s.UnitId, s.PackId, s.Status, s.PendingUnitId));
 
         var instances = new List<DeadlineInstance>();
+        HashSet<int>? reported = null;
         foreach (var (pack, definition) in deadlines)
         {
+            if (definition.Stage == DeadlineStages.Reported)
+            {
+                reported ??= await ReportedAsync(year, ct);
+                instances.Add(new DeadlineInstance(pack, definition, year, ReportingLevels(hierarchy, units, withHistory, within, reported)));
+                continue;
+            }
             var kinds = pack.Manifest.UnitKinds;
             var onlyRegistered = definition.Stage != DeadlineStages.Registered && pack.Deadlines.Any(d => d.Stage == DeadlineStages.Registered);
             var rows = new List<UnitDeadline>();
@@ -96,6 +106,37 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
             instances.Add(new DeadlineInstance(pack, definition, year, rows));
         }
         return instances;
+    }
+
+    /// <summary>The levels that issued their yearly report of <paramref name="year"/> (a version awaiting its clerk's number counts).</summary>
+    private async Task<HashSet<int>> ReportedAsync(int year, CancellationToken ct)
+    {
+        var prefix = Reports.YearlyReportDocuments.Prefix(year);
+        return (await db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.SubmissionId == null && d.Kind == Reports.YearlyReportDocuments.Kind && d.DocumentId.StartsWith(prefix))
+            .Select(d => d.IssuerUnitId).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>
+    /// The levels that report to the province that year (the plan: "hàng năm báo cáo kết quả … gửi về Ủy ban nhân dân tỉnh"): the
+    /// province's direct children with units below them (the districts before 2025, the communes and wards since), active then.
+    /// Their reviewers issue the report; an overdue one escalates to the province.
+    /// </summary>
+    private static List<UnitDeadline> ReportingLevels(Units.UnitHierarchy hierarchy, Dictionary<int, Unit> units, HashSet<int> withHistory, Unit? within,
+        HashSet<int> reported)
+    {
+        var parents = hierarchy.Units.Values.Where(u => u.ParentId is not null).Select(u => u.ParentId!.Value).ToHashSet();
+        var rows = new List<UnitDeadline>();
+        foreach (var asOf in hierarchy.Units.Values)
+        {
+            if (asOf.ParentId is not int parentId || hierarchy.Find(parentId)?.ParentId is not null || !parents.Contains(asOf.Id)) continue;
+            if (!units.TryGetValue(asOf.Id, out var unit) || !(unit.Active || withHistory.Contains(unit.Id))) continue;
+            if (within is not null && !unit.IsInSubtreeOf(within)) continue;
+            var done = reported.Contains(unit.Id);
+            rows.Add(new UnitDeadline(unit, null, done, done ? null : unit, !done) { EscalateToId = done ? null : parentId, Reporting = true });
+        }
+        rows.Sort((a, b) => ByName.Compare(a.Unit.Name, b.Unit.Name));
+        return rows;
     }
 
     /// <summary>

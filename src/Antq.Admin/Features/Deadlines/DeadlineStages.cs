@@ -12,6 +12,9 @@ public static class DeadlineStages
     public const string Registered = "registered";
     public const string Submitted = "submitted";
     public const string Recognised = "recognised";
+
+    /// <summary>The level that reports to the province has issued its yearly result report (not a dossier's stage: see <see cref="DeadlineBoard"/>).</summary>
+    public const string Reported = "reported";
     public const string ReviewedPrefix = "reviewed:";
 
     /// <summary>Whether the submission has reached the stage; <paramref name="chain"/> is its review chain (parent first).</summary>
@@ -48,6 +51,7 @@ public static class DeadlineStages
         Registered => "Đăng ký (lập hồ sơ trên hệ thống)",
         Submitted => "Gửi hồ sơ lên cấp trên",
         Recognised => "Có quyết định công nhận",
+        Reported => "Ban hành báo cáo kết quả năm",
         _ when stage.StartsWith(ReviewedPrefix, StringComparison.Ordinal) =>
             $"{(levelNames.TryGetValue(stage[ReviewedPrefix.Length..], out var name) ? name : "Cấp " + stage[ReviewedPrefix.Length..])} xem xét, thông qua",
         _ => stage,

@@ -5,7 +5,7 @@ public static class DeadlinesFeature
 {
     public static IServiceCollection AddDeadlinesFeature(this IServiceCollection services)
     {
-        services.AddScoped<DeadlineBoard>();
+        services.AddScoped<DeadlineBoard>().AddScoped<OverdueDossiers>();
         services.AddScoped<DeadlineQueries>();
         return services;
     }

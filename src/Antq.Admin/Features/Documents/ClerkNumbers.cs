@@ -23,7 +23,7 @@ public sealed record ClerkNumberRequest(string? Number, DateOnly? Date);
 /// </summary>
 public sealed class ClerkNumbers(
     AntqDbContext db, CurrentAccount current, SubmissionStore store, DocumentIssuer issuer, OutcomeIssuer outcomes, RegistryNumbers numbers,
-    RecognitionDecisions decisions, TimeProvider time)
+    RecognitionDecisions decisions, Reports.YearlyReportDocuments reports, TimeProvider time)
 {
     /// <summary>The counter series that orders the clerk's entries of one organisation and year (never printed).</summary>
     public const string EntrySeries = "#clerk";
@@ -77,6 +77,8 @@ public sealed class ClerkNumbers(
             if (await issuer.IssueInTransactionAsync(account, record, pack, order, ct) is { } failed) return failed;
             return issuer.LastIssued!;
         }
+        // A level's yearly report: rendered again from its kept text.
+        if (Reports.YearlyReportDocuments.IsReport(document)) return await reports.NumberAsync(account, document, issuerUnit, given, ct);
         var input = JsonSerializer.Deserialize<OutcomeInput>(document.InputJson)!;
         var subjects = await db.IssuedDocumentSubjects.AsNoTracking().Where(s => s.IssuedDocumentId == document.Id).Select(s => s.SubmissionId).ToListAsync(ct);
         var records = new List<SubmissionRecord>();

@@ -96,9 +96,10 @@ public sealed class DocumentIssuer(
     /// <summary>
     /// What to store: the document, its issuing unit and the year whose names head it, the pack and template it renders from,
     /// the dossier it belongs to (or none) and the dossiers it concerns, why, who signs, where it goes, the inputs an outcome
-    /// document is re-rendered from, and the number when it is given (the clerk's) rather than taken.
+    /// document is re-rendered from, and the number when it is given (the clerk's) rather than taken. A statutory report
+    /// renders from no single pack (<see cref="Pack"/> null: its pack columns stay empty).
     /// </summary>
-    public sealed record Issue(string DocumentId, string Title, string Kind, Unit Issuer, int Year, CompiledPack Pack, CurrentTemplate Template,
+    public sealed record Issue(string DocumentId, string Title, string Kind, Unit Issuer, int Year, CompiledPack? Pack, CurrentTemplate Template,
         Guid? SubmissionId, IReadOnlyList<Guid> Subjects, string Reason, string? Note, long? MeetingId, string Signer, string? Recipients,
         string? InputJson, GivenNumber? Number, string? Suffix = null);
 
@@ -141,8 +142,8 @@ public sealed class DocumentIssuer(
         {
             SubmissionId = spec.SubmissionId, DocumentId = spec.DocumentId, Title = spec.Title, Version = version, Kind = spec.Kind,
             IssuerUnitId = spec.Issuer.Id, RegistryYear = date.Year, Sequence = registry.Sequence, Number = registry.Number, IssueDate = date,
-            Place = place, VerificationCode = code, PackId = pack.Manifest.Id, PackVersion = pack.Manifest.Version,
-            PackHash = pack.ContentHash, TemplateKey = spec.Template.Key, TemplateVersion = spec.Template.Version, TemplateHash = spec.Template.Sha256,
+            Place = place, VerificationCode = code, PackId = pack?.Manifest.Id ?? "", PackVersion = pack?.Manifest.Version ?? "",
+            PackHash = pack?.ContentHash ?? "", TemplateKey = spec.Template.Key, TemplateVersion = spec.Template.Version, TemplateHash = spec.Template.Sha256,
             Html = html, Docx = docx.Content, HtmlSha256 = Hash(html), DocxSha256 = Hash(docx.Content), MeetingId = spec.MeetingId,
             IssuedById = actor.UserId, IssuedByName = actor.Name, IssuedAt = now, Reason = spec.Reason, Note = spec.Note,
             Signer = spec.Signer, Recipients = spec.Recipients, InputJson = spec.InputJson,

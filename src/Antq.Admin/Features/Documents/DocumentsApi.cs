@@ -28,24 +28,7 @@ public static class DocumentsApi
             {
                 if (DocumentFileFormats.Parse(format ?? "html") is not { } kind)
                     return Problems.BadRequest("Định dạng (format) phải là html, docx hoặc pdf.");
-                var document = await queries.GetAsync(id, documentId, version, ct);
-                var name = DocumentQueries.FileName(document, kind);
-                switch (kind)
-                {
-                    case DocumentFileFormat.Html:
-                        http.Response.Headers.ContentSecurityPolicy = HtmlPolicy;
-                        return TypedResults.File(document.Html, kind.ContentType());
-                    case DocumentFileFormat.Docx:
-                        return TypedResults.File(document.Docx, kind.ContentType(), name);
-                    default:
-                        var pdf = await printer.ConvertAsync(System.Text.Encoding.UTF8.GetString(document.Html), ct);
-                        if (pdf.Ok) return TypedResults.File(pdf.Content, kind.ContentType(), name);
-                        var error = pdf.Errors[0];
-                        return error.Code == "pdf.unavailable"
-                            ? Problems.Of(StatusCodes.Status503ServiceUnavailable, "Chưa xuất được PDF", error.Message, new Dictionary<string, object?> { ["code"] = error.Code })
-                            : Problems.Of(StatusCodes.Status500InternalServerError, "Chưa xuất được PDF",
-                                $"{error.Message} Văn bản vẫn tải được ở dạng html hoặc docx.", new Dictionary<string, object?> { ["code"] = error.Code });
-                }
+                return await SendAsync(await queries.GetAsync(id, documentId, version, ct), kind, printer, http, ct);
             })
             .WithName("GetSubmissionDocument")
             .WithSummary("One issued version as `format=html|docx|pdf` (default html; `version` defaults to the current one). PDF is printed by a warm, locked-down headless Chromium (nothing outside the document loads): 503 where it is not installed.")
@@ -71,5 +54,28 @@ public static class DocumentsApi
             .WithName("RecordReviewMeeting")
             .WithSummary("The reviewing level records its review meeting (times in Vietnam time); the minutes (biên bản họp xét) are issued from it.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>The stored bytes of an issued version as <paramref name="kind"/> (PDF printed from the stored HTML), for every document route.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SendAsync(Data.Entities.IssuedDocument document, DocumentFileFormat kind,
+        ChromiumPdf printer, HttpContext http, CancellationToken ct)
+    {
+        var name = DocumentQueries.FileName(document, kind);
+        switch (kind)
+        {
+            case DocumentFileFormat.Html:
+                http.Response.Headers.ContentSecurityPolicy = HtmlPolicy;
+                return TypedResults.File(document.Html, kind.ContentType());
+            case DocumentFileFormat.Docx:
+                return TypedResults.File(document.Docx, kind.ContentType(), name);
+            default:
+                var pdf = await printer.ConvertAsync(System.Text.Encoding.UTF8.GetString(document.Html), ct);
+                if (pdf.Ok) return TypedResults.File(pdf.Content, kind.ContentType(), name);
+                var error = pdf.Errors[0];
+                return error.Code == "pdf.unavailable"
+                    ? Problems.Of(StatusCodes.Status503ServiceUnavailable, "Chưa xuất được PDF", error.Message, new Dictionary<string, object?> { ["code"] = error.Code })
+                    : Problems.Of(StatusCodes.Status500InternalServerError, "Chưa xuất được PDF",
+                        $"{error.Message} Văn bản vẫn tải được ở dạng html hoặc docx.", new Dictionary<string, object?> { ["code"] = error.Code });
+        }
     }
 }

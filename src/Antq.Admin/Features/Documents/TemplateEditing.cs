@@ -103,7 +103,7 @@ public sealed partial class TemplateEditing(
             ?? new DocumentRef(templateId, templateId, templateId);
         var parsed = TemplateSandbox.Parse(source, TemplateStore.FileName(key));
         if (!parsed.Ok) return new PreviewView(null, Errors(parsed.Errors));
-        if (OutcomeDocuments.Sample(templateId, pack.Manifest, draft: true) is { } sample)
+        if ((templateId == Exports.YearlyReport.TemplateId ? Exports.YearlyReport.Sample(draft: true) : OutcomeDocuments.Sample(templateId, pack.Manifest, draft: true)) is { } sample)
         {
             var outcome = TemplateSandbox.Render(parsed.Template, sample);
             return new PreviewView(outcome.Output, Errors(outcome.Errors));
@@ -126,11 +126,13 @@ public sealed partial class TemplateEditing(
     /// <summary>
     /// The sample model of a template: the first test case of the first active pack that uses it (any active pack
     /// for a template no pack names), as an issued document — what the save check renders against first; an
-    /// outcome document (decision, certificate, notice) gets its own sample model.
+    /// outcome document (decision, certificate, notice) and the yearly report get their own sample model.
     /// </summary>
     private async Task<(ScriptObject Model, string Label)?> SampleAsync(string key, CancellationToken ct)
     {
         var (_, _, templateId) = SplitKey(key);
+        // The yearly report is no pack's document: its own invented figures.
+        if (templateId == Exports.YearlyReport.TemplateId) return (Exports.YearlyReport.Sample(draft: false), "số liệu mẫu của báo cáo kết quả năm");
         foreach (var (pack, document) in await TargetsAsync(key, ct))
         {
             if (OutcomeDocuments.Sample(templateId, pack.Manifest, draft: false) is { } outcome)
@@ -181,8 +183,19 @@ public sealed partial class TemplateEditing(
         var parsed = TemplateSandbox.Parse(source, file);
         if (!parsed.Ok) return parsed.Errors;
         var errors = new List<PackError>();
-        var targets = await TargetsAsync(key, ct);
         var (_, _, templateId) = SplitKey(key);
+        // The yearly report is no pack's document: checked against its invented figures, issued and draft.
+        if (templateId == Exports.YearlyReport.TemplateId)
+        {
+            foreach (var draft in new[] { false, true })
+            {
+                var render = TemplateSandbox.Render(parsed.Template, Exports.YearlyReport.Sample(draft));
+                errors.AddRange(render.Errors.Select(e => e with { Message = $"{e.Message} (khi dựng với số liệu mẫu{(draft ? " chưa có số" : "")})" }));
+                if (!render.Ok) return errors;
+            }
+            return errors;
+        }
+        var targets = await TargetsAsync(key, ct);
         // The outcome documents (decision, certificate, notice) have their own model: checked against its samples.
         if (OutcomeDocuments.Templates.Contains(templateId))
         {

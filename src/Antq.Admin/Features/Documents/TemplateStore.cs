@@ -36,11 +36,20 @@ public sealed class TemplateStore(AntqDbContext db, AntqOptions options, Templat
 
     /// <summary>The current version of the template <paramref name="document"/> renders from (seeding version 1 if needed),
     /// or the reason there is none.</summary>
-    public async Task<(CurrentTemplate? Template, string? Error)> CurrentForAsync(CompiledPack pack, DocumentRef document, CancellationToken ct)
+    public Task<(CurrentTemplate? Template, string? Error)> CurrentForAsync(CompiledPack pack, DocumentRef document, CancellationToken ct)
     {
         var key = KeyFor(pack, document);
-        var record = await CurrentRecordAsync(key, ct) ?? await SeedAsync(key, SeedSource(key, pack), ct);
-        if (record is null) return (null, $"Không tìm thấy mẫu văn bản «{document.Template}».");
+        return CurrentAsync(key, document.Template, () => SeedSource(key, pack), ct);
+    }
+
+    /// <summary>The current version of a shared template no pack document names (a statutory report), seeded from <c>templates/</c> on first use.</summary>
+    public Task<(CurrentTemplate? Template, string? Error)> CurrentSharedAsync(string templateId, CancellationToken ct) =>
+        CurrentAsync(templateId, templateId, () => SeedSource(templateId, null), ct);
+
+    private async Task<(CurrentTemplate? Template, string? Error)> CurrentAsync(string key, string templateId, Func<string?> seed, CancellationToken ct)
+    {
+        var record = await CurrentRecordAsync(key, ct) ?? await SeedAsync(key, seed(), ct);
+        if (record is null) return (null, $"Không tìm thấy mẫu văn bản «{templateId}».");
         var parsed = Parse(record);
         return parsed.Ok
             ? (new CurrentTemplate(key, record.Version, record.Sha256, parsed.Template), null)
@@ -80,10 +89,10 @@ public sealed class TemplateStore(AntqDbContext db, AntqOptions options, Templat
         return await TryInsertAsync(record, ct) ? record : null;
     }
 
-    private string? SeedSource(string key, CompiledPack pack)
+    private string? SeedSource(string key, CompiledPack? pack)
     {
         var colon = key.IndexOf(':', StringComparison.Ordinal);
-        if (colon >= 0)
+        if (colon >= 0 && pack is not null)
             return pack.Files.Get($"templates/{key[(colon + 1)..]}.scriban") is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
         var path = options.TemplatesDirectory is { } dir ? Path.Combine(dir, $"{key}.scriban") : null;
         return path is not null && File.Exists(path) ? File.ReadAllText(path) : null;

@@ -17,14 +17,19 @@ namespace Antq.Admin.Features.Exports;
 /// plus <see cref="WaitingAt"/> (waiting at a given unit).
 /// </summary>
 public sealed record DossierExportFilter(int? UnitId = null, string? PackId = null, int? Year = null, string? Status = null,
-    bool Pending = false, int? WaitingAt = null);
+    bool Pending = false, int? WaitingAt = null, bool Overdue = false)
+{
+    /// <summary>With <see cref="Overdue"/>: the overdue dossiers (<see cref="Deadlines.OverdueDossiers"/>), resolved before the query.</summary>
+    public IReadOnlySet<Guid>? OverdueIds { get; init; }
+}
 
 /// <summary>The dossier export of the caller: <see cref="DossierExportBuilder"/> within the account's scope.</summary>
-public sealed class DossierExport(AntqDbContext db, CurrentAccount current, PackCatalog catalog)
+public sealed class DossierExport(AntqDbContext db, CurrentAccount current, PackCatalog catalog, Deadlines.OverdueDossiers overdue)
 {
     public async Task<ExportFile> BuildAsync(DossierExportFilter filter, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
+        if (filter.Overdue) filter = filter with { OverdueIds = await overdue.IdsAsync(account.ScopeUnit, filter.Year, ct) };
         return await new DossierExportBuilder(db, (id, version, c) => catalog.GetAsync(id, version, c)).BuildAsync(account.ScopeUnit, filter, ct);
     }
 }
@@ -168,6 +173,11 @@ public sealed class DossierExportBuilder(AntqDbContext db, Func<string, string, 
             query = query.Where(s => s.PendingUnitId == scopeId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved));
         }
         if (filter.WaitingAt is { } waitingAt) query = query.Where(s => s.PendingUnitId == waitingAt);
+        if (filter.Overdue)
+        {
+            var late = (filter.OverdueIds ?? new HashSet<Guid>()).ToList();
+            query = query.Where(s => late.Contains(s.Id));
+        }
         return query;
     }
 

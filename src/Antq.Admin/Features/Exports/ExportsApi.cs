@@ -17,12 +17,12 @@ public static class ExportsApi
 
         group.MapGet("/dossiers", async Task<IResult> (
                 [FromQuery] string? format, [FromQuery] int? sheet, [FromQuery] int? unitId, [FromQuery] string? packId, [FromQuery] int? year,
-                [FromQuery] string? status, [FromQuery] bool? pending, [FromQuery] int? waitingAt, DossierExport export, CancellationToken ct) =>
-                await SendAsync(format, sheet, c => export.BuildAsync(new DossierExportFilter(unitId, packId, year, status, pending ?? false, waitingAt), c), ct))
+                [FromQuery] string? status, [FromQuery] bool? pending, [FromQuery] int? waitingAt, [FromQuery] bool? overdue, DossierExport export, CancellationToken ct) =>
+                await SendAsync(format, sheet, c => export.BuildAsync(new DossierExportFilter(unitId, packId, year, status, pending ?? false, waitingAt, overdue ?? false), c), ct))
             .WithName("ExportDossiers")
             .WithSummary("Dossiers in the caller's scope with the list's filters: sheet 1 one row per dossier with every criterion's verdict and points "
                 + "(union over pack versions), sheet 2 the explanations, sheet 3 the field values.")
-            .WithDescription("`format=xlsx` (default) or `csv` (UTF-8 with BOM; `sheet=0|1|2` picks the sheet). Filters as `GET /api/submissions`, plus `waitingAt` (unit id).")
+            .WithDescription("`format=xlsx` (default) or `csv` (UTF-8 with BOM; `sheet=0|1|2` picks the sheet). Filters as `GET /api/submissions`, plus `waitingAt` (unit id) and `overdue=true` (only dossiers whose unit is past a deadline of its pack and year, as on the deadlines page).")
             .Produces(StatusCodes.Status200OK, contentType: ExportTable.ContentType(ExportFormat.Xlsx));
 
         group.MapGet("/dossiers/{id:guid}/print", async Task<IResult> (Guid id, [FromQuery] string? format, PrintableDossier printable,

@@ -63,6 +63,7 @@ public sealed class ReminderMessages(ReminderSettings settings, ILogger<Reminder
     /// <summary>Where the unit's submission is, in words (the template adds the wording around it).</summary>
     public static (string State, string Text) Situation(UnitDeadline unit) => unit.Submission?.Status switch
     {
+        null when unit.Reporting => ("unreported", "chưa ban hành báo cáo kết quả năm"),
         null => ("missing", "chưa lập hồ sơ"),
         SubmissionStatus.Draft => ("draft", "hồ sơ còn là bản nháp, chưa gửi"),
         SubmissionStatus.Returned => ("returned", "hồ sơ bị trả lại, chưa gửi lại"),

@@ -62,7 +62,8 @@ public sealed record SubmissionSummary(
     DateTimeOffset? SubmittedAt);
 
 /// <summary>Which submissions to list; <paramref name="Take"/> null lists all that match (the API always sets a page).</summary>
-public sealed record SubmissionFilter(int? UnitId, string? PackId, int? Year, string? Status, bool Pending, int Skip = 0, int? Take = null);
+/// <summary>The dossier list's filters; <see cref="Overdue"/>: only dossiers whose unit is past a deadline (<see cref="Deadlines.OverdueDossiers"/>).</summary>
+public sealed record SubmissionFilter(int? UnitId, string? PackId, int? Year, string? Status, bool Pending, int Skip = 0, int? Take = null, bool Overdue = false);
 
 /// <summary>A page of the list: the rows and how many match the filter in all.</summary>
 public sealed record SubmissionPage(IReadOnlyList<SubmissionSummary> Items, int Total);

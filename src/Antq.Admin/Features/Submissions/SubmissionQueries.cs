@@ -8,7 +8,7 @@ namespace Antq.Admin.Features.Submissions;
 
 /// <summary>Reads of submissions and their audit trail, always limited to the caller's scope (its subtree; for a reviewer also
 /// the dossiers whose review route passes through its unit).</summary>
-public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, SubmissionStore store)
+public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, SubmissionStore store, Deadlines.OverdueDossiers overdue)
 {
     public async Task<SubmissionView> GetAsync(Guid id, CancellationToken ct)
     {
@@ -37,6 +37,11 @@ public sealed class SubmissionQueries(AntqDbContext db, CurrentAccount current, 
         if (!string.IsNullOrWhiteSpace(filter.PackId)) query = query.Where(s => s.PackId == filter.PackId);
         if (filter.Year is { } year) query = query.Where(s => s.Year == year);
         if (filter.Status is not null) query = query.Where(s => s.Status == filter.Status);
+        if (filter.Overdue)
+        {
+            var late = (await overdue.IdsAsync(account.ScopeUnit, filter.Year, ct)).ToList();
+            query = query.Where(s => late.Contains(s.Id));
+        }
         if (filter.Pending)
         {
             // What waits on the caller's own committee, not on units below it.

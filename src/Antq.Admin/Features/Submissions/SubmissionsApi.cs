@@ -29,10 +29,10 @@ public static class SubmissionsApi
 
         group.MapGet("/", async Task<Results<Ok<IReadOnlyList<SubmissionSummary>>, ProblemHttpResult>> (
                 [FromQuery] int? unitId, [FromQuery] string? packId, [FromQuery] int? year, [FromQuery] string? status, [FromQuery] bool? pending,
-                [FromQuery] int? skip, [FromQuery] int? take, SubmissionQueries queries, HttpContext http, CancellationToken ct) =>
+                [FromQuery] bool? overdue, [FromQuery] int? skip, [FromQuery] int? take, SubmissionQueries queries, HttpContext http, CancellationToken ct) =>
             {
                 var filter = new SubmissionFilter(unitId, packId, year, status, pending ?? false,
-                    Math.Max(0, skip ?? 0), Math.Clamp(take ?? DefaultTake, 1, MaxTake));
+                    Math.Max(0, skip ?? 0), Math.Clamp(take ?? DefaultTake, 1, MaxTake), overdue ?? false);
                 var page = await queries.PageAsync(filter, ct);
                 if (page.Failure is { } failure) return failure.ToProblem();
                 // The body stays a plain array; the total tells a client whether to ask for the next page.
@@ -40,7 +40,7 @@ public static class SubmissionsApi
                 return TypedResults.Ok(page.Value.Items);
             })
             .WithName("ListSubmissions")
-            .WithSummary("Submissions in the caller's scope; `pending=true`: those waiting on the caller's unit.")
+            .WithSummary("Submissions in the caller's scope; `pending=true`: those waiting on the caller's unit; `overdue=true`: those whose unit is past a deadline of its pack and year.")
             .WithDescription($"Paged: `skip` (default 0) and `take` (default {DefaultTake}, at most {MaxTake}); the header `X-Total-Count` holds how many match.");
 
         group.MapGet("/{id:guid}/audit", async Task<Ok<IReadOnlyList<AuditView>>> (Guid id, SubmissionQueries queries, CancellationToken ct) =>

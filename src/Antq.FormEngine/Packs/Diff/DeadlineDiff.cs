@@ -51,6 +51,7 @@ internal static class DeadlineDiff
         "registered" => "đăng ký (registered)",
         "submitted" => "nộp hồ sơ (submitted)",
         "recognised" => "công nhận (recognised)",
+        "reported" => "báo cáo kết quả năm (reported)",
         _ when stage.StartsWith("reviewed:", StringComparison.Ordinal) => $"cấp {stage["reviewed:".Length..]} xét xong ({stage})",
         _ => stage,
     };
