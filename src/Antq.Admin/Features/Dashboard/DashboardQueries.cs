@@ -52,8 +52,12 @@ public sealed class DashboardQueries(
         // The plan's dates over the packs'; a unit's deadline counts here when the unit lay below the focus that
         // year or its dossier's review route passes through the focus (a school managed from another commune).
         var hierarchy = await periods.ForYearAsync(chosenYear, ct);
+        // A pack has several deadlines over the same units: decide once per (pack, unit), not per deadline (150,000 units nationally).
+        var concerns = new Dictionary<(string PackId, int UnitId), bool>();
+        bool Concerned(FormEngine.Packs.PackManifest manifest, int unitId) =>
+            concerns.TryGetValue((manifest.Id, unitId), out var known) ? known : concerns[(manifest.Id, unitId)] = Concerns(focus, unitId, manifest, hierarchy);
         var instances = (await board.ComputeAsync(chosenYear, await plans.DeadlineListAsync(chosenYear, packs, ct), null, ct))
-            .Select(i => i with { Units = i.Units.Where(u => Concerns(focus, u.Unit.Id, i.Pack.Manifest, hierarchy)).ToList() })
+            .Select(i => i with { Units = i.Units.Where(u => Concerned(i.Pack.Manifest, u.Unit.Id)).ToList() })
             .ToList();
         var deadlines = Deadlines(instances, now, levels);
 
