@@ -19,6 +19,17 @@ public static class EvaluateLoad
         return await MeasureAsync(api, token, path, body, clients, window);
     }
 
+    /// <summary>
+    /// `--phase warmup`: right after a server start, consecutive windows of <paramref name="step"/> over
+    /// <paramref name="total"/>, one line each, to see how long the JIT takes to reach warm throughput.
+    /// </summary>
+    public static async Task TimelineAsync(Api api, string token, string packId, byte[] body, int clients, TimeSpan step, TimeSpan total, TextWriter output)
+    {
+        var path = $"/api/packs/{Uri.EscapeDataString(packId)}/evaluate";
+        for (var at = TimeSpan.Zero; at < total; at += step)
+            output.WriteLine($"    {at.TotalSeconds,3:0}–{(at + step).TotalSeconds:0} s: {(await MeasureAsync(api, token, path, body, clients, step)).Line()}");
+    }
+
     private static async Task<Summary> MeasureAsync(Api api, string token, string path, byte[] body, int clients, TimeSpan window)
     {
         var parts = Enumerable.Range(0, clients).Select(_ => new Latencies()).ToArray();

@@ -24,8 +24,16 @@ public sealed class LoadOptions
     public int Writers { get; private set; } = 50;
     public double TimeoutSeconds { get; private set; } = 30;
 
+    /// <summary>`--phase reads`: requests per path, concurrent clients, an account other than the administrator, the paths.</summary>
+    public int ReadRequests { get; private set; } = 50;
+    public int ReadClients { get; private set; } = 4;
+    public string? AsEmail { get; private set; }
+    public IReadOnlyList<string>? ReadPaths { get; private set; }
+
     public bool RunEvaluate => Phases is "all" or "evaluate";
     public bool RunSaves => Phases is "all" or "saves";
+    public bool RunReads => Phases is "reads";
+    public bool RunWarmup => Phases is "warmup";
 
     public const string Usage = """
         Antq.Load — HTTP load against a running Antq.Admin server (it starts nothing itself).
@@ -34,7 +42,8 @@ public sealed class LoadOptions
 
           --url URL              server (default http://127.0.0.1:5080)
           --email E --password P administrator to sign in with (default: ANTQ_ADMIN_EMAIL / ANTQ_ADMIN_PASSWORD)
-          --phase all|evaluate|saves   what to run (default all)
+          --phase all|evaluate|saves|reads|warmup   what to run (default all = evaluate and saves);
+                                 warmup: evaluations for --seconds right after a server start, one line per 5 s
           --pack ID              pack to evaluate and fill in (default tt124.xa)
           --case FILE            pack test case whose unit kind, year and data are used
                                  (default criteria-packs/<pack>/tests/01-dat-tat-ca.json of this repository)
@@ -45,6 +54,11 @@ public sealed class LoadOptions
           --save-seconds S       draft-save run (default 20)
           --writers W            concurrent writers, each its own unit, account and submission (default 50)
           --timeout S            per-request timeout (default 30)
+          --requests N           reads: requests per path (default 50)
+          --read-clients C       reads: concurrent clients (default 4)
+          --as EMAIL             reads: sign in as this account (same password) instead of the administrator
+          --paths FILE           reads: one API path per line instead of the default set (dashboard, lists,
+                                 review queue, deadlines, an export, the impact preview)
 
         The save phase creates W units (kind from the case, level "commune") under the administrator's
         unit and one unit account each through the admin API, then each writer saves its own draft in a
@@ -70,7 +84,11 @@ public sealed class LoadOptions
                 case "--pack": o.PackId = value; break;
                 case "--case": o.CaseFile = value; break;
                 case "--marker": o.MarkerPath = value; break;
-                case "--phase": o.Phases = value; ok = value is "all" or "evaluate" or "saves"; break;
+                case "--phase": o.Phases = value; ok = value is "all" or "evaluate" or "saves" or "reads" or "warmup"; break;
+                case "--requests": ok = Count(value, out var rq); o.ReadRequests = rq; break;
+                case "--read-clients": ok = Count(value, out var rc); o.ReadClients = rc; break;
+                case "--as": o.AsEmail = value; break;
+                case "--paths": ok = File.Exists(value); if (ok) o.ReadPaths = File.ReadAllLines(value).Where(l => l.Trim().Length > 0).ToList(); break;
                 case "--warmup": ok = Seconds(value, out var w, allowZero: true); o.WarmupSeconds = w; break;
                 case "--seconds": ok = Seconds(value, out var s); o.EvaluateSeconds = s; break;
                 case "--clients": ok = Count(value, out var c); o.EvaluateClients = c; break;

@@ -27,6 +27,12 @@ try
     var health = await api.CallAsync(HttpMethod.Get, "/health", token: null);
     Console.WriteLine($"  server health: {health}");
     var adminToken = await api.LoginAsync(options.Email, options.Password);
+    if (options.RunWarmup)
+    {
+        Console.WriteLine($"(d) first {options.EvaluateSeconds} s of evaluations after the start, {options.EvaluateClients} clients, per 5 s");
+        await EvaluateLoad.TimelineAsync(api, adminToken, options.PackId, Api.Serialize(new { unit = new { kind = unitKind }, year, data }),
+            options.EvaluateClients, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(options.EvaluateSeconds), Console.Out);
+    }
 
     var failed = false;
     if (options.RunEvaluate)
@@ -50,6 +56,12 @@ try
         var met = report.Summary.Errors == 0 && report.LostSaves == 0 && report.WrongFinalState == 0;
         Console.WriteLine($"    target 0 errors and 0 lost saves: {(met ? "met" : "MISSED")}");
         failed |= !met;
+    }
+    if (options.RunReads)
+    {
+        var token = options.AsEmail is { } other ? await api.LoginAsync(other, options.Password) : adminToken;
+        Console.WriteLine($"(c) reads as {options.AsEmail ?? options.Email}: {options.ReadRequests} requests per path, {options.ReadClients} clients");
+        failed |= !await ReadProbe.RunAsync(api, token, options, year, Console.Out);
     }
     return failed ? 1 : 0;
 }

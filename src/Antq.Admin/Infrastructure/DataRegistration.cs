@@ -5,6 +5,8 @@ namespace Antq.Admin.Infrastructure;
 
 public static class DataRegistration
 {
+    private static readonly SqliteConnectionPragmas Pragmas = new();
+
     /// <summary>Registers <see cref="AntqDbContext"/> on the configured provider (migrations per provider).</summary>
     public static void AddAntqData(this IServiceCollection services, AntqOptions options)
     {
@@ -21,7 +23,7 @@ public static class DataRegistration
             Directory.CreateDirectory(options.DataDirectory);
             services.AddDbContext<AntqDbContext, SqliteAntqDbContext>((sp, db) => db
                 .UseSqlite(options.SqliteConnectionString)
-                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>(), Pragmas));
         }
     }
 }

@@ -38,6 +38,16 @@ public sealed class StoredEvaluationTests
         new OutcomeRef("chua-dat", "Chưa đạt chuẩn"));
 
     [Fact]
+    public void WriteUnmet_Sample_ListsOnlyUnmetLeavesWithTitles()
+    {
+        var unmet = StoredEvaluation.WriteUnmet(Sample);
+
+        Assert.Equal("TC02.1\tCon thứ nhất", unmet);
+        Assert.Equal([("TC02.1", "Con thứ nhất")], StoredEvaluation.ReadUnmet(unmet).ToList());
+        Assert.Empty(StoredEvaluation.ReadUnmet(""));
+    }
+
+    [Fact]
     public void Write_Sample_IsTheStoredFormat() => Assert.Equal(Golden, StoredEvaluation.Write(Sample));
 
     [Fact]

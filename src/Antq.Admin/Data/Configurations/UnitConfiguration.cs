@@ -12,7 +12,9 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.Name).HasMaxLength(300);
         b.Property(u => u.Path).HasMaxLength(400);
         b.HasIndex(u => u.Code).IsUnique();
-        b.HasIndex(u => u.Path);
+        // "In the subtree of" is Path LIKE '/1/5/%'. PostgreSQL uses a b-tree for a prefix LIKE only with the pattern
+        // operator class (or the C collation): without it every scope query scanned all units (150,000 nationally).
+        b.HasIndex(u => u.Path).HasOperators("varchar_pattern_ops");
         b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.Kind).WithMany().HasForeignKey(u => u.KindId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.Level).WithMany().HasForeignKey(u => u.LevelId).OnDelete(DeleteBehavior.Restrict);

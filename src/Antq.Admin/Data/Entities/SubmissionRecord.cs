@@ -39,6 +39,13 @@ public sealed class SubmissionRecord
 
     public required string EvaluationJson { get; set; }
     public required string EvaluatedPackHash { get; set; }
+
+    /// <summary>
+    /// The leaf criteria the stored evaluation did not meet, one per line as id, tab, title (written with it by
+    /// SubmissionEvaluator.Store): the dashboard counts them over a whole country without reading ~20 KB of
+    /// evaluation per dossier. Null for a dossier stored before the column existed (its evaluation is read instead).
+    /// </summary>
+    public string? UnmetCriteria { get; set; }
     public string? OutcomeId { get; set; }
     public bool Valid { get; set; }
 

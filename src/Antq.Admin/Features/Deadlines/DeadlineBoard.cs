@@ -76,6 +76,10 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
                 .ToListAsync(ct))
             .ToDictionary(s => (s.PackId, s.UnitId), s => new SubmissionSnapshot(s.Id, s.UnitId, s.PackId, s.Status, s.PendingUnitId));
 
+        // At national size (150,000 units, a score of deadlines) the culture-aware name order is the costliest part:
+        // sort once, and every instance's rows come out in that order. The units a pack concerns are found once per pack.
+        var byName = units.Values.OrderBy(u => u.Name, ByName).ToList();
+        var concerned = new Dictionary<string, List<(Unit Unit, Units.UnitAsOf AsOf)>>(StringComparer.Ordinal);
         var instances = new List<DeadlineInstance>();
         HashSet<int>? reported = null;
         foreach (var (pack, definition) in deadlines)
@@ -86,23 +90,23 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
                 instances.Add(new DeadlineInstance(pack, definition, year, ReportingLevels(hierarchy, units, withHistory, within, reported)));
                 continue;
             }
-            var kinds = pack.Manifest.UnitKinds;
+            if (!concerned.TryGetValue(pack.Manifest.Id, out var candidates))
+                concerned[pack.Manifest.Id] = candidates = Concerned(pack, byName, hierarchy, withHistory, within);
             var onlyRegistered = definition.Stage != DeadlineStages.Registered && pack.Deadlines.Any(d => d.Stage == DeadlineStages.Registered);
             var rows = new List<UnitDeadline>();
-            foreach (var unit in units.Values)
+            foreach (var (unit, asOf) in candidates)
             {
-                var asOf = hierarchy.Find(unit.Id);
-                var existed = asOf is not null && (unit.Active || withHistory.Contains(unit.Id));
-                if (!existed || !kinds.Contains(asOf!.KindId) || (within is not null && !unit.IsInSubtreeOf(within))) continue;
                 submissions.TryGetValue((pack.Manifest.Id, unit.Id), out var submission);
                 if (onlyRegistered && submission is null) continue;
-                var chain = ReviewChain(asOf, pack.Manifest, hierarchy, units);
+                // The review chain is read by a "reviewed at" stage of a submitted dossier and by an escalation: not routed otherwise.
+                List<Unit>? routed = null;
+                var chain = submission is not null && DeadlineStages.ReadsChain(definition.Stage)
+                    ? routed = ReviewChain(asOf, pack.Manifest, hierarchy, units) : [];
                 var done = DeadlineStages.Reached(definition.Stage, submission, chain);
                 var (waitingOn, reviewers) = done ? (null, false) : DeadlineStages.WaitingOn(unit, submission);
                 rows.Add(new UnitDeadline(unit, submission, done, waitingOn is int id ? units.GetValueOrDefault(id) : null, reviewers)
-                    { EscalateToId = waitingOn is int w ? EscalateTo(w, unit.Id, chain, hierarchy) : null });
+                    { EscalateToId = waitingOn is int w ? EscalateTo(w, unit.Id, routed ?? ReviewChain(asOf, pack.Manifest, hierarchy, units), hierarchy) : null });
             }
-            rows.Sort((a, b) => ByName.Compare(a.Unit.Name, b.Unit.Name));
             instances.Add(new DeadlineInstance(pack, definition, year, rows));
         }
         return instances;
@@ -137,6 +141,22 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
         }
         rows.Sort((a, b) => ByName.Compare(a.Unit.Name, b.Unit.Name));
         return rows;
+    }
+
+    /// <summary>The units of the pack's kinds that existed in the year (active, or with a history), in name order.</summary>
+    private static List<(Unit Unit, Units.UnitAsOf AsOf)> Concerned(
+        CompiledPack pack, List<Unit> byName, Units.UnitHierarchy hierarchy, HashSet<int> withHistory, Unit? within)
+    {
+        var kinds = pack.Manifest.UnitKinds;
+        var list = new List<(Unit, Units.UnitAsOf)>();
+        foreach (var unit in byName)
+        {
+            var asOf = hierarchy.Find(unit.Id);
+            var existed = asOf is not null && (unit.Active || withHistory.Contains(unit.Id));
+            if (!existed || !kinds.Contains(asOf!.KindId) || (within is not null && !unit.IsInSubtreeOf(within))) continue;
+            list.Add((unit, asOf));
+        }
+        return list;
     }
 
     /// <summary>

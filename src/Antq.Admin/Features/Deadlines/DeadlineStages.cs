@@ -18,6 +18,9 @@ public static class DeadlineStages
     public const string ReviewedPrefix = "reviewed:";
 
     /// <summary>Whether the submission has reached the stage; <paramref name="chain"/> is its review chain (parent first).</summary>
+    /// <summary>Whether <see cref="Reached"/> reads the review chain for <paramref name="stage"/> (only "reviewed at a level" does).</summary>
+    public static bool ReadsChain(string stage) => stage.StartsWith(ReviewedPrefix, StringComparison.Ordinal);
+
     public static bool Reached(string stage, SubmissionSnapshot? submission, IReadOnlyList<Unit> chain)
     {
         if (submission is null) return false;

@@ -38,6 +38,18 @@ public static class StoredEvaluation
         }
     }
 
+    /// <summary>The leaf criteria (without sub-criteria) <paramref name="result"/> did not meet: the most specific things to fix.</summary>
+    public static IEnumerable<CriterionResult> UnmetLeaves(EvaluationResult result) =>
+        result.Criteria.Flatten().Where(c => c.Children.Count == 0 && c.Status == CriterionStatus.NotMet);
+
+    /// <summary>The text of <see cref="Data.Entities.SubmissionRecord.UnmetCriteria"/>: the unmet leaves, one per line as id, tab, title.</summary>
+    public static string WriteUnmet(EvaluationResult result) =>
+        string.Join('\n', UnmetLeaves(result).Select(c => c.Id + '\t' + c.Title.ReplaceLineEndings(" ")));
+
+    /// <summary>The (id, title) pairs of <see cref="WriteUnmet"/>.</summary>
+    public static IEnumerable<(string Id, string Title)> ReadUnmet(string unmet) =>
+        unmet.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', 2)).Select(p => (p[0], p.Length > 1 ? p[1] : p[0]));
+
     /// <summary>The stored evaluation as the JSON value the API returns (as stored, not re-serialised).</summary>
     public static JsonElement ToElement(string json) => JsonSerializer.Deserialize<JsonElement>(json);
 }

@@ -45,6 +45,7 @@ public sealed class SubmissionEvaluator(AntqDbContext db)
     {
         record.DataJson = data.GetRawText();
         record.EvaluationJson = StoredEvaluation.Write(result);
+        record.UnmetCriteria = StoredEvaluation.WriteUnmet(result);
         record.EvaluatedPackHash = pack.ContentHash;
         record.OutcomeId = result.Outcome?.Id;
         record.Valid = result.Valid;

@@ -36,7 +36,7 @@ public sealed class UnitDirectory(AntqDbContext db, UnitPeriods periods)
     /// </summary>
     public async Task<List<Unit>> ReviewChainAsync(Unit unit, FormEngine.Packs.PackManifest manifest, int year, CancellationToken ct = default)
     {
-        var hierarchy = await periods.ForYearAsync(year, ct);
+        var hierarchy = await periods.UpwardAsync([unit.Id], UnitPeriods.ReferenceDate(year), ct);
         var self = hierarchy.Find(unit.Id) ?? UnitAsOf.Of(unit);
         var route = Review.RecognitionRouting.Route(self, manifest, hierarchy);
         var ids = route.Chain.Select(u => u.Id).ToList();

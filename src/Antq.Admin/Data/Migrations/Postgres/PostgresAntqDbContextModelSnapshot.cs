@@ -777,6 +777,9 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("UnmetCriteria")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -912,6 +915,8 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Path");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Path"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("Units");
                 });

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Antq.Load;
+
+/// <summary>
+/// (c) `--phase reads`: the pages' API reads at the signed-in account's scope (national for the root administrator,
+/// a province for its reviewer with --as), each path N times by C clients, p50/p95 per path against the 500 ms target.
+/// Run it on a quiet machine: the figures are the result, the tool only measures.
+/// </summary>
+public static class ReadProbe
+{
+    public static async Task<bool> RunAsync(Api api, string token, LoadOptions options, int year, TextWriter output)
+    {
+        var paths = options.ReadPaths ?? await DefaultPathsAsync(api, token, year);
+        var allMet = true;
+        foreach (var path in paths)
+        {
+            using (var first = await api.SendAsync(HttpMethod.Get, path, token))
+                if (first.StatusCode != HttpStatusCode.OK)
+                {
+                    output.WriteLine($"    {path}: {(int)first.StatusCode} {await first.Content.ReadAsStringAsync()}");
+                    allMet = false;
+                    continue;
+                }
+            var parts = Enumerable.Range(0, options.ReadClients).Select(_ => new Latencies()).ToArray();
+            var remaining = options.ReadRequests;
+            var started = Latencies.Start();
+            await Task.WhenAll(parts.Select(part => Task.Run(async () =>
+            {
+                while (Interlocked.Decrement(ref remaining) >= 0)
+                {
+                    var t = Latencies.Start();
+                    try
+                    {
+                        using var response = await api.SendAsync(HttpMethod.Get, path, token);
+                        await response.Content.CopyToAsync(Stream.Null);
+                        if (response.StatusCode == HttpStatusCode.OK) part.Success(t);
+                        else part.Error($"HTTP {(int)response.StatusCode}");
+                    }
+                    catch (TaskCanceledException) { part.Error("timeout"); }
+                    catch (HttpRequestException e) { part.Error("connection: " + e.HttpRequestError); }
+                }
+            })));
+            var summary = Latencies.Merge(parts, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            var met = summary.Errors == 0 && summary.P95 < 500;
+            allMet &= met;
+            output.WriteLine($"    {path}\n      {summary.Line()} — p95 < 500 ms: {(met ? "met" : "MISSED")}");
+        }
+        return allMet;
+    }
+
+    /// <summary>Dashboard, lists (first page, a filtered deep page, the review queue), deadlines, an export and the impact preview of the active tt124.xa.</summary>
+    private static async Task<IReadOnlyList<string>> DefaultPathsAsync(Api api, string token, int year)
+    {
+        var packs = await api.CallAsync(HttpMethod.Get, "/api/packs", token);
+        var active = packs.EnumerateArray().FirstOrDefault(p => p.GetProperty("id").GetString() == "tt124.xa");
+        var version = active.ValueKind == JsonValueKind.Object ? active.GetProperty("activeVersion").GetString() : null;
+        var paths = new List<string>
+        {
+            $"/api/dashboard?year={year}",
+            "/api/submissions?take=50",
+            $"/api/submissions?packId=tt124.xa&year={year}&status=submitted&skip=500&take=50",
+            "/api/submissions?pending=true&take=50",
+            $"/api/deadlines?year={year}",
+            $"/api/exports/dossiers?format=csv&packId=tt124.xa&year={year}&status=approved",
+        };
+        if (version is not null) paths.Add($"/api/packs/tt124.xa/versions/{Uri.EscapeDataString(version)}/impact");
+        return paths;
+    }
+}
