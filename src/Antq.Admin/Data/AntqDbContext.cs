@@ -29,6 +29,7 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<NumberingSetting> NumberingSettings => Set<NumberingSetting>();
     public DbSet<TemplateVersionRecord> TemplateVersions => Set<TemplateVersionRecord>();
     public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();
+    public DbSet<RegistrationRecord> Registrations => Set<RegistrationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

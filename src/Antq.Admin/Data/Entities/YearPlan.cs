@@ -19,6 +19,12 @@ public sealed class YearPlan
     public string? SteeringCommitteeName { get; set; }
     /// <summary>Ids of the packs the plan runs, comma-separated; empty: every active pack.</summary>
     public string PackIds { get; set; } = "";
+    /// <summary>A dossier of the year can be sent only after the unit's registration was accepted (TT124 Điều 9 khoản 2 điểm a).</summary>
+    public bool RequiresRegistration { get; set; }
+
+    /// <summary>Whether the plan runs the pack (an empty <see cref="PackIds"/>: every pack).</summary>
+    public bool Runs(string packId) =>
+        PackIds.Length == 0 || PackIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(packId);
 
     public List<YearPlanDeadline> Deadlines { get; set; } = [];
     public List<YearPlanQuota> Quotas { get; set; } = [];

@@ -54,6 +54,7 @@ public sealed class PlanEditing(AntqDbContext db, CurrentAccount current, YearPl
             Year = year, Number = body.Number.Trim(), IssuedOn = body.IssuedOn, Title = body.Title?.Trim() ?? "", IssuedBy = body.IssuedBy.Trim(),
             SteeringCommitteeName = string.IsNullOrWhiteSpace(body.SteeringCommitteeName) ? null : body.SteeringCommitteeName.Trim(),
             PackIds = body.PackIds?.Trim() ?? "",
+            RequiresRegistration = body.RequiresRegistration,
             Deadlines = deadlines.Select(d => new YearPlanDeadline
             {
                 PackId = string.IsNullOrWhiteSpace(d.PackId) ? null : d.PackId, Stage = d.Stage, DueMonth = d.DueMonth, DueDay = d.DueDay, Provisional = d.Provisional,

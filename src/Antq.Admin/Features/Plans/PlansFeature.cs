@@ -11,11 +11,11 @@ public static class PlansFeature
     public sealed record PlanDeadlineDto(string? PackId, string Stage, int DueMonth, int DueDay, bool Provisional, string? Note);
     public sealed record PlanQuotaDto(string AppliesToLevel, string UnitKinds, int Minimum, string Text);
     public sealed record PlanDto(int Year, string Number, DateOnly IssuedOn, string Title, string IssuedBy, string? SteeringCommitteeName, string PackIds,
-        IReadOnlyList<PlanDeadlineDto> Deadlines, IReadOnlyList<PlanQuotaDto> Quotas, string Citation);
+        IReadOnlyList<PlanDeadlineDto> Deadlines, IReadOnlyList<PlanQuotaDto> Quotas, string Citation, bool RequiresRegistration = false);
 
     public static PlanDto ToDto(YearPlan p) => new(p.Year, p.Number, p.IssuedOn, p.Title, p.IssuedBy, p.SteeringCommitteeName, p.PackIds,
         p.Deadlines.Select(d => new PlanDeadlineDto(d.PackId, d.Stage, d.DueMonth, d.DueDay, d.Provisional, d.Note)).ToList(),
-        p.Quotas.Select(q => new PlanQuotaDto(q.AppliesToLevel, q.UnitKinds, q.Minimum, q.Text)).ToList(), p.Citation());
+        p.Quotas.Select(q => new PlanQuotaDto(q.AppliesToLevel, q.UnitKinds, q.Minimum, q.Text)).ToList(), p.Citation(), p.RequiresRegistration);
 
     public static IEndpointRouteBuilder MapPlansFeature(this IEndpointRouteBuilder app)
     {

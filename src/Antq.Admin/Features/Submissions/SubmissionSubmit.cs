@@ -1,5 +1,6 @@
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Documents;
+using Antq.Admin.Features.Registration;
 using Antq.Admin.Infrastructure;
 
 namespace Antq.Admin.Features.Submissions;
@@ -8,7 +9,8 @@ namespace Antq.Admin.Features.Submissions;
 /// The unit's step of the review procedure: it submits its (valid) form to the first unit of its
 /// review chain. The reviewers' decisions are the Review feature's (<c>ReviewDecisions</c>).
 /// </summary>
-public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, TimeProvider time, DocumentIssuer documents)
+public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, TimeProvider time, DocumentIssuer documents,
+    RegistrationGate registrations)
 {
     public async Task<Result<SubmissionView>> SubmitAsync(Guid id, CancellationToken ct)
     {
@@ -21,6 +23,8 @@ public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore stor
         if (!result.Valid)
             return Refusal.Unprocessable("Biểu mẫu còn trường chưa hợp lệ nên chưa gửi được. Bản nháp vẫn được giữ nguyên; hãy sửa các trường được nêu rồi gửi lại.",
                 new Dictionary<string, object?> { ["errors"] = result.Errors });
+        // TT124 Điều 9 khoản 2 điểm a: when the year's plan requires it, the unit's registration must have been accepted.
+        if (await registrations.CheckAsync(record, ct) is { } unregistered) return unregistered;
         var chain = await store.ChainAsync(record.Unit!, pack, record.Year, ct);
         if (chain.Count == 0) return Refusal.Unprocessable($"{record.Unit!.Name} không có cấp trên để xét duyệt hồ sơ.");
 

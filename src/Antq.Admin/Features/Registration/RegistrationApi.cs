@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Antq.Admin.Features.Registration;
+
+/// <summary>Registrations (Bản đăng ký phấn đấu): the unit drafts and sends, its reviewing level accepts or refuses. Handlers only bind and map.</summary>
+public static class RegistrationApi
+{
+    public static void MapRegistrationRoutes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/registrations").WithTags("Registrations").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/", async Task<Ok<List<RegistrationView>>> ([FromQuery] int year, [FromQuery] bool? pending, RegistrationQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(year, pending ?? false, ct)))
+            .WithName("ListRegistrations").WithSummary("The registrations of a year in the caller's scope; `pending=true`: those waiting for the caller's unit to decide.");
+
+        group.MapGet("/{id:guid}", async Task<Ok<RegistrationView>> (Guid id, RegistrationQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.GetAsync(id, ct)))
+            .WithName("GetRegistration").WithSummary("One registration with its Khá-or-better check (declared and recorded).");
+
+        group.MapPut("/{id:guid}", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (Guid id, SaveRegistrationRequest request, RegistrationSteps steps, CancellationToken ct) =>
+                (await steps.SaveAsync(id, request, ct)).ToHttp())
+            .WithName("PutRegistration").WithSummary("Create the unit's registration with a client id, or save its draft (also after a refusal).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (Guid id, RegistrationSteps steps, CancellationToken ct) =>
+                (await steps.SubmitAsync(id, ct)).ToHttp())
+            .WithName("SubmitRegistration").WithSummary("The unit sends its registration to the first unit of its review route.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{id:guid}/accept", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (Guid id, RegistrationSteps steps, CancellationToken ct) =>
+                (await steps.AcceptAsync(id, ct)).ToHttp())
+            .WithName("AcceptRegistration").WithSummary("The reviewing level accepts the registration.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/refuse", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (Guid id, RefuseRegistrationRequest request, RegistrationSteps steps, CancellationToken ct) =>
+                (await steps.RefuseAsync(id, request, ct)).ToHttp())
+            .WithName("RefuseRegistration").WithSummary("The reviewing level refuses the registration with a reason.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+}
