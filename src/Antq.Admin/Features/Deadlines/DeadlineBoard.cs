@@ -11,6 +11,9 @@ namespace Antq.Admin.Features.Deadlines;
 /// <summary>The part of a submission the deadlines read.</summary>
 public sealed record SubmissionSnapshot(Guid Id, int UnitId, string PackId, string Status, int? PendingUnitId);
 
+/// <summary>The part of a registration the deadlines read.</summary>
+public sealed record RegistrationSnapshot(string Status, int? ReviewingUnitId);
+
 public enum DeadlineState
 {
     Done,
@@ -27,6 +30,11 @@ public sealed record UnitDeadline(Unit Unit, SubmissionSnapshot? Submission, boo
     /// <summary>A level owing its yearly report (stage <c>reported</c>), not a unit's dossier.</summary>
     public bool Reporting { get; init; }
 
+    /// <summary>For the <c>registered</c> stage: the unit's registration (null: none yet); what its reminders speak of.</summary>
+    public RegistrationSnapshot? Registration { get; init; }
+
+    public bool ForRegistration { get; init; }
+
     public DeadlineState StateAt(DateTimeOffset now, DateTimeOffset dueAt) =>
         Done ? DeadlineState.Done : now >= dueAt ? DeadlineState.Overdue : DeadlineState.Pending;
 }
@@ -42,7 +50,7 @@ public sealed record DeadlineInstance(CompiledPack Pack, DeadlineDefinition Defi
 /// hierarchy and the submissions. Nothing is stored: every read computes them from the current
 /// data, so activating a pack version or moving, adding or deactivating units shows at once.
 /// A pack with a <c>registered</c> deadline concerns, for its later stages, only the units that
-/// registered (have a submission that year), as the plan builds models from the registered units;
+/// registered (an accepted registration, or a dossier that year), as the plan builds models from the registered units;
 /// a pack without one concerns every active unit of its kinds.
 /// </summary>
 public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
@@ -75,6 +83,11 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
                 .Select(s => new { s.Id, s.UnitId, s.PackId, s.Status, s.PendingUnitId })
                 .ToListAsync(ct))
             .ToDictionary(s => (s.PackId, s.UnitId), s => new SubmissionSnapshot(s.Id, s.UnitId, s.PackId, s.Status, s.PendingUnitId));
+        var registrations = (await db.Registrations.AsNoTracking()
+                .Where(r => r.Year == year && packIds.Contains(r.PackId))
+                .Select(r => new { r.PackId, r.UnitId, r.Status, r.ReviewingUnitId })
+                .ToListAsync(ct))
+            .ToDictionary(r => (r.PackId, r.UnitId), r => new RegistrationSnapshot(r.Status, r.ReviewingUnitId));
 
         // At national size (150,000 units, a score of deadlines) the culture-aware name order is the costliest part:
         // sort once, and every instance's rows come out in that order. The units a pack concerns are found once per pack.
@@ -97,15 +110,22 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
             foreach (var (unit, asOf) in candidates)
             {
                 submissions.TryGetValue((pack.Manifest.Id, unit.Id), out var submission);
-                if (onlyRegistered && submission is null) continue;
+                registrations.TryGetValue((pack.Manifest.Id, unit.Id), out var registration);
+                if (onlyRegistered && !DeadlineStages.Reached(DeadlineStages.Registered, submission, [], registration)) continue;
                 // The review chain is read by a "reviewed at" stage of a submitted dossier and by an escalation: not routed otherwise.
                 List<Unit>? routed = null;
                 var chain = submission is not null && DeadlineStages.ReadsChain(definition.Stage)
                     ? routed = ReviewChain(asOf, pack.Manifest, hierarchy, units) : [];
-                var done = DeadlineStages.Reached(definition.Stage, submission, chain);
-                var (waitingOn, reviewers) = done ? (null, false) : DeadlineStages.WaitingOn(unit, submission);
+                var done = DeadlineStages.Reached(definition.Stage, submission, chain, registration);
+                var (waitingOn, reviewers) = done ? (null, false)
+                    : definition.Stage == DeadlineStages.Registered ? DeadlineStages.RegistrationWaitingOn(unit, registration)
+                    : DeadlineStages.WaitingOn(unit, submission);
                 rows.Add(new UnitDeadline(unit, submission, done, waitingOn is int id ? units.GetValueOrDefault(id) : null, reviewers)
-                    { EscalateToId = waitingOn is int w ? EscalateTo(w, unit.Id, routed ?? ReviewChain(asOf, pack.Manifest, hierarchy, units), hierarchy) : null });
+                {
+                    EscalateToId = waitingOn is int w ? EscalateTo(w, unit.Id, routed ?? ReviewChain(asOf, pack.Manifest, hierarchy, units), hierarchy) : null,
+                    ForRegistration = definition.Stage == DeadlineStages.Registered,
+                    Registration = registration,
+                });
             }
             instances.Add(new DeadlineInstance(pack, definition, year, rows));
         }

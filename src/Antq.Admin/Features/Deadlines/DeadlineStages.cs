@@ -17,14 +17,18 @@ public static class DeadlineStages
     public const string Reported = "reported";
     public const string ReviewedPrefix = "reviewed:";
 
-    /// <summary>Whether the submission has reached the stage; <paramref name="chain"/> is its review chain (parent first).</summary>
     /// <summary>Whether <see cref="Reached"/> reads the review chain for <paramref name="stage"/> (only "reviewed at a level" does).</summary>
     public static bool ReadsChain(string stage) => stage.StartsWith(ReviewedPrefix, StringComparison.Ordinal);
 
-    public static bool Reached(string stage, SubmissionSnapshot? submission, IReadOnlyList<Unit> chain)
+    /// <summary>
+    /// Whether the submission has reached the stage; <paramref name="chain"/> is its review chain (parent first). Registered:
+    /// the unit's registration was accepted (TT124 Điều 9 khoản 2 điểm a), or — the procedure before the registration
+    /// step, still valid where the plan does not require it — the unit already has its dossier.
+    /// </summary>
+    public static bool Reached(string stage, SubmissionSnapshot? submission, IReadOnlyList<Unit> chain, RegistrationSnapshot? registration = null)
     {
+        if (stage == Registered) return submission is not null || registration?.Status == RegistrationStatus.Accepted;
         if (submission is null) return false;
-        if (stage == Registered) return true; // registering is creating the submission
         if (submission.Status is SubmissionStatus.Draft or SubmissionStatus.Returned) return false;
         if (stage == Submitted) return true;
         if (stage == Recognised) return submission.Status is SubmissionStatus.Recognised or SubmissionStatus.NotRecognised;
@@ -48,10 +52,14 @@ public static class DeadlineStages
             ? (unit.Id, false)
             : (submission.PendingUnitId, true);
 
+    /// <summary>Who must act for the registered stage: the reviewing unit while a sent registration waits for its decision, else the unit.</summary>
+    public static (int? UnitId, bool Reviewers) RegistrationWaitingOn(Unit unit, RegistrationSnapshot? registration) =>
+        registration is { Status: RegistrationStatus.Submitted, ReviewingUnitId: int at } ? (at, true) : (unit.Id, false);
+
     /// <summary>A short Vietnamese name of the stage for the calendar.</summary>
     public static string Text(string stage, IReadOnlyDictionary<string, string> levelNames) => stage switch
     {
-        Registered => "Đăng ký (lập hồ sơ trên hệ thống)",
+        Registered => "Đăng ký phấn đấu (bản đăng ký được chấp nhận)",
         Submitted => "Gửi hồ sơ lên cấp trên",
         Recognised => "Có quyết định công nhận",
         Reported => "Ban hành báo cáo kết quả năm",

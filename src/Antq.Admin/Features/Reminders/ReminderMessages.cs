@@ -61,7 +61,14 @@ public sealed class ReminderMessages(ReminderSettings settings, ILogger<Reminder
     }
 
     /// <summary>Where the unit's submission is, in words (the template adds the wording around it).</summary>
-    public static (string State, string Text) Situation(UnitDeadline unit) => unit.Submission?.Status switch
+    public static (string State, string Text) Situation(UnitDeadline unit) => unit.ForRegistration && unit.Submission is null
+        ? unit.Registration?.Status switch
+        {
+            null or RegistrationStatus.Draft => ("registration-missing", "chưa gửi bản đăng ký phấn đấu"),
+            RegistrationStatus.Submitted => ("registration-submitted", $"bản đăng ký đang chờ {unit.WaitingOn?.Name ?? "cấp trên"} chấp nhận"),
+            _ => ("registration-refused", "bản đăng ký bị từ chối, chưa gửi lại"),
+        }
+        : unit.Submission?.Status switch
     {
         null when unit.Reporting => ("unreported", "chưa ban hành báo cáo kết quả năm"),
         null => ("missing", "chưa lập hồ sơ"),
