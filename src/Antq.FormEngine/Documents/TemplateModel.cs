@@ -112,10 +112,11 @@ public static class TemplateModel
             ["abstain"] = meeting?.Votes.Abstain ?? 0,
         },
         ["conclusion"] = meeting?.Conclusion ?? "",
+        ["held_by_unit"] = meeting?.HeldByUnit ?? false,
     };
 
     private static ScriptObject Person(MeetingPerson? person) =>
-        new() { ["name"] = person?.Name ?? "", ["title"] = person?.Title ?? "" };
+        new() { ["name"] = person?.Name ?? "", ["title"] = person?.Title ?? "", ["role"] = person?.Role ?? "" };
 
     private static ScriptArray Strings(IEnumerable<string> values) => new(values.Cast<object>());
 }

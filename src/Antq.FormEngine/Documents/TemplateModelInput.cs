@@ -85,9 +85,14 @@ public sealed record MeetingInfo(
     MeetingPerson Secretary,
     IReadOnlyList<MeetingPerson> Attendees,
     MeetingVotes Votes,
-    string Conclusion);
+    string Conclusion)
+{
+    /// <summary>The unit's own assessment meeting (TT124 Điều 9 khoản 1), not the reviewing level's họp xét.</summary>
+    public bool HeldByUnit { get; init; }
+}
 
-public sealed record MeetingPerson(string Name, string Title);
+/// <summary>A person at the meeting; <paramref name="Role"/>: whom an attendee represents, in words (empty when not given).</summary>
+public sealed record MeetingPerson(string Name, string Title, string Role = "");
 
 /// <summary>Tán thành / không tán thành / không biểu quyết.</summary>
 public sealed record MeetingVotes(int Agree, int Disagree, int Abstain);

@@ -38,7 +38,7 @@ internal static class ManifestReader
             else errors.Add(new PackError(PackError.At(File, "/effectiveFrom"), "manifest.date", $"\"effectiveFrom\" không phải ngày có thật: {ef.GetValue<string>()}."));
         }
         var outcome = ((JsonArray)o["outcome"]!).Select(x => new OutcomeLevel(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["when"]!.GetValue<string>())).ToList();
-        var documents = (o["documents"] as JsonArray ?? []).Select(x => new DocumentRef(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["template"]!.GetValue<string>())).ToList();
+        var documents = (o["documents"] as JsonArray ?? []).Select(x => new DocumentRef(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["template"]!.GetValue<string>(), x["requiredAtSubmit"]?.GetValue<bool>() ?? false)).ToList();
         var facts = (o["facts"] as JsonArray ?? []).Select(x => new Evaluation.FactDeclaration(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["fills"]!.GetValue<string>())).ToList();
         Unique(facts.Select(f => f.Id), "/facts", "manifest.duplicate-fact", "Dữ kiện", errors);
         Unique(outcome.Select(l => l.Id), "/outcome", "manifest.duplicate-outcome", "Mức kết quả", errors);

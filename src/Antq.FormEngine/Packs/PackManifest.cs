@@ -44,4 +44,6 @@ public sealed record RecognitionRule(IReadOnlyList<string> UnitKinds, IReadOnlyL
 public sealed record OutcomeLevel(string Id, string Title, string When);
 
 /// <summary>A dossier document the pack produces, by template id.</summary>
-public sealed record DocumentRef(string Id, string Title, string Template);
+/// <param name="RequiredAtSubmit">The dossier cannot be sent without it (TT124 Điều 9 khoản 2 điểm b). On the meeting's minutes it also
+/// means the unit holds its own assessment meeting (Điều 9 khoản 1) before sending, instead of the reviewing level.</param>
+public sealed record DocumentRef(string Id, string Title, string Template, bool RequiredAtSubmit = false);

@@ -125,6 +125,8 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         var recorded = await (await district.PostAsJsonAsync($"/api/submissions/{id}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.OK);
         var meeting = Assert.Single(recorded.GetProperty("meetings").EnumerateArray());
         Assert.Equal(world.DistrictA.Id, meeting.GetProperty("unitId").GetInt32());
+        // The pack still has the reviewing level hold the meeting (no minutes requiredAtSubmit): shown as the old procedure's.
+        Assert.True(meeting.GetProperty("oldProcedure").GetBoolean());
         var minutes = recorded.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("documentId").GetString() == "bien-ban-hop-xet");
         Assert.Equal(world.DistrictA.Id, minutes.GetProperty("issuerUnitId").GetInt32());
         Assert.Matches(@"^\d{2}/BB-BCĐ$", minutes.GetProperty("number").GetString()!);

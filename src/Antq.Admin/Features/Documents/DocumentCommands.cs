@@ -23,7 +23,8 @@ public sealed class DocumentCommands(CurrentAccount current, SubmissionStore sto
     public static bool MayReissue(Account account, Data.Entities.SubmissionRecord record, DocumentStep step, int issuerUnitId) =>
         step == DocumentStep.Submitted
             ? account.IsUnit && account.ScopeUnit.Id == record.UnitId && account.ScopeUnit.Id == issuerUnitId
-            : account.IsReviewer && account.ScopeUnit.Id == issuerUnitId;
+            // The minutes: the reviewing level's (old procedure) by its reviewers, the unit's own meeting's by the unit.
+            : account.ScopeUnit.Id == issuerUnitId && (account.IsReviewer || (account.IsUnit && issuerUnitId == record.UnitId));
 
     /// <summary>A final decision (recognised or not) closes the dossier's documents.</summary>
     public static bool IsFinal(string status) => status is Data.Entities.SubmissionStatus.Recognised or Data.Entities.SubmissionStatus.NotRecognised;

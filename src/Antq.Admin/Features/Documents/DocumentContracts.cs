@@ -40,11 +40,16 @@ public sealed record SubmissionDocumentsView(
     IReadOnlyList<IssuedDocumentView> Documents,
     IReadOnlyList<MeetingView> Meetings,
     bool CanRecordMeeting,
-    IReadOnlyList<string> CanReissue);
+    IReadOnlyList<string> CanReissue)
+{
+    /// <summary>The pack has the unit hold its own assessment meeting (its minutes are required at submission).</summary>
+    public bool MeetingByUnit { get; init; }
+}
 
 public sealed record ReissueRequest(string? Note);
 
-public sealed record MeetingPersonDto(string? Name, string? Title);
+/// <summary>A person at a meeting; <paramref name="Role"/> (a <see cref="MeetingRoles"/> id) says whom an attendee of the unit's own meeting represents.</summary>
+public sealed record MeetingPersonDto(string? Name, string? Title, string? Role = null);
 
 public sealed record MeetingVotesDto(int? Agree, int? Disagree, int? Abstain);
 
@@ -71,7 +76,11 @@ public sealed record MeetingView(
     MeetingVotesDto Votes,
     string Conclusion,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>Held by the reviewing level, as before TT124's order was followed: kept as issued, shown as the old procedure's.</summary>
+    public bool OldProcedure { get; init; }
+}
 
 /// <summary>What <c>GET /verify/{code}</c> tells anyone holding the paper: no form data, no other documents.</summary>
 public sealed record VerificationView(

@@ -176,7 +176,7 @@ public sealed class DocumentIssuer(
         var manifest = await plans.GetAsync(record.Year, ct) is { } plan
             ? pack.Manifest with { LegalBasis = [.. pack.Manifest.LegalBasis, plan.Citation()] }
             : pack.Manifest;
-        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting)));
+        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting, record.UnitId)));
     }
 
     /// <summary>Địa danh of the date line: the province (the root unit) without its "Tỉnh"/"Thành phố" prefix.</summary>

@@ -32,13 +32,16 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
             { Kind = r.Kind, AwaitingNumber = r.Number.Length == 0 })
             .ToList();
         var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == id).ToListAsync(ct))
-            .OrderByDescending(m => m.Id).Select(Meetings.View).ToList();
-        var canRecord = account.IsReviewer && record.PendingUnitId == account.ScopeUnit.Id && SubmissionStates.IsUnderReview(record.Status);
+            .OrderByDescending(m => m.Id).Select(m => Meetings.View(m, record.UnitId)).ToList();
+        var byUnit = Meetings.HeldByUnit(await store.PinnedPackAsync(record, ct));
+        var canRecord = byUnit
+            ? account.IsUnit && account.ScopeUnit.Id == record.UnitId && SubmissionStates.IsEditable(record.Status)
+            : account.IsReviewer && record.PendingUnitId == account.ScopeUnit.Id && SubmissionStates.IsUnderReview(record.Status);
         // The minutes are the documents issued from a meeting; the rest were issued at submission.
         var canReissue = SubmissionStates.IsEditable(record.Status) || DocumentCommands.IsFinal(record.Status) ? [] : rows.Where(r => latest[r.DocumentId] == r.Version && r.Version < DocumentCommands.MaxVersions
                 && DocumentCommands.MayReissue(account, record, r.MeetingId is null ? DocumentStep.Submitted : DocumentStep.Meeting, r.IssuerUnitId))
             .Select(r => r.DocumentId).Order(StringComparer.Ordinal).ToList();
-        return new SubmissionDocumentsView(id, documents, meetings, canRecord, canReissue);
+        return new SubmissionDocumentsView(id, documents, meetings, canRecord, canReissue) { MeetingByUnit = byUnit };
     }
 
     /// <summary>The stored bytes of one version (the current one when <paramref name="version"/> is null).</summary>

@@ -5,13 +5,18 @@ using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Deadlines;
 using Antq.FormEngine.Documents;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Documents;
 
 /// <summary>
-/// The review meeting (họp xét): recorded by a reviewer of the unit the submission waits on, with
-/// the minutes (biên bản họp xét) issued from it in the same transaction. Recording again is a
-/// correction: a new meeting record and a new version of the minutes.
+/// The assessment meeting and its minutes, issued from it in the same transaction. TT124 Điều 9 khoản 1 has the
+/// <em>unit</em> hold it (its head chairs; party committee, front, unions, protection force, Công an cơ sở attend)
+/// and its minutes go up in the unit's dossier (khoản 2 điểm b): a pack whose minutes are <c>requiredAtSubmit</c>
+/// follows that — the unit's own account records it while its dossier is editable, attendees by role. A pack
+/// that does not declare it keeps the procedure the system had first (the reviewing level the dossier waits at
+/// records a "họp xét"); such minutes stay as issued and are shown as the old procedure's
+/// (<see cref="MeetingView.OldProcedure"/>). Recording again is a correction: a new record and a new version of the minutes.
 /// </summary>
 public sealed class Meetings(CurrentAccount current, SubmissionStore store, AntqDbContext db, DocumentIssuer issuer, DocumentQueries queries, TimeProvider time)
 {
@@ -21,13 +26,22 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
     {
         var account = await current.RequireAsync(ct);
         var record = await store.GetVisibleAsync(account, id, ct);
-        SubmissionStore.RequireReviewer(account);
-        if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, "ghi biên bản họp xét");
-        if (record.PendingUnitId != account.ScopeUnit.Id)
-            throw new AccessDeniedException("Hồ sơ không chờ đơn vị của bạn xét duyệt nên đơn vị không ghi biên bản họp xét được.");
-        if (Check(request) is { } invalid) return Refusal.BadRequest(invalid);
-
         var pack = await store.PinnedPackAsync(record, ct);
+        var unitsOwn = HeldByUnit(pack);
+        if (unitsOwn)
+        {
+            SubmissionStore.RequireOwner(account, record);
+            if (!SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "ghi biên bản cuộc họp đánh giá");
+        }
+        else
+        {
+            SubmissionStore.RequireReviewer(account);
+            if (!SubmissionStates.IsUnderReview(record.Status)) return SubmissionStates.WrongState(record, "ghi biên bản họp xét");
+            if (record.PendingUnitId != account.ScopeUnit.Id)
+                throw new AccessDeniedException("Hồ sơ không chờ đơn vị của bạn xét duyệt nên đơn vị không ghi biên bản họp xét được.");
+        }
+        if (Check(request, unitsOwn) is { } invalid) return Refusal.BadRequest(invalid);
+
         var meeting = ToRecord(request, record, account);
         var orders = DocumentIssuer.OrdersFor(pack, DocumentStep.Meeting, account.ScopeUnit, meeting);
         var failure = await issuer.WithDocumentsAsync(account, record, pack, orders, async () =>
@@ -42,7 +56,20 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
         return await queries.ListAsync(id, ct);
     }
 
-    private static string? Check(RecordMeetingRequest r)
+    /// <summary>Whether the pack has the unit hold its own meeting: its minutes are required when the dossier is sent.</summary>
+    public static bool HeldByUnit(Antq.FormEngine.CompiledPack pack) =>
+        pack.Manifest.Documents.Any(d => d.RequiredAtSubmit && DocumentKinds.StepOf(d) == DocumentStep.Meeting);
+
+    /// <summary>The minutes the pack requires and the unit has not yet issued from its own meeting (null: nothing missing).</summary>
+    public async Task<Refusal?> MissingMinutesAsync(SubmissionRecord record, Antq.FormEngine.CompiledPack pack, CancellationToken ct)
+    {
+        var required = pack.Manifest.Documents.FirstOrDefault(d => d.RequiredAtSubmit && DocumentKinds.StepOf(d) == DocumentStep.Meeting);
+        if (required is null || await db.Meetings.AnyAsync(m => m.SubmissionId == record.Id && m.UnitId == record.UnitId, ct)) return null;
+        return Refusal.Unprocessable($"Chưa gửi được hồ sơ: thiếu «{required.Title}». Đơn vị cần ghi kết quả cuộc họp đánh giá của mình " +
+            "(người chủ trì, thành phần tham dự, biểu quyết, kết luận) để phát hành biên bản trước khi gửi (khoản 1 và điểm b khoản 2 Điều 9 Thông tư số 124/2021/TT-BCA).");
+    }
+
+    private static string? Check(RecordMeetingRequest r, bool unitsOwn)
     {
         var problems = new List<string>();
         if (r.Start is null) problems.Add("thời gian bắt đầu");
@@ -57,10 +84,14 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
             problems.Add("kết quả biểu quyết (số phiếu tán thành, không tán thành, không biểu quyết: số không âm)");
         else if ((votes.Agree ?? 0) + (votes.Disagree ?? 0) + (votes.Abstain ?? 0) > (r.Attendees?.Count ?? 0))
             problems.Add("tổng số phiếu biểu quyết không được vượt số người tham dự");
+        if (unitsOwn && (r.Attendees ?? []).Any(a => !MeetingRoles.IsKnown(a.Role)))
+            problems.Add("thành phần tham dự: mỗi người cần ghi là đại diện của ai (cấp ủy Đảng, Mặt trận, đoàn thể, lực lượng bảo vệ, Công an cơ sở…)");
+        else if (unitsOwn && !(r.Attendees ?? []).Any(a => a.Role == "cong-an"))
+            problems.Add("thành phần tham dự phải có đại diện Công an cơ sở (khoản 1 Điều 9 Thông tư số 124/2021/TT-BCA)");
         if (Blank(r.Conclusion, 4000)) problems.Add("kết luận của cuộc họp (tối đa 4.000 ký tự)");
         foreach (var person in new[] { r.Chair, r.Secretary }.Concat(r.Attendees ?? []))
             if (person?.Title is { Length: > 300 }) { problems.Add("chức vụ tối đa 300 ký tự"); break; }
-        return problems.Count == 0 ? null : "Biên bản họp xét còn thiếu hoặc sai: " + string.Join("; ", problems) + ".";
+        return problems.Count == 0 ? null : (unitsOwn ? "Biên bản cuộc họp đánh giá còn thiếu hoặc sai: " : "Biên bản họp xét còn thiếu hoặc sai: ") + string.Join("; ", problems) + ".";
     }
 
     private static bool Blank(string? text, int max) => string.IsNullOrWhiteSpace(text) || text.Trim().Length > max;
@@ -71,7 +102,7 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
         StartAt = FromVietnam(r.Start!.Value), EndAt = r.End is { } end ? FromVietnam(end) : null,
         Place = r.Place!.Trim(), ChairName = r.Chair!.Name!.Trim(), ChairTitle = r.Chair.Title?.Trim() ?? "",
         SecretaryName = r.Secretary!.Name!.Trim(), SecretaryTitle = r.Secretary.Title?.Trim() ?? "",
-        AttendeesJson = JsonSerializer.Serialize(r.Attendees!.Select(a => new MeetingPersonDto(a.Name!.Trim(), a.Title?.Trim() ?? "")).ToList(), SubmissionEvaluator.Json),
+        AttendeesJson = JsonSerializer.Serialize(r.Attendees!.Select(a => new MeetingPersonDto(a.Name!.Trim(), a.Title?.Trim() ?? "", a.Role)).ToList(), SubmissionEvaluator.Json),
         VotesAgree = r.Votes!.Agree ?? 0, VotesDisagree = r.Votes.Disagree ?? 0, VotesAbstain = r.Votes.Abstain ?? 0,
         Conclusion = r.Conclusion!.Trim(), RecordedById = account.UserId, RecordedByName = account.Name, RecordedAt = time.GetUtcNow(),
     };
@@ -88,14 +119,16 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
     public static IReadOnlyList<MeetingPersonDto> Attendees(MeetingRecord m) =>
         JsonSerializer.Deserialize<List<MeetingPersonDto>>(m.AttendeesJson, SubmissionEvaluator.Json) ?? [];
 
-    /// <summary>The meeting as the template model reads it.</summary>
-    public static MeetingInfo? ToInfo(MeetingRecord? m) => m is null ? null : new MeetingInfo(
+    /// <summary>The meeting as the template model reads it; <paramref name="dossierUnitId"/> tells the unit's own meeting from the reviewing level's.</summary>
+    public static MeetingInfo? ToInfo(MeetingRecord? m, int dossierUnitId) => m is null ? null : new MeetingInfo(
         ToVietnam(m.StartAt), m.EndAt is { } end ? ToVietnam(end) : null, m.Place,
         new MeetingPerson(m.ChairName, m.ChairTitle), new MeetingPerson(m.SecretaryName, m.SecretaryTitle),
-        Attendees(m).Select(a => new MeetingPerson(a.Name ?? "", a.Title ?? "")).ToList(),
-        new MeetingVotes(m.VotesAgree, m.VotesDisagree, m.VotesAbstain), m.Conclusion);
+        Attendees(m).Select(a => new MeetingPerson(a.Name ?? "", a.Title ?? "", MeetingRoles.Name(a.Role))).ToList(),
+        new MeetingVotes(m.VotesAgree, m.VotesDisagree, m.VotesAbstain), m.Conclusion) { HeldByUnit = m.UnitId == dossierUnitId };
 
-    public static MeetingView View(MeetingRecord m) => new(m.Id, m.UnitId, ToVietnam(m.StartAt), m.EndAt is { } end ? ToVietnam(end) : null, m.Place,
+    /// <summary>The meeting as shown; one held by another unit than the dossier's was the reviewing level's (the old procedure).</summary>
+    public static MeetingView View(MeetingRecord m, int dossierUnitId) => new(m.Id, m.UnitId, ToVietnam(m.StartAt), m.EndAt is { } end ? ToVietnam(end) : null, m.Place,
         new MeetingPersonDto(m.ChairName, m.ChairTitle), new MeetingPersonDto(m.SecretaryName, m.SecretaryTitle), Attendees(m),
-        new MeetingVotesDto(m.VotesAgree, m.VotesDisagree, m.VotesAbstain), m.Conclusion, m.RecordedByName, m.RecordedAt);
+        new MeetingVotesDto(m.VotesAgree, m.VotesDisagree, m.VotesAbstain), m.Conclusion, m.RecordedByName, m.RecordedAt)
+    { OldProcedure = m.UnitId != dossierUnitId };
 }

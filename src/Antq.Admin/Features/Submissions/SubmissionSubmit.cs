@@ -10,7 +10,7 @@ namespace Antq.Admin.Features.Submissions;
 /// review chain. The reviewers' decisions are the Review feature's (<c>ReviewDecisions</c>).
 /// </summary>
 public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore store, SubmissionEvaluator evaluator, TimeProvider time, DocumentIssuer documents,
-    RegistrationGate registrations)
+    RegistrationGate registrations, Meetings meetings)
 {
     public async Task<Result<SubmissionView>> SubmitAsync(Guid id, CancellationToken ct)
     {
@@ -25,6 +25,8 @@ public sealed class SubmissionSubmit(SubmissionSteps steps, SubmissionStore stor
                 new Dictionary<string, object?> { ["errors"] = result.Errors });
         // TT124 Điều 9 khoản 2 điểm a: when the year's plan requires it, the unit's registration must have been accepted.
         if (await registrations.CheckAsync(record, ct) is { } unregistered) return unregistered;
+        // TT124 Điều 9 khoản 2 điểm b: the minutes of the unit's own meeting go up with the dossier when the pack requires them.
+        if (await meetings.MissingMinutesAsync(record, pack, ct) is { } noMinutes) return noMinutes;
         var chain = await store.ChainAsync(record.Unit!, pack, record.Year, ct);
         if (chain.Count == 0) return Refusal.Unprocessable($"{record.Unit!.Name} không có cấp trên để xét duyệt hồ sơ.");
 
