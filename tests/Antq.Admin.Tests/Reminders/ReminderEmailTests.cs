@@ -39,7 +39,7 @@ public sealed class ReminderEmailTests(ReminderHost host) : IClassFixture<Remind
         var body = commune.TextBody;
         Assert.Contains("Kính gửi: xa-a2@test.vn.", body, StringComparison.Ordinal);
         Assert.Contains("còn 7 ngày, đến hết ngày 30/03/2026", body, StringComparison.Ordinal);
-        Assert.Contains("Phường Tân Biên chưa hoàn thành: chưa lập hồ sơ.", body, StringComparison.Ordinal);
+        Assert.Contains("Phường Tân Biên chưa hoàn thành: chưa gửi bản đăng ký phấn đấu.", body, StringComparison.Ordinal); // the registered stage speaks of the registration
         Assert.Contains("Xem chi tiết: https://antq.dongnai.test/ho-so", body, StringComparison.Ordinal);
         Assert.DoesNotContain("&", body, StringComparison.Ordinal); // plain text, not HTML-escaped
 
