@@ -30,6 +30,7 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<TemplateVersionRecord> TemplateVersions => Set<TemplateVersionRecord>();
     public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();
     public DbSet<RegistrationRecord> Registrations => Set<RegistrationRecord>();
+    public DbSet<AppraisalRecord> Appraisals => Set<AppraisalRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,7 +55,7 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
-            if (entry.Entity is AuditEntry or PackVersionRecord or IssuedDocument or IssuedDocumentSubject or TemplateVersionRecord or MeetingRecord && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is AuditEntry or PackVersionRecord or IssuedDocument or IssuedDocumentSubject or TemplateVersionRecord or MeetingRecord or AppraisalRecord && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} is append-only.");
     }
 }

@@ -41,6 +41,7 @@ public static class TemplateModel
             },
             ["signer"] = new ScriptObject { ["title"] = input.Signer.Title, ["name"] = input.Signer.Name },
             ["meeting"] = Meeting(input.Meeting),
+            ["appraisal"] = Appraisal(input.Appraisal),
         };
     }
 
@@ -113,6 +114,20 @@ public static class TemplateModel
         },
         ["conclusion"] = meeting?.Conclusion ?? "",
         ["held_by_unit"] = meeting?.HeldByUnit ?? false,
+    };
+
+    // Without an appraisal every member is blank, as the meeting's.
+    private static ScriptObject Appraisal(AppraisalInfo? appraisal) => new()
+    {
+        ["appraiser"] = new ScriptObject { ["name"] = appraisal?.AppraiserName ?? "", ["title"] = appraisal?.AppraiserTitle ?? "" },
+        ["opinions"] = new ScriptArray((appraisal?.Opinions ?? []).Select(o => new ScriptObject
+        {
+            ["criterion_id"] = o.CriterionId, ["title"] = o.Title, ["unit_status_text"] = o.UnitStatus, ["agrees"] = o.Agrees,
+            ["agrees_text"] = o.Agrees ? "Nhất trí" : "Không nhất trí", ["opinion"] = o.Opinion,
+        })),
+        ["disagreements"] = (appraisal?.Opinions ?? []).Count(o => !o.Agrees),
+        ["proposes"] = appraisal?.Proposes ?? false,
+        ["conclusion"] = appraisal?.Conclusion ?? "",
     };
 
     private static ScriptObject Person(MeetingPerson? person) =>

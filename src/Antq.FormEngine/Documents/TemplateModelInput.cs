@@ -15,6 +15,9 @@ public sealed record TemplateModelInput(
     SignerInfo Signer,
     MeetingInfo? Meeting)
 {
+    /// <summary>The reviewing level's appraisal the appraisal report (báo cáo thẩm định) records; null elsewhere.</summary>
+    public AppraisalInfo? Appraisal { get; init; }
+
     /// <summary>
     /// The real unit, pack, form and evaluation with realistic document, signer and meeting values,
     /// for validating and previewing a template before any real document exists. With
@@ -29,8 +32,16 @@ public sealed record TemplateModelInput(
         var number = draft ? "" : $"01/{KindAbbreviation(documentId)}-UBND";
         var document = new DocumentInfo(documentId, title, number, new DateOnly(year, 10, 5), "Đồng Nai", "MAU-2025-000001");
         var signer = new SignerInfo("Chủ tịch", draft ? "" : "Nguyễn Văn An");
-        return new TemplateModelInput(unit, year, pack, form, evaluation, document, signer, SampleMeeting(year));
+        return new TemplateModelInput(unit, year, pack, form, evaluation, document, signer, SampleMeeting(year))
+            { Appraisal = SampleAppraisal(evaluation) };
     }
+
+    // Agrees with the unit on every criterion but the first, so both branches of a template are exercised.
+    private static AppraisalInfo SampleAppraisal(EvaluationResult evaluation) => new(
+        "Trần Văn Bình", "Phó Trưởng Công an huyện",
+        evaluation.Criteria.Select((c, i) => new AppraisalOpinion(c.Id, c.Title, c.Status.ToVietnamese(), i > 0,
+            i > 0 ? "" : "Đề nghị bổ sung tài liệu chứng minh.")).ToList(),
+        Proposes: true, "Hồ sơ đủ điều kiện đề nghị cấp có thẩm quyền xem xét, công nhận.");
 
     // Phụ lục III of Decree 30/2020: TTr (tờ trình), BC (báo cáo), BB (biên bản).
     private static string KindAbbreviation(string documentId) => documentId switch
@@ -90,6 +101,12 @@ public sealed record MeetingInfo(
     /// <summary>The unit's own assessment meeting (TT124 Điều 9 khoản 1), not the reviewing level's họp xét.</summary>
     public bool HeldByUnit { get; init; }
 }
+
+/// <summary>The reviewing level's appraisal (thẩm định) of the dossier: appraiser, an opinion per criterion, the conclusion.</summary>
+public sealed record AppraisalInfo(string AppraiserName, string AppraiserTitle, IReadOnlyList<AppraisalOpinion> Opinions, bool Proposes, string Conclusion);
+
+/// <summary>The appraiser's opinion on one criterion, beside the unit's own verdict (<paramref name="UnitStatus"/>, in words).</summary>
+public sealed record AppraisalOpinion(string CriterionId, string Title, string UnitStatus, bool Agrees, string Opinion);
 
 /// <summary>A person at the meeting; <paramref name="Role"/>: whom an attendee represents, in words (empty when not given).</summary>
 public sealed record MeetingPerson(string Name, string Title, string Role = "");

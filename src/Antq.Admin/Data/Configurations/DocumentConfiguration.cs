@@ -98,3 +98,17 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<MeetingRecor
         b.HasOne<SubmissionRecord>().WithMany().HasForeignKey(m => m.SubmissionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class AppraisalConfiguration : IEntityTypeConfiguration<AppraisalRecord>
+{
+    public void Configure(EntityTypeBuilder<AppraisalRecord> b)
+    {
+        b.Property(a => a.AppraiserName).HasMaxLength(200);
+        b.Property(a => a.AppraiserTitle).HasMaxLength(300);
+        b.Property(a => a.Conclusion).HasMaxLength(4000);
+        b.Property(a => a.RecordedById).HasMaxLength(450);
+        b.Property(a => a.RecordedByName).HasMaxLength(256);
+        b.HasIndex(a => a.SubmissionId);
+        b.HasOne<SubmissionRecord>().WithMany().HasForeignKey(a => a.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

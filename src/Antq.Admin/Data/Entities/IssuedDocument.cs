@@ -160,3 +160,29 @@ public sealed class MeetingRecord
     public required string RecordedByName { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 }
+
+/// <summary>
+/// The reviewing level's appraisal (thẩm định) of a dossier waiting at it (TT124 Điều 9 khoản 2: the level that
+/// proposes recognition checks the unit's dossier): who appraised, an opinion per criterion, the conclusion.
+/// Kept apart from the unit's own assessment meeting; append-only, a correction is a new record.
+/// </summary>
+public sealed class AppraisalRecord
+{
+    public long Id { get; set; }
+    public Guid SubmissionId { get; set; }
+
+    /// <summary>The reviewing unit that appraised.</summary>
+    public int UnitId { get; set; }
+    public required string AppraiserName { get; set; }
+    public required string AppraiserTitle { get; set; }
+
+    /// <summary>JSON array of <c>{ criterionId, agrees, opinion }</c>, one per top-level criterion of the dossier's verdict.</summary>
+    public required string OpinionsJson { get; set; }
+
+    /// <summary>Whether the appraisal proposes recognition (đủ điều kiện đề nghị công nhận).</summary>
+    public bool Proposes { get; set; }
+    public required string Conclusion { get; set; }
+    public required string RecordedById { get; set; }
+    public required string RecordedByName { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}

@@ -45,6 +45,7 @@ public sealed class DocumentCommands(CurrentAccount current, SubmissionStore sto
         if (!MayReissue(account, record, step, latest.IssuerUnitId))
             throw new AccessDeniedException(step == DocumentStep.Submitted
                 ? "Chỉ tài khoản của đơn vị đã ban hành văn bản (đơn vị lập hồ sơ) mới được ban hành lại văn bản này."
+                : step == DocumentStep.Appraisal ? "Chỉ tài khoản xét duyệt của đơn vị đã thẩm định mới được ban hành lại báo cáo thẩm định."
                 : "Chỉ tài khoản xét duyệt của đơn vị đã chủ trì họp xét mới được ban hành lại biên bản.");
         // While the unit edits its form again, the data is not what was submitted: it submits anew instead.
         if (SubmissionStates.IsEditable(record.Status)) return SubmissionStates.WrongState(record, "ban hành lại văn bản");
@@ -53,8 +54,12 @@ public sealed class DocumentCommands(CurrentAccount current, SubmissionStore sto
             return Refusal.Unprocessable($"Văn bản «{documentId}» đã được ban hành {latest.Version} phiên bản (tối đa {MaxVersions}); không thể ban hành lại thêm.");
 
         var meeting = latest.MeetingId is { } meetingId ? await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == meetingId, ct) : null;
+        // The appraisal report renders the issuing level's latest appraisal (a correction of it issues a new version itself).
+        var appraisal = step == DocumentStep.Appraisal
+            ? await db.Appraisals.AsNoTracking().Where(a => a.SubmissionId == id && a.UnitId == latest.IssuerUnitId).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct)
+            : null;
         var issuerUnit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == latest.IssuerUnitId, ct);
-        var order = new DocumentIssuer.Order(document, issuerUnit, "reissue", meeting, request.Note.Trim());
+        var order = new DocumentIssuer.Order(document, issuerUnit, "reissue", meeting, request.Note.Trim(), Appraisal: appraisal);
         var failure = await issuer.WithDocumentsAsync(account, record, pack, [order], async () =>
         {
             db.AuditEntries.Add(SubmissionAudit.Entry(account, record, "submission.document-reissued", record.Status,

@@ -44,6 +44,12 @@ public sealed record SubmissionDocumentsView(
 {
     /// <summary>The pack has the unit hold its own assessment meeting (its minutes are required at submission).</summary>
     public bool MeetingByUnit { get; init; }
+
+    /// <summary>The reviewing levels' appraisals (thẩm định), newest first.</summary>
+    public IReadOnlyList<AppraisalView> Appraisals { get; init; } = [];
+
+    /// <summary>The caller is a reviewer of the level the dossier waits at: it may record its appraisal.</summary>
+    public bool CanAppraise { get; init; }
 }
 
 public sealed record ReissueRequest(string? Note);
@@ -113,3 +119,23 @@ public sealed record VerificationView(
     public string? DecisionNumber { get; init; }
     public DateOnly? DecisionDate { get; init; }
 }
+
+/// <summary>The appraiser's opinion on one criterion: agrees with the unit's own verdict or not, and why.</summary>
+public sealed record AppraisalOpinionDto(string? CriterionId, bool? Agrees, string? Opinion);
+
+/// <summary>Body of <c>POST /api/submissions/{id}/appraisal</c>: the reviewing level's thẩm định of the dossier waiting at it.</summary>
+public sealed record RecordAppraisalRequest(
+    MeetingPersonDto? Appraiser,
+    IReadOnlyList<AppraisalOpinionDto>? Opinions,
+    bool? Proposes,
+    string? Conclusion);
+
+public sealed record AppraisalView(
+    long Id,
+    int UnitId,
+    MeetingPersonDto Appraiser,
+    IReadOnlyList<AppraisalOpinionDto> Opinions,
+    bool Proposes,
+    string Conclusion,
+    string RecordedBy,
+    DateTimeOffset RecordedAt);

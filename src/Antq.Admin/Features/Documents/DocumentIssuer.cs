@@ -24,14 +24,16 @@ namespace Antq.Admin.Features.Documents;
 public sealed class DocumentIssuer(
     AntqDbContext db, TemplateStore templates, RegistryNumbers numbers, DocumentLinks links, TimeProvider time, DocumentHeads heads, Plans.YearPlans plans)
 {
-    /// <summary>What to issue: one document of the pinned pack, by whom, why, from which meeting (and the clerk's number, when given).</summary>
-    public sealed record Order(DocumentRef Document, Unit Issuer, string Reason, MeetingRecord? Meeting, string? Note = null, GivenNumber? Number = null);
+    /// <summary>What to issue: one document of the pinned pack, by whom, why, from which meeting or appraisal (and the clerk's number, when given).</summary>
+    public sealed record Order(DocumentRef Document, Unit Issuer, string Reason, MeetingRecord? Meeting, string? Note = null, GivenNumber? Number = null,
+        AppraisalRecord? Appraisal = null);
 
     /// <summary>The documents of <paramref name="step"/> for a submission (the submission's unit issues at submission,
-    /// the meeting's unit the minutes).</summary>
-    public static IReadOnlyList<Order> OrdersFor(CompiledPack pack, DocumentStep step, Unit issuer, MeetingRecord? meeting) =>
+    /// the meeting's unit the minutes, the appraising level its appraisal report).</summary>
+    public static IReadOnlyList<Order> OrdersFor(CompiledPack pack, DocumentStep step, Unit issuer, MeetingRecord? meeting, AppraisalRecord? appraisal = null) =>
         pack.Manifest.Documents.Where(d => DocumentKinds.StepOf(d) == step)
-            .Select(d => new Order(d, issuer, step == DocumentStep.Meeting ? "meeting" : "submitted", meeting))
+            .Select(d => new Order(d, issuer, step switch { DocumentStep.Meeting => "meeting", DocumentStep.Appraisal => "appraisal", _ => "submitted" },
+                meeting, Appraisal: appraisal))
             .ToList();
 
     /// <summary>
@@ -89,7 +91,7 @@ public sealed class DocumentIssuer(
             }
             else if (await heads.OwnHeadAsync(order.Issuer, record.Year, ct) is { } own)
                 info = info with { Issuer = own.Issuer, IssuerParent = own.Parent };
-            return await ModelAsync(record, pack, info, signer, order.Meeting, ct, evaluation);
+            return await ModelAsync(record, pack, info, signer, order.Meeting, ct, evaluation, order.Appraisal);
         }, ct);
     }
 
@@ -165,7 +167,7 @@ public sealed class DocumentIssuer(
     /// when the caller has just stored it, else the stored one (re-evaluated only when none can be read).
     /// </summary>
     public async Task<Scriban.Runtime.ScriptObject> ModelAsync(SubmissionRecord record, CompiledPack pack, DocumentInfo info, SignerInfo signer,
-        MeetingRecord? meeting, CancellationToken ct, EvaluationResult? evaluation = null)
+        MeetingRecord? meeting, CancellationToken ct, EvaluationResult? evaluation = null, AppraisalRecord? appraisal = null)
     {
         var unit = record.Unit ?? await db.Units.AsNoTracking().FirstAsync(u => u.Id == record.UnitId, ct);
         // The unit as it was in the dossier's year (its documents keep the old name after a merger or rename).
@@ -176,7 +178,8 @@ public sealed class DocumentIssuer(
         var manifest = await plans.GetAsync(record.Year, ct) is { } plan
             ? pack.Manifest with { LegalBasis = [.. pack.Manifest.LegalBasis, plan.Citation()] }
             : pack.Manifest;
-        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting, record.UnitId)));
+        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting, record.UnitId))
+            { Appraisal = Appraisals.ToInfo(appraisal, evaluation) });
     }
 
     /// <summary>Địa danh of the date line: the province (the root unit) without its "Tỉnh"/"Thành phố" prefix.</summary>

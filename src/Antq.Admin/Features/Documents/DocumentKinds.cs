@@ -9,8 +9,11 @@ public enum DocumentStep
     /// <summary>Tờ trình, Báo cáo kết quả and any other document: when the unit submits.</summary>
     Submitted,
 
-    /// <summary>Biên bản họp xét: when the reviewing level records its review meeting.</summary>
+    /// <summary>Biên bản: when the meeting is recorded (the unit's own, or the reviewing level's under the old procedure).</summary>
     Meeting,
+
+    /// <summary>Báo cáo thẩm định: when the reviewing level records its appraisal.</summary>
+    Appraisal,
 }
 
 /// <summary>
@@ -21,9 +24,10 @@ public static class DocumentKinds
 {
     private static readonly HashSet<string> CommuneKinds = ["xa", "phuong", "thi-tran", "dac-khu"];
 
-    /// <summary>A document whose id or template starts with <c>bien-ban</c> is the meeting's minutes; any other is issued at submission.</summary>
+    /// <summary>A document whose id or template starts with <c>bien-ban</c> is the meeting's minutes, with <c>bao-cao-tham-dinh</c>
+    /// the appraisal report; any other is issued at submission.</summary>
     public static DocumentStep StepOf(DocumentRef document) =>
-        Starts(document, "bien-ban") ? DocumentStep.Meeting : DocumentStep.Submitted;
+        Starts(document, "bien-ban") ? DocumentStep.Meeting : Starts(document, "bao-cao-tham-dinh") ? DocumentStep.Appraisal : DocumentStep.Submitted;
 
     public static string Abbreviation(DocumentRef document) =>
         Starts(document, "to-trinh") ? "TTr" : Starts(document, "bao-cao") ? "BC" : Starts(document, "bien-ban") ? "BB" : "VB";

@@ -33,15 +33,20 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
             .ToList();
         var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == id).ToListAsync(ct))
             .OrderByDescending(m => m.Id).Select(m => Meetings.View(m, record.UnitId)).ToList();
-        var byUnit = Meetings.HeldByUnit(await store.PinnedPackAsync(record, ct));
+        var pack = await store.PinnedPackAsync(record, ct);
+        var byUnit = Meetings.HeldByUnit(pack);
         var canRecord = byUnit
             ? account.IsUnit && account.ScopeUnit.Id == record.UnitId && SubmissionStates.IsEditable(record.Status)
             : account.IsReviewer && record.PendingUnitId == account.ScopeUnit.Id && SubmissionStates.IsUnderReview(record.Status);
-        // The minutes are the documents issued from a meeting; the rest were issued at submission.
+        // The minutes are the documents issued from a meeting, the appraisal report from an appraisal; the rest were issued at submission.
         var canReissue = SubmissionStates.IsEditable(record.Status) || DocumentCommands.IsFinal(record.Status) ? [] : rows.Where(r => latest[r.DocumentId] == r.Version && r.Version < DocumentCommands.MaxVersions
-                && DocumentCommands.MayReissue(account, record, r.MeetingId is null ? DocumentStep.Submitted : DocumentStep.Meeting, r.IssuerUnitId))
+                && DocumentCommands.MayReissue(account, record, r.MeetingId is not null ? DocumentStep.Meeting
+                    : pack.Manifest.Documents.FirstOrDefault(d => d.Id == r.DocumentId) is { } declared ? DocumentKinds.StepOf(declared) : DocumentStep.Submitted, r.IssuerUnitId))
             .Select(r => r.DocumentId).Order(StringComparer.Ordinal).ToList();
-        return new SubmissionDocumentsView(id, documents, meetings, canRecord, canReissue) { MeetingByUnit = byUnit };
+        var appraisals = (await db.Appraisals.AsNoTracking().Where(a => a.SubmissionId == id).ToListAsync(ct))
+            .OrderByDescending(a => a.Id).Select(Appraisals.View).ToList();
+        return new SubmissionDocumentsView(id, documents, meetings, canRecord, canReissue)
+            { MeetingByUnit = byUnit, Appraisals = appraisals, CanAppraise = Appraisals.MayAppraise(account, record) };
     }
 
     /// <summary>The stored bytes of one version (the current one when <paramref name="version"/> is null).</summary>

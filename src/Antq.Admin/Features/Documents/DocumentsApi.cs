@@ -52,7 +52,14 @@ public static class DocumentsApi
                 return result.ToHttp();
             })
             .WithName("RecordReviewMeeting")
-            .WithSummary("The reviewing level records its review meeting (times in Vietnam time); the minutes (biên bản họp xét) are issued from it.")
+            .WithSummary("The assessment meeting (times in Vietnam time): the unit's own while its dossier is editable when the pack requires the minutes at submission, else (the old procedure) the reviewing level's; the minutes are issued from it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/appraisal", async Task<Results<Ok<SubmissionDocumentsView>, ProblemHttpResult>> (
+                Guid id, RecordAppraisalRequest request, Appraisals appraisals, CancellationToken ct) =>
+                (await appraisals.RecordAsync(id, request, ct)).ToHttp())
+            .WithName("RecordAppraisal")
+            .WithSummary("The reviewing level the dossier waits at records its appraisal (thẩm định): appraiser, an opinion on every criterion, the conclusion; the appraisal report is issued from it when the pack declares one.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
     }
 

@@ -20,6 +20,7 @@ public static class DocumentsFeature
         services.AddScoped<DocumentQueries>();
         services.AddScoped<DocumentCommands>();
         services.AddScoped<Meetings>();
+        services.AddScoped<Appraisals>();
         services.AddScoped<OutcomeIssuer>();
         services.AddScoped<ClerkNumbers>();
         services.AddScoped<NumberingSettings>();
