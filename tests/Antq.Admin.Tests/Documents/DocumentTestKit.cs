@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -77,4 +78,31 @@ internal static class DocumentHttp
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+}
+
+/// <summary>Shipped packs changed for a test class: copied, edited, stored under another version and activated (the class's own database).</summary>
+internal static class EditedPacks
+{
+    public static async Task ActivateEditedCopyAsync(this AntqApiFactory factory, string packId, string version, Action<System.Text.Json.Nodes.JsonNode> edit)
+    {
+        var source = Path.Combine(RepoPaths.Root, "criteria-packs", packId);
+        var folder = Path.Combine(factory.DataDirectory, $"pack-{packId}-{version}");
+        if (Directory.Exists(folder)) return;
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pack.json")))!;
+        manifest["version"] = version;
+        edit(manifest);
+        await File.WriteAllTextAsync(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
+        await factory.WithServicesAsync(async s =>
+        {
+            var registry = s.GetRequiredService<Antq.Admin.Features.Packs.PackRegistry>();
+            Assert.IsType<Antq.Admin.Features.Packs.UploadOutcome.Created>(await registry.ImportFolderAsync(folder));
+            Assert.NotNull(await registry.ActivateAsync(packId, version, "test"));
+        });
+    }
 }

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Antq.Admin.Features.Packs;
 using Antq.Admin.Tests.Submissions;
 using Antq.Admin.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Admin.Tests.Documents;
 
@@ -36,37 +33,27 @@ public sealed class UnitMeetingTests(AntqApiFactory factory) : IClassFixture<Ant
         conclusion = "Phường đạt các tiêu chí; thống nhất đề nghị công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025.",
     };
 
-    private async Task ActivateCopyRequiringMinutesAsync()
-    {
-        var source = Path.Combine(RepoPaths.Root, "criteria-packs", Samples.CommunePack);
-        var folder = Path.Combine(factory.DataDirectory, "pack-minutes-required");
-        if (Directory.Exists(folder)) return;
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+    private Task ActivateCopyRequiringMinutesAsync() =>
+        factory.ActivateEditedCopyAsync(Samples.CommunePack, Version, manifest =>
         {
-            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pack.json")))!;
-        manifest["version"] = Version;
-        foreach (var document in manifest["documents"]!.AsArray())
-            if (document!["id"]!.GetValue<string>() == "bien-ban-hop-xet") document["requiredAtSubmit"] = true;
-        await File.WriteAllTextAsync(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
-        await factory.WithServicesAsync(async s =>
-        {
-            var registry = s.GetRequiredService<PackRegistry>();
-            Assert.IsType<UploadOutcome.Created>(await registry.ImportFolderAsync(folder));
-            Assert.NotNull(await registry.ActivateAsync(Samples.CommunePack, Version, "test"));
+            foreach (var document in manifest["documents"]!.AsArray())
+                if (document!["id"]!.GetValue<string>() == "bien-ban-hop-xet") document["requiredAtSubmit"] = true;
         });
-    }
 
     [Fact]
     public async Task CommuneHoldsItsMeeting_MinutesInItsDossier_SubmitRefusedWithoutThem()
     {
         var world = await factory.WorldAsync();
-        await ActivateCopyRequiringMinutesAsync();
         var commune = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var district = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
+        // Before the pack requires the unit's minutes: the district holds the meeting for a dossier waiting at it (the old procedure).
+        var neighbour = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
+        var old = await neighbour.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2025, Samples.ValidCommune);
+        await (await neighbour.ActAsync(old, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await district.PostAsJsonAsync($"/api/submissions/{old}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.OK);
+        var oldMinutes = Assert.Single(await district.VersionsAsync(old, "bien-ban-hop-xet"));
+
+        await ActivateCopyRequiringMinutesAsync();
         var id = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2025, Samples.ValidCommune);
 
         var missing = await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.UnprocessableEntity);
@@ -90,13 +77,50 @@ public sealed class UnitMeetingTests(AntqApiFactory factory) : IClassFixture<Ant
         var minutes = recorded.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("documentId").GetString() == "bien-ban-hop-xet");
         Assert.Equal(world.CommuneA1.Id, minutes.GetProperty("issuerUnitId").GetInt32());
         Assert.Matches(@"^\d{2}/BB-UBND$", minutes.GetProperty("number").GetString()!);
-        var text = DocumentHttp.Text(await commune.BytesAsync(id, "bien-ban-hop-xet"));
-        Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG TÂN PHONG", text, StringComparison.Ordinal);
-        Assert.Contains("Cuộc họp đánh giá tình hình, kết quả thực hiện các tiêu chí của phường Tân Phong", text, StringComparison.Ordinal);
-        Assert.Contains("08 giờ 00 phút, ngày 03 tháng 10 năm 2025", text, StringComparison.Ordinal);
-        Assert.Contains("Hội trường Ủy ban nhân dân phường Tân Phong", text, StringComparison.Ordinal);
-        Assert.Contains("Võ Văn Em", text, StringComparison.Ordinal);
-        Assert.Contains("thống nhất đề nghị công nhận", text, StringComparison.Ordinal);
+        var text = HtmlLines.Of(DocumentHttp.Text(await commune.BytesAsync(id, "bien-ban-hop-xet")));
+        Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG TÂN PHONG", text);
+        var title = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "criteria-packs", Samples.CommunePack, "pack.json")))!["title"]!.GetValue<string>();
+        var packTitle = char.ToLowerInvariant(title[0]) + title[1..];
+        Assert.Equal(
+        [
+            "BIÊN BẢN",
+            $"Cuộc họp đánh giá tình hình, kết quả thực hiện các tiêu chí của phường Tân Phong theo {packTitle} năm 2025",
+            "Thời gian bắt đầu: 08 giờ 00 phút, ngày 03 tháng 10 năm 2025.",
+            "Địa điểm: Hội trường Ủy ban nhân dân phường Tân Phong.",
+            "Chủ trì: Nguyễn Văn Bình - Chủ tịch Ủy ban nhân dân phường.",
+            "Thư ký: Lê Thị Hoa - Công chức Văn phòng - Thống kê.",
+            "Thành phần tham dự (4 người):",
+            "1. Nguyễn Văn Bình - Chủ tịch Ủy ban nhân dân phường (người đứng đầu đơn vị, chủ trì cuộc họp);",
+            "2. Trần Văn Cường - Phó Bí thư Đảng ủy phường (đại diện cấp ủy Đảng);",
+            "3. Phạm Thị Dung - Chủ tịch Ủy ban Mặt trận Tổ quốc phường (đại diện Mặt trận Tổ quốc);",
+            "4. Võ Văn Em - Trưởng Công an phường (đại diện Công an cơ sở).",
+        ], HtmlLines.Section(text, "BIÊN BẢN", "NỘI DUNG CUỘC HỌP"));
+        Assert.Equal(
+        [
+            "2. Các thành viên dự họp thảo luận, cho ý kiến và biểu quyết. Kết quả biểu quyết:",
+            "- Tán thành: 4/4 người;",
+            "- Không tán thành: 0/4 người;",
+            "- Không biểu quyết: 0/4 người.",
+            "3. Kết luận: Phường đạt các tiêu chí; thống nhất đề nghị công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025.",
+            "Cuộc họp kết thúc vào lúc 10 giờ 00 phút cùng ngày. Biên bản đã được đọc lại cho các thành viên dự họp nghe và thống nhất thông qua./.",
+            "THƯ KÝ",
+            "Lê Thị Hoa",
+            "|",
+            "CHỦ TRÌ",
+            "Nguyễn Văn Bình",
+            "Nơi nhận:",
+            "- Thành phố Biên Hòa;",
+            "- Lưu: VT, hồ sơ.",
+            "|",
+        ], HtmlLines.Section(text, "2. Các thành viên", "Mã xác thực:"));
+
+        // The district's minutes of the older dossier stay as issued (same number, one version) and are shown as the old procedure's.
+        var kept = await neighbour.DocumentsAsync(old);
+        Assert.True(Assert.Single(kept.GetProperty("meetings").EnumerateArray()).GetProperty("oldProcedure").GetBoolean());
+        var keptMinutes = Assert.Single(kept.GetProperty("documents").EnumerateArray(), d => d.GetProperty("documentId").GetString() == "bien-ban-hop-xet");
+        Assert.Equal(oldMinutes.GetProperty("number").GetString(), keptMinutes.GetProperty("number").GetString());
+        Assert.Equal(world.DistrictA.Id, keptMinutes.GetProperty("issuerUnitId").GetInt32());
+        Assert.Equal(1, keptMinutes.GetProperty("version").GetInt32());
 
         var submitted = await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("submitted", submitted.Status());
