@@ -41,7 +41,7 @@ public sealed record TemplateModelInput(
         "Trần Văn Bình", "Phó Trưởng Công an huyện",
         evaluation.Criteria.Select((c, i) => new AppraisalOpinion(c.Id, c.Title, c.Status.ToVietnamese(), i > 0,
             i > 0 ? "" : "Đề nghị bổ sung tài liệu chứng minh.")).ToList(),
-        Proposes: true, "Hồ sơ đủ điều kiện đề nghị cấp có thẩm quyền xem xét, công nhận.");
+        Proposes: true, "Hồ sơ đầy đủ thành phần theo quy định; kết quả tự đánh giá cơ bản phù hợp với thực tế.");
 
     // Phụ lục III of Decree 30/2020: TTr (tờ trình), BC (báo cáo), BB (biên bản).
     private static string KindAbbreviation(string documentId) => documentId switch

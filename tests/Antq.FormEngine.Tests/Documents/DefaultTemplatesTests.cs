@@ -11,7 +11,7 @@ namespace Antq.FormEngine.Tests.Documents;
 /// </summary>
 public partial class DefaultTemplatesTests
 {
-    public static TheoryData<string> Templates => new() { "to-trinh", "bao-cao-ket-qua", "bien-ban-hop-xet" };
+    public static TheoryData<string> Templates => new() { "to-trinh", "bao-cao-ket-qua", "bien-ban-hop-xet", "bao-cao-tham-dinh" };
 
     [Theory]
     [MemberData(nameof(Templates))]
