@@ -55,7 +55,15 @@ public sealed record SubmissionDocumentsView(
 public sealed record ReissueRequest(string? Note);
 
 /// <summary>A person at a meeting; <paramref name="Role"/> (a <see cref="MeetingRoles"/> id) says whom an attendee of the unit's own meeting represents.</summary>
-public sealed record MeetingPersonDto(string? Name, string? Title, string? Role = null);
+public sealed record MeetingPersonDto(string? Name, string? Title, string? Role = null)
+{
+    /// <summary>A person typed as "Họ tên - Chức vụ" (the first " - " separates them), as the forms take them.</summary>
+    public static MeetingPersonDto FromLine(string text)
+    {
+        var at = text.IndexOf(" - ", StringComparison.Ordinal);
+        return at < 0 ? new MeetingPersonDto(text.Trim(), "") : new MeetingPersonDto(text[..at].Trim(), text[(at + 3)..].Trim());
+    }
+}
 
 public sealed record MeetingVotesDto(int? Agree, int? Disagree, int? Abstain);
 
