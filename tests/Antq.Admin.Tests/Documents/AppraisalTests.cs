@@ -8,7 +8,7 @@ using Antq.Admin.Tests.Support;
 namespace Antq.Admin.Tests.Documents;
 
 /// <summary>
-/// The reviewing level's appraisal (thẩm định, TT124 Điều 9 khoản 2), recorded apart from the unit's meeting: only the
+/// The reviewing level's appraisal (thẩm định, TT124 Điều 9 khoản 1 điểm a–c), recorded apart from the unit's meeting: only the
 /// reviewers of the level the dossier waits at, an opinion on every criterion, and the appraisal report issued by that
 /// level when the pack declares it. The class activates its own copy of qd9745.xa declaring the report (its own database).
 /// </summary>

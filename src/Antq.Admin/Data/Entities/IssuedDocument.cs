@@ -162,7 +162,7 @@ public sealed class MeetingRecord
 }
 
 /// <summary>
-/// The reviewing level's appraisal (thẩm định) of a dossier waiting at it (TT124 Điều 9 khoản 2: the level that
+/// The reviewing level's appraisal (thẩm định) of a dossier waiting at it (TT124 Điều 9 khoản 1 điểm a–c, "để thẩm định": the level that
 /// proposes recognition checks the unit's dossier): who appraised, an opinion per criterion, the conclusion.
 /// Kept apart from the unit's own assessment meeting; append-only, a correction is a new record.
 /// </summary>

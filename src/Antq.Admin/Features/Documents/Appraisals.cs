@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Admin.Features.Documents;
 
 /// <summary>
-/// The reviewing level's appraisal (thẩm định) of a dossier waiting at it: TT124 Điều 9 khoản 2 has the level that proposes
-/// recognition check the unit's dossier (its own assessment meeting is the unit's, <see cref="Meetings"/>). The appraiser
+/// The reviewing level's appraisal (thẩm định) of a dossier waiting at it: TT124 Điều 9 khoản 1 (điểm a–c) sends the unit's
+/// dossier up "để thẩm định và báo cáo, đề xuất" — the level that proposes recognition checks it (the assessment meeting
+/// before it is the unit's own, <see cref="Meetings"/>). The appraiser
 /// gives an opinion on every criterion of the unit's verdict and a conclusion; when the pack declares an appraisal report
 /// (a document <c>bao-cao-tham-dinh…</c>) it is issued by the reviewing level in the same transaction. Recording again is
 /// a correction: a new record and a new version of the report.
