@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Antq.Admin.Data;
-using Antq.Admin.Data.Entities;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Antq.Admin.UiTests;
@@ -52,25 +47,7 @@ public sealed class NotificationBellUiTests(UiServer server)
     /// <summary>A new commune beside a demo commune of the tt124.xa kind, a unit account for it and a reviewer account at the level above.</summary>
     private async Task<(string Unit, string Reviewer, int UnitId)> CommuneWithAccountsAsync(int width)
     {
-        using var scope = server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AntqDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var sibling = await db.Units.AsNoTracking().Where(u => u.Active && u.KindId == "xa" && u.ParentId != null).OrderBy(u => u.Id).FirstAsync();
-        var parent = await db.Units.AsNoTracking().SingleAsync(u => u.Id == sibling.ParentId);
-        var unit = new Unit { Code = $"UI-TB-{width}", Name = $"Xã Thử Thông Báo {width}", KindId = sibling.KindId, LevelId = sibling.LevelId, ParentId = parent.Id, Depth = parent.Depth + 1 };
-        db.Units.Add(unit);
-        await db.SaveChangesAsync();
-        unit.Path = $"{parent.Path}{unit.Id}/";
-        await db.SaveChangesAsync();
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        async Task<string> Account(string prefix, int unitId, string role)
-        {
-            var email = $"{prefix}-{suffix}@dongnai.demo";
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"{prefix} {suffix}", UnitId = unitId };
-            Assert.True((await users.CreateAsync(user, UiServer.DemoPassword)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-            return email;
-        }
-        return (await Account("xa-thong-bao", unit.Id, Roles.UnitUser), await Account("xet-duyet-thong-bao", parent.Id, Roles.Reviewer), unit.Id);
+        var commune = await UiCommunes.CreateAsync(server, $"UI-TB-{width}", $"Xã Thử Thông Báo {width}");
+        return (commune.UnitEmail, commune.ReviewerEmail, commune.UnitId);
     }
 }
