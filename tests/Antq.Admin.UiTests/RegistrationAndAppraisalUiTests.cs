@@ -26,7 +26,7 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
         foreach (var (commune, movementClass) in new[] { (accepted, "Tốt"), (refused, "Khá") })
         {
             var page = await server.NewPageAsync();
-            await server.LoginAsync(page, commune.UnitEmail, "/dang-ky-phan-dau");
+            await server.LoginAsync(page, commune.UnitEmail, "/ban-dang-ky");
             await page.Locator("[data-action=start-registration]", new() { HasText = "đối với xã, phường" }).First.ClickAsync();
             await page.FillAsync("[name=dk-cam-ket]", "Phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự” trong năm.");
             await page.Locator(".rz-dropdown:has(input[name='dk-xep-loai'])").ClickAsync();
@@ -41,7 +41,7 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
 
         // Both communes sit under the same level: its reviewer decides both.
         var reviewer = await server.NewPageAsync();
-        await server.LoginAsync(reviewer, accepted.ReviewerEmail, "/dang-ky-phan-dau");
+        await server.LoginAsync(reviewer, accepted.ReviewerEmail, "/ban-dang-ky");
         var acceptedRow = reviewer.Locator($"tr[data-unit='{accepted.Name}']");
         await acceptedRow.Locator("[data-action=accept-registration]").ClickAsync();
         await Assertions.Expect(acceptedRow.Locator("[data-testid=registration-status]")).ToHaveTextAsync("Đã được chấp nhận");
@@ -54,7 +54,7 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
 
         // The refused commune reads the reason on its page and in its bell.
         var refusedPage = await server.NewPageAsync();
-        await server.LoginAsync(refusedPage, refused.UnitEmail, "/dang-ky-phan-dau");
+        await server.LoginAsync(refusedPage, refused.UnitEmail, "/ban-dang-ky");
         await Assertions.Expect(refusedPage.Locator($"tr[data-unit='{refused.Name}'] [data-testid=registration-status]")).ToHaveTextAsync("Bị từ chối: " + Refusal);
         await Assertions.Expect(refusedPage.Locator($"tr[data-unit='{refused.Name}'] [data-action=edit-registration]")).ToBeVisibleAsync();
         await Assertions.Expect(refusedPage.Locator("[data-testid=unread-count]")).ToBeVisibleAsync();
