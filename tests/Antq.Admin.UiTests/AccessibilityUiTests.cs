@@ -109,7 +109,7 @@ public sealed class AccessibilityUiTests(UiServer server)
     /// Runs axe-core (WCAG 2 A and AA rules) over the page and fails on any violation of impact
     /// "serious" or "critical", listing each rule with the elements it found.
     /// </summary>
-    private static async Task AssertAccessibleAsync(IPage page)
+    internal static async Task AssertAccessibleAsync(IPage page)
     {
         await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js") });
         var json = await page.EvaluateAsync<string>("""
