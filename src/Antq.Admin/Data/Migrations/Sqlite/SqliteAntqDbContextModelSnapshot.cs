@@ -118,6 +118,60 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Antq.Admin.Data.Entities.AppraisalRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppraiserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppraiserTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Proposes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("Appraisals");
+                });
+
             modelBuilder.Entity("Antq.Admin.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -642,6 +696,82 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.ToTable("PackVersions");
                 });
 
+            modelBuilder.Entity("Antq.Admin.Data.Entities.RegistrationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewingUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewingUnitId", "Year");
+
+                    b.HasIndex("UnitId", "PackId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("Registrations");
+                });
+
             modelBuilder.Entity("Antq.Admin.Data.Entities.ReminderDispatch", b =>
                 {
                     b.Property<long>("Id")
@@ -1037,6 +1167,9 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.Property<int>("ProvinceUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequiresRegistration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SteeringCommitteeName")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1296,6 +1429,15 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Antq.Admin.Data.Entities.AppraisalRecord", b =>
+                {
+                    b.HasOne("Antq.Admin.Data.Entities.SubmissionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Antq.Admin.Data.Entities.IssuedDocument", b =>
                 {
                     b.HasOne("Antq.Admin.Data.Entities.SubmissionRecord", null)
@@ -1346,6 +1488,22 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.RegistrationRecord", b =>
+                {
+                    b.HasOne("Antq.Admin.Data.Entities.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Antq.Admin.Data.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Antq.Admin.Data.Entities.ReminderDispatch", b =>
