@@ -1,14 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Antq.Admin.Features.Accounts;
-using Antq.Admin.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
+using Antq.Admin.Tests.Reminders;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using netDumbster.smtp;
 
 namespace Antq.Admin.Tests.Accounts;
 
@@ -16,7 +14,7 @@ namespace Antq.Admin.Tests.Accounts;
 /// The forgot-password page answers a known and an unknown address alike, having done the same thing for both (queued the
 /// address); the queued job then e-mails the reset link to the known account only, through a real SMTP conversation.
 /// </summary>
-public sealed partial class ForgotPasswordTests(ForgotPasswordHost host) : IClassFixture<ForgotPasswordHost>
+public sealed partial class ForgotPasswordTests(ReminderHost host) : IClassFixture<ReminderHost>
 {
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)" */?>""")]
     private static partial Regex HiddenInput();
@@ -33,7 +31,7 @@ public sealed partial class ForgotPasswordTests(ForgotPasswordHost host) : IClas
         Assert.Equal(WithoutTokens(known.Body), WithoutTokens(unknown.Body));
         Assert.Contains("data-testid=\"reset-sent\"", known.Body, StringComparison.Ordinal);
         // Both requests did the same: one address queued each; nothing was sent while the page answered.
-        var queued = host.Queue.TakeAll();
+        var queued = host.ResetMail.TakeAll();
         Assert.Equal(["xa-a1@test.vn", "khong-co-ai@test.vn"], queued.Select(q => q.Email));
         Assert.Empty(host.Smtp.ReceivedEmail);
 
@@ -66,51 +64,17 @@ public sealed partial class ForgotPasswordTests(ForgotPasswordHost host) : IClas
     }
 }
 
-/// <summary>The server with SMTP pointed at an in-process server and the reset e-mails' queue recorded (no job server runs in tests).</summary>
-public sealed class ForgotPasswordHost : IDisposable
-{
-    public AntqApiFactory Base { get; } = new();
-    public RecordingResetQueue Queue { get; } = new();
-    public SimpleSmtpServer Smtp { get; } = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
-    public WebApplicationFactory<Program> Factory { get; }
-
-    public ForgotPasswordHost()
-    {
-        Factory = Base.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ANTQ_SMTP_HOST", "127.0.0.1");
-            b.UseSetting("ANTQ_SMTP_PORT", Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            b.UseSetting("ANTQ_SMTP_FROM", "Hệ thống ANTQ <antq@dongnai.test>");
-            b.UseSetting("ANTQ_PUBLIC_URL", "https://antq.dongnai.test");
-            b.ConfigureTestServices(services => services.AddSingleton<IPasswordResetMailQueue>(Queue));
-        });
-    }
-
-    public void Dispose()
-    {
-        Factory.Dispose();
-        Base.Dispose();
-        Smtp.Dispose();
-    }
-}
-
+/// <summary>Records the addresses the page queues (no job server runs in tests).</summary>
 public sealed class RecordingResetQueue : IPasswordResetMailQueue
 {
-    private readonly Lock _gate = new();
-    private readonly List<(string Email, string Origin)> _queued = [];
+    private readonly ConcurrentQueue<(string Email, string Origin)> _queued = new();
 
-    public void Enqueue(string email, string origin)
-    {
-        lock (_gate) _queued.Add((email, origin));
-    }
+    public void Enqueue(string email, string origin) => _queued.Enqueue((email, origin));
 
     public List<(string Email, string Origin)> TakeAll()
     {
-        lock (_gate)
-        {
-            var all = _queued.ToList();
-            _queued.Clear();
-            return all;
-        }
+        var all = new List<(string Email, string Origin)>();
+        while (_queued.TryDequeue(out var item)) all.Add(item);
+        return all;
     }
 }
