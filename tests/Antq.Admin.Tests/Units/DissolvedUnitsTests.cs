@@ -45,6 +45,9 @@ public sealed class DissolvedUnitsTests(AntqApiFactory factory) : IClassFixture<
         var hit = Assert.Single(found, u => u.Int("id") == world.DistrictA.Id);
         Assert.Equal("2025-07-01", hit.Str("dissolvedFrom"));
         Assert.False(hit.GetProperty("current").GetBoolean());
+        // The export of the search says so in its status column.
+        var csv = await admin.GetStringAsync("/api/exports/units?format=csv&q=bien%20hoa");
+        Assert.Contains("Đã giải thể từ 01/07/2025", csv, StringComparison.Ordinal);
     }
 
     [Fact]
