@@ -16,6 +16,7 @@ public sealed class AccessibilityUiTests(UiServer server)
 {
     private const string Draftee = "trangbom@dongnai.demo";
     private const string Admin = "admin@dongnai.demo";
+    private const string Reviewer = "tinh@dongnai.demo";
 
     /// <summary>A verify page with the longest values a real document has (64-character hashes, long unit names).</summary>
     private static readonly VerificationView LongView = new(
@@ -66,10 +67,24 @@ public sealed class AccessibilityUiTests(UiServer server)
     [InlineData("/tai-khoan")]
     [InlineData("/goi-tieu-chi")]
     [InlineData("/thoi-han")]
-    public async Task MainScreen_HasNoSeriousAccessibilityViolations(string path)
+    [InlineData("/thong-bao")]
+    [InlineData("/bao-cao")]
+    [InlineData("/van-ban")]
+    [InlineData("/ke-hoach")]
+    [InlineData("/mau-van-ban")]
+    [InlineData("/goi-tieu-chi/qd9745.xa")]
+    [InlineData("/goi-tieu-chi/tao-moi")]
+    [InlineData("/goi-tieu-chi/qd9745.xa/soan")]
+    [InlineData("/xet-duyet/quyet-dinh-cong-nhan", Reviewer)] // the decision page refuses an administrator
+    [InlineData("/xet-duyet", Reviewer)]
+    [InlineData("/van-ban", Reviewer)]
+    [InlineData("/huong-dan")]
+    [InlineData("/doi-mat-khau")]
+    [InlineData("/khong-tim-thay")]
+    public async Task MainScreen_HasNoSeriousAccessibilityViolations(string path, string account = Admin)
     {
         var page = await server.NewPageAsync();
-        await server.LoginAsync(page, Admin, path);
+        await server.LoginAsync(page, account, path);
         await page.Locator("h1").First.WaitForAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await AssertAccessibleAsync(page);
@@ -95,6 +110,9 @@ public sealed class AccessibilityUiTests(UiServer server)
         await page.Locator("#email").WaitForAsync();
         await AssertAccessibleAsync(page);
         await page.GotoAsync($"{server.BaseUrl}/quen-mat-khau");
+        await page.Locator("h1").WaitForAsync();
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync($"{server.BaseUrl}/dat-lai-mat-khau?email=ai%40dongnai.demo&token=AAAA");
         await page.Locator("h1").WaitForAsync();
         await AssertAccessibleAsync(page);
 

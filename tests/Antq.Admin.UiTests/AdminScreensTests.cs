@@ -111,7 +111,7 @@ public sealed partial class AdminScreensTests(UiServer server)
         await page.Locator("[data-action=import]").ClickAsync();
         var importCode = $"IM-{Guid.NewGuid():N}"[..12];
         var csv = $"code,name,kind,level,parentCode\n{importCode},Công ty Thử Nhập,doanh-nghiep,unit,26041\n";
-        await page.Locator("[data-testid=unit-import] input[type=file]").SetInputFilesAsync(new FilePayload
+        await BlazorInputFile.SetAsync(page.Locator("[data-testid=unit-import] input[type=file]"), new FilePayload
         {
             Name = "don-vi.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
         });
@@ -126,7 +126,7 @@ public sealed partial class AdminScreensTests(UiServer server)
 
         // A file with a mistake lists its errors and writes nothing.
         await page.Locator("[data-action=import]").ClickAsync();
-        await page.Locator("[data-testid=unit-import] input[type=file]").SetInputFilesAsync(new FilePayload
+        await BlazorInputFile.SetAsync(page.Locator("[data-testid=unit-import] input[type=file]"), new FilePayload
         {
             Name = "loi.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("code,name,kind,level,parentCode\nX-1,Đơn vị lỗi,khong-co-loai,unit,26041\n"),
         });

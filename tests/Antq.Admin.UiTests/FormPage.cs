@@ -23,7 +23,7 @@ public static class FormPage
 
     public static async Task AttachAsync(IPage page, string pointer, string fileName, byte[] content, string mimeType)
     {
-        await Field(page, pointer).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = mimeType, Buffer = content });
+        await BlazorInputFile.SetAsync(Field(page, pointer).Locator("input[type=file]"), new FilePayload { Name = fileName, MimeType = mimeType, Buffer = content });
         await Field(page, pointer).Locator("ul.antq-files a").First.WaitForAsync();
     }
 

@@ -29,7 +29,7 @@ public sealed class PackAdministrationTests(UiServer server)
     private static ILocator VersionRow(IPage page, string version) => page.Locator($"[data-testid=pack-versions] tr[data-version='{version}']");
 
     private static Task DropAsync(IPage page, string name, byte[] zip) =>
-        page.Locator("[data-testid=pack-dropzone] input[type=file]").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/zip", Buffer = zip });
+        BlazorInputFile.SetAsync(page.Locator("[data-testid=pack-dropzone] input[type=file]"), new FilePayload { Name = name, MimeType = "application/zip", Buffer = zip });
 
     private static async Task ConfirmAsync(IPage page, string expected)
     {

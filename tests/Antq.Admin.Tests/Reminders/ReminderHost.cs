@@ -19,7 +19,7 @@ namespace Antq.Admin.Tests.Reminders;
 /// <summary>
 /// The server on a fake clock (Vietnam time helpers below), with SMTP pointed at an in-process
 /// server on 127.0.0.1, and the e-mail queue recorded so a test sends the queued e-mails itself as
-/// Hangfire would (ANTQ_JOBS=false: no job server runs in tests). The test world is made through
+/// Hangfire would (ANTQ_JOBS=false: no job server runs in tests); so are the password-reset e-mails. The test world is made through
 /// the base factory; everything else goes through <see cref="Factory"/>.
 /// </summary>
 public sealed class ReminderHost : IDisposable
@@ -29,6 +29,7 @@ public sealed class ReminderHost : IDisposable
     public AntqApiFactory Base { get; } = new();
     public FakeTimeProvider Clock { get; } = new(At(2025, 12, 1, 0, 15));
     public RecordingMailQueue Mail { get; } = new();
+    public Accounts.RecordingResetQueue ResetMail { get; } = new();
     public SimpleSmtpServer Smtp { get; private set; } = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
 
     /// <summary>SMTP down: connections to its port are refused until <see cref="StartSmtp"/>.</summary>
@@ -55,6 +56,7 @@ public sealed class ReminderHost : IDisposable
             {
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<IReminderMailQueue>(Mail);
+                services.AddSingleton<Antq.Admin.Features.Accounts.IPasswordResetMailQueue>(ResetMail);
             });
         });
     }

@@ -9,6 +9,8 @@ public static class AccountsFeature
     {
         services.AddScoped<AccountQueries>();
         services.AddScoped<AccountCommands>();
+        services.AddScoped<IPasswordResetMailQueue, HangfirePasswordResetMailQueue>();
+        services.AddScoped<PasswordResetMailJob>();
         // Registered after Identity's own describer (the Auth feature), so this one is resolved: messages users see are Vietnamese.
         services.AddScoped<IdentityErrorDescriber, VietnameseIdentityErrors>();
         return services;

@@ -62,7 +62,7 @@ public sealed class ListExports(IServiceProvider services)
             for (var skip = 0; ; skip += UnitFilter.MaxTake)
             {
                 var page = await queries.ListAsync(new UnitFilter(parentId, level, kind, q, skip, UnitFilter.MaxTake), ct);
-                foreach (var u in page.Items) yield return [u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.Depth, u.Active ? "Đang hoạt động" : "Ngừng hoạt động"];
+                foreach (var u in page.Items) yield return [u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.Depth, UnitStanding.State(u)];
                 if (skip + page.Items.Count >= page.Total || page.Items.Count == 0) yield break;
             }
         }

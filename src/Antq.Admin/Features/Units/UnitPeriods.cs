@@ -107,6 +107,24 @@ public sealed class UnitPeriods(AntqDbContext db)
         return periods.FirstOrDefault(p => p.Covers(date)) is { } period ? UnitAsOf.Of(unit, period) : null;
     }
 
+    /// <summary>
+    /// The units of <paramref name="units"/> that exist on <paramref name="today"/>: active, and either without history or
+    /// with a period still open. A district closed on 30/6/2025 keeps its row (its dossiers and history stay) but is no
+    /// longer a current child of its province.
+    /// </summary>
+    public IQueryable<Unit> Current(IQueryable<Unit> units, DateOnly today) =>
+        units.Where(u => u.Active && (!db.UnitPeriods.Any(p => p.UnitId == u.Id)
+            || db.UnitPeriods.Any(p => p.UnitId == u.Id && (p.ValidTo == null || p.ValidTo >= today))));
+
+    /// <summary>For those of <paramref name="unitIds"/> whose every period ended before <paramref name="today"/>: the day after the last one ended.</summary>
+    public async Task<Dictionary<int, DateOnly>> DissolvedAsync(IReadOnlyCollection<int> unitIds, DateOnly today, CancellationToken ct = default)
+    {
+        var ends = await db.UnitPeriods.AsNoTracking().Where(p => unitIds.Contains(p.UnitId)).Select(p => new { p.UnitId, p.ValidTo }).ToListAsync(ct);
+        return ends.GroupBy(p => p.UnitId)
+            .Where(g => g.All(p => p.ValidTo is { } to && to < today))
+            .ToDictionary(g => g.Key, g => g.Max(p => p.ValidTo!.Value).AddDays(1));
+    }
+
     public Task<List<UnitPeriod>> HistoryAsync(int unitId, CancellationToken ct = default) =>
         db.UnitPeriods.AsNoTracking().Where(p => p.UnitId == unitId).OrderBy(p => p.ValidFrom).ToListAsync(ct);
 

@@ -1,13 +1,16 @@
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Infrastructure;
+using Antq.FormEngine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Units;
 
 /// <summary>Reads of the hierarchy, always limited to the caller's scope (its unit's subtree).</summary>
-public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, CurrentAccount current)
+public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, UnitPeriods periods, CurrentAccount current, TimeProvider time)
 {
+    private DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
+
     public async Task<Page<UnitView>> ListAsync(UnitFilter filter, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
@@ -21,7 +24,7 @@ public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, Curre
         {
             var total = await query.CountAsync(ct);
             var items = await query.OrderBy(u => u.Depth).ThenBy(u => u.Code).Skip(skip).Take(take).ToListAsync(ct);
-            return new Page<UnitView>(items.Select(UnitView.Of).ToList(), total, skip, take);
+            return new Page<UnitView>(await MarkedAsync(items, ct), total, skip, take);
         }
 
         // Name search ignores case and Vietnamese diacritics, which SQL LIKE cannot do on every
@@ -34,7 +37,14 @@ public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, Curre
             .Where(u => VietnameseText.Fold(u.Name).Contains(needle, StringComparison.Ordinal) || u.Code.Contains(filter.Q.Trim(), StringComparison.OrdinalIgnoreCase) || formerly.Contains(u.Id))
             .OrderBy(u => u.Depth).ThenBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
-        return new Page<UnitView>(matches.Skip(skip).Take(take).Select(UnitView.Of).ToList(), matches.Count, skip, take);
+        return new Page<UnitView>(await MarkedAsync(matches.Skip(skip).Take(take).ToList(), ct), matches.Count, skip, take);
+    }
+
+    /// <summary>Views of the units, a dissolved one marked with the day it ended (search still finds it: its history stays reachable).</summary>
+    private async Task<List<UnitView>> MarkedAsync(List<Unit> units, CancellationToken ct)
+    {
+        var dissolved = await periods.DissolvedAsync(units.Select(u => u.Id).ToList(), Today, ct);
+        return units.Select(u => UnitView.Of(u, dissolved.TryGetValue(u.Id, out var from) ? from : null)).ToList();
     }
 
     public async Task<UnitDetailView> GetAsync(int id, CancellationToken ct)
@@ -43,34 +53,40 @@ public sealed class UnitQueries(AntqDbContext db, UnitDirectory directory, Curre
         var unit = await directory.GetVisibleAsync(account, id, ct);
         // The chain above the caller's own unit is shown by name only: a unit knows its district and province.
         var ancestors = await directory.AncestorsAsync(unit, ct);
-        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id)
+        // Children that exist today: a province's districts closed by the 2025 reform no longer count.
+        var children = await periods.Current(db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id), Today)
             .GroupBy(u => u.KindId).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
         var descendants = await directory.Subtree(unit).CountAsync(ct) - 1;
         var managing = unit.ManagingUnitId is int m ? await directory.FindAsync(m, ct) : null;
         return new UnitDetailView(unit.Id, unit.Code, unit.Name, unit.KindId, unit.LevelId, unit.ParentId, unit.Path, unit.Depth, unit.Active,
             ancestors.Select(a => new UnitRef(a.Id, a.Code, a.Name, a.LevelId)).ToList(),
             children.Sum(c => c.Count), descendants, children.ToDictionary(c => c.Kind, c => c.Count),
-            managing is null ? null : new UnitRef(managing.Id, managing.Code, managing.Name, managing.LevelId), unit.ManagedAt, unit.DelegatesRecognition);
+            managing is null ? null : new UnitRef(managing.Id, managing.Code, managing.Name, managing.LevelId), unit.ManagedAt, unit.DelegatesRecognition,
+            (await periods.DissolvedAsync([unit.Id], Today, ct)).TryGetValue(unit.Id, out var dissolvedFrom) ? dissolvedFrom : null);
     }
 
     /// <summary>
     /// The tree one level at a time: the units directly under a visible unit (the caller's own unit
-    /// when null), by level then name, each with its number of children.
+    /// when null), by level then name, each with its number of children. Only units that exist today
+    /// unless <paramref name="includeDissolved"/> (then dissolved and inactive ones come too, marked).
     /// </summary>
-    public async Task<List<UnitNodeView>> ChildrenAsync(int? parentId, CancellationToken ct)
+    public async Task<List<UnitNodeView>> ChildrenAsync(int? parentId, CancellationToken ct, bool includeDissolved = false)
     {
         var account = await current.RequireAsync(ct);
         var parent = await directory.GetVisibleAsync(account, parentId ?? account.ScopeUnit.Id, ct);
-        var children = await db.Units.AsNoTracking().Include(u => u.Level).Where(u => u.ParentId == parent.Id).ToListAsync(ct);
+        var today = Today;
+        IQueryable<Unit> Shown(IQueryable<Unit> units) => includeDissolved ? units : periods.Current(units, today);
+        var children = await Shown(db.Units.AsNoTracking().Where(u => u.ParentId == parent.Id)).Include(u => u.Level).ToListAsync(ct);
         var ids = children.Select(c => c.Id).ToList();
-        var counts = await db.Units.AsNoTracking().Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value))
+        var dissolved = includeDissolved ? await periods.DissolvedAsync(ids, today, ct) : [];
+        var counts = await Shown(db.Units.AsNoTracking().Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value)))
             .GroupBy(u => u.ParentId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         // A unit managed by another than its parent says so in the tree (a province-managed school in a phường).
         var managingIds = children.Where(c => c.ManagingUnitId is not null && c.ManagingUnitId != c.ParentId).Select(c => c.ManagingUnitId!.Value).Distinct().ToList();
         var managing = await db.Units.AsNoTracking().Where(u => managingIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return children
             .OrderBy(u => u.Level?.Rank ?? int.MaxValue).ThenBy(u => u.Name, VietnameseText.Order)
-            .Select(u => new UnitNodeView(UnitView.Of(u), counts.GetValueOrDefault(u.Id),
+            .Select(u => new UnitNodeView(UnitView.Of(u, dissolved.TryGetValue(u.Id, out var from) ? from : null), counts.GetValueOrDefault(u.Id),
                 u.ManagingUnitId is int m && m != u.ParentId ? managing.GetValueOrDefault(m) : null))
             .ToList();
     }

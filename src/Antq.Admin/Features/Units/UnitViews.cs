@@ -2,10 +2,18 @@ using Antq.Admin.Data.Entities;
 
 namespace Antq.Admin.Features.Units;
 
-/// <summary>A unit as the API shows it; <c>kind</c> and <c>level</c> are ids of the data tables.</summary>
-public sealed record UnitView(int Id, string Code, string Name, string Kind, string Level, int? ParentId, string Path, int Depth, bool Active)
+/// <summary>
+/// A unit as the API shows it; <c>kind</c> and <c>level</c> are ids of the data tables. <c>DissolvedFrom</c> is the day
+/// after its last period ended when every period has ended (a district closed by the 2025 reform: 01/07/2025);
+/// <c>Current</c> is false for such a unit and for one marked inactive.
+/// </summary>
+public sealed record UnitView(int Id, string Code, string Name, string Kind, string Level, int? ParentId, string Path, int Depth, bool Active,
+    DateOnly? DissolvedFrom = null)
 {
-    public static UnitView Of(Unit u) => new(u.Id, u.Code, u.Name, u.KindId, u.LevelId, u.ParentId, u.Path, u.Depth, u.Active);
+    public bool Current => Active && DissolvedFrom is null;
+
+    public static UnitView Of(Unit u, DateOnly? dissolvedFrom = null) =>
+        new(u.Id, u.Code, u.Name, u.KindId, u.LevelId, u.ParentId, u.Path, u.Depth, u.Active, dissolvedFrom);
 }
 
 /// <summary>
@@ -15,11 +23,11 @@ public sealed record UnitView(int Id, string Code, string Name, string Kind, str
 public sealed record UnitDetailView(
     int Id, string Code, string Name, string Kind, string Level, int? ParentId, string Path, int Depth, bool Active,
     IReadOnlyList<UnitRef> Ancestors, int ChildCount, int DescendantCount, IReadOnlyDictionary<string, int> ChildrenByKind,
-    UnitRef? ManagingUnit = null, string? ManagedAt = null, bool DelegatesRecognition = false);
+    UnitRef? ManagingUnit = null, string? ManagedAt = null, bool DelegatesRecognition = false, DateOnly? DissolvedFrom = null);
 
 public sealed record UnitRef(int Id, string Code, string Name, string Level);
 
-/// <summary>A unit of the tree with how many units lie directly under it (so a tree knows what it can open).</summary>
+/// <summary>A unit of the tree with how many units lie directly under it (so a tree knows what it can open): current ones only unless the tree shows dissolved units too.</summary>
 public sealed record UnitNodeView(UnitView Unit, int Children, string? ManagedBy = null);
 
 public sealed record UnitLevelView(string Id, string Name, int Rank);

@@ -19,6 +19,10 @@ public static class UnitsApi
                 TypedResults.Ok(await units.GetAsync(id, ct)))
             .WithName("GetUnit").WithSummary("One unit with its ancestors and how many units lie below it (404 outside the caller's scope).");
 
+        group.MapGet("/{id:int}/children", async Task<Ok<List<UnitNodeView>>> (int id, bool? includeDissolved, UnitQueries units, CancellationToken ct) =>
+                TypedResults.Ok(await units.ChildrenAsync(id, ct, includeDissolved ?? false)))
+            .WithName("ListUnitChildren").WithSummary("The units directly under a unit as the tree shows them: those that exist today, or with ?includeDissolved=true also the dissolved ones (dissolvedFrom).");
+
         group.MapGet("/levels", async Task<Ok<List<UnitLevelView>>> (UnitQueries units, CancellationToken ct) =>
                 TypedResults.Ok(await units.LevelsAsync(ct)))
             .WithName("ListUnitLevels").WithSummary("Levels of the hierarchy, root first (data, not code).");
