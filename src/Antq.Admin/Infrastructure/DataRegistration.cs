@@ -21,9 +21,11 @@ public static class DataRegistration
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
+            // One per server: its SQLite file has one writer, whichever context writes (see SqliteWriteGate).
+            services.AddSingleton<SqliteWriteGate>();
             services.AddDbContext<AntqDbContext, SqliteAntqDbContext>((sp, db) => db
                 .UseSqlite(options.SqliteConnectionString)
-                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>(), Pragmas));
+                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>(), Pragmas, sp.GetRequiredService<SqliteWriteGate>()));
         }
     }
 }
