@@ -112,6 +112,23 @@ public sealed class DeadlinesApiTests : IClassFixture<ReminderHost>
     }
 
     [Fact]
+    public async Task Deadlines_SubmitAfterARead_ShownAtOnceNotFromTheSharedBoard()
+    {
+        var world = await _host.WorldAsync();
+        var id = await _host.RegisterAsync("xa-a1@test.vn", world.CommuneA1, ReminderActions.CommunePack, 2028);
+        var district = await _host.LoginAsync("huyen-a@test.vn");
+        var path = $"/api/deadlines?year=2028&unitId={world.CommuneA1.Id}";
+        string Sending(JsonElement calendar) =>
+            Units(calendar.GetProperty("deadlines").EnumerateArray().Single(d => Key(d) == "qd9745.xa/xa-gui-ho-so")).Single().GetProperty("status").GetString()!;
+        Assert.Equal("pending", Sending(await district.GetJsonAsync(path)));
+
+        // The board just read is kept for a while; the submit changes a dossier's status, which drops it.
+        await _host.ActAsync("xa-a1@test.vn", id, "submit");
+
+        Assert.Equal("done", Sending(await district.GetJsonAsync(path)));
+    }
+
+    [Fact]
     public async Task Deadlines_OtherDistrictsUnitOrBadQuery_404Or400()
     {
         var world = await _host.WorldAsync();

@@ -32,7 +32,7 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
 
         var packs = await board.ActivePacksAsync(ct);
         var deadlines = await plans.DeadlineListAsync(chosenYear, packs, ct); // the year's plan overrides the packs' dates
-        var instances = await board.ComputeAsync(chosenYear, deadlines, within, ct);
+        var instances = await board.CachedAsync(chosenYear, deadlines, within, ct);
         var levels = await db.UnitLevels.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var views = instances
             .Where(instance => rows.Stage is null || instance.Definition.Stage == rows.Stage)
