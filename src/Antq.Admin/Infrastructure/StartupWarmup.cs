@@ -24,7 +24,7 @@ public sealed class StartupWarmup(
     ILogger<StartupWarmup> logger) : BackgroundService
 {
     /// <summary>
-    /// Evaluations of each test case. A pack has at least 9 test cases, so each pack's entry points run 36 times or more,
+    /// Evaluations of each test case. The shipped packs have 9 test cases or more, so each pack's entry points run 36 times or more,
     /// past the runtime's count (30) for re-compiling a method with its profile; the engine's shared methods run
     /// thousands of times. 40 rounds (6,000 evaluations of the shipped packs) took a minute of tier-0 code on a loaded
     /// machine, competing with the first requests it is meant to help.
