@@ -24,13 +24,10 @@ public static class DataRegistration
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
-            // One per server: its SQLite file has one writer, whichever context writes (see SqliteWriteGate).
-            services.AddSingleton<SqliteWriteGate>();
             services.AddDbContext<AntqDbContext, SqliteAntqDbContext>((sp, db) => db
                 .UseSqlite(options.SqliteConnectionString)
                 .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>(), Pragmas)
-                .AddInterceptors(sp.GetServices<IInterceptor>())
-                .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>())); // last: it holds SQLite's one writer only while saving
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
     }
 }
