@@ -51,6 +51,8 @@ builder.Services.AddExportsFeature();
 builder.Services.AddReportsFeature();
 builder.Services.AddStudioFeature();
 builder.Services.AddAntqUi();
+// After a start the JIT has not seen the hot paths: run them once before the traffic does (ANTQ_WARMUP, StartupWarmup.cs).
+if (options.Warmup) builder.Services.AddSingleton<StartupWarmup>().AddHostedService(sp => sp.GetRequiredService<StartupWarmup>());
 
 var app = builder.Build();
 await app.InitialiseAsync();

@@ -62,6 +62,13 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
 
 public sealed class SqliteAntqDbContext(DbContextOptions<SqliteAntqDbContext> options) : AntqDbContext(options)
 {
+    // SQLite's one writer: saves queue in the process instead of sleeping on SQLITE_BUSY (Infrastructure/SqliteWriteGate.cs).
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        Infrastructure.SqliteWriteGate.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        Infrastructure.SqliteWriteGate.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no DateTimeOffset type: store UTC ticks so dates sort and compare in SQL.

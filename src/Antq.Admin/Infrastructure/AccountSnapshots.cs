@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Antq.Admin.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Antq.Admin.Infrastructure;
@@ -58,83 +59,10 @@ public sealed class AccountSnapshots(TimeProvider time)
     }
 }
 
-/// <summary>
-/// Clears <see cref="AccountSnapshots"/> when a save touches users, user roles or units: before the save (nothing
-/// older is served meanwhile), after it, and when the transaction it ran in commits (a request that re-read
-/// between the save and the commit still saw the old row and may have cached it).
-/// </summary>
-public sealed class AccountChangeInterceptor(AccountSnapshots snapshots) : ISaveChangesInterceptor, IDbTransactionInterceptor
+/// <summary>Clears <see cref="AccountSnapshots"/> when a save touches users, user roles or units (when: see <see cref="ChangeInvalidationInterceptor"/>).</summary>
+public sealed class AccountChangeInterceptor(AccountSnapshots snapshots) : ChangeInvalidationInterceptor
 {
-    private static readonly object Marker = new();
+    protected override bool Affects(EntityEntry entry) => entry.Entity is AppUser or Unit or IdentityUserRole<string>;
 
-    /// <summary>Contexts with a relevant change not yet committed.</summary>
-    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        MarkIfRelevant(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        MarkIfRelevant(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        AfterSave(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        AfterSave(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => AfterCommit(eventData.Context);
-
-    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        AfterCommit(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => AfterCommit(eventData.Context);
-
-    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        AfterCommit(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void MarkIfRelevant(DbContext? context)
-    {
-        if (context is null) return;
-        var relevant = context.ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is AppUser or Unit or IdentityUserRole<string>);
-        if (!relevant) return;
-        _pending.AddOrUpdate(context, Marker);
-        snapshots.Invalidate();
-    }
-
-    private void AfterSave(DbContext? context)
-    {
-        if (context is null || !_pending.TryGetValue(context, out _)) return;
-        snapshots.Invalidate();
-        // Outside an explicit transaction the save has committed: nothing more to wait for.
-        if (context.Database.CurrentTransaction is null) _pending.Remove(context);
-    }
-
-    private void AfterCommit(DbContext? context)
-    {
-        if (context is null || !_pending.Remove(context)) return;
-        snapshots.Invalidate();
-    }
+    protected override void Invalidate() => snapshots.Invalidate();
 }

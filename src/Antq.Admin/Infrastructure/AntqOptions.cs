@@ -7,7 +7,8 @@ namespace Antq.Admin.Infrastructure;
 /// gives the process — else <c>data/</c> in the working directory), <c>ANTQ_DB_PROVIDER</c> (<c>sqlite</c> default, or <c>postgres</c>),
 /// <c>ConnectionStrings__Antq</c>, <c>ANTQ_ADMIN_EMAIL</c> / <c>ANTQ_ADMIN_PASSWORD</c> (first administrator),
 /// <c>ANTQ_SEED_DEMO</c> (demo data; default on in Development), <c>ANTQ_PACKS_DIR</c>, <c>ANTQ_TEMPLATES_DIR</c>,
-/// <c>ANTQ_PUBLIC_URL</c> (the address printed in issued documents' verify links; required in Production).
+/// <c>ANTQ_PUBLIC_URL</c> (the address printed in issued documents' verify links; required in Production),
+/// <c>ANTQ_WARMUP</c> (start-up warm-up of the hot paths; default on).
 /// </summary>
 public sealed class AntqOptions
 {
@@ -33,6 +34,10 @@ public sealed class AntqOptions
     /// province administrator than the one who uploaded or published it. Off by default.</summary>
     public bool PackFourEyes { get; set; }
 
+    /// <summary>Start-up warm-up of the hot paths (<c>ANTQ_WARMUP</c>, see <see cref="StartupWarmup"/>); on by default,
+    /// off in the tests' Testing environment unless set.</summary>
+    public bool Warmup { get; set; } = true;
+
     public string SqliteConnectionString =>
         ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "antq.db")};Default Timeout=30;Pooling=True";
 
@@ -56,6 +61,7 @@ public sealed class AntqOptions
             TemplatesDirectory = configuration["ANTQ_TEMPLATES_DIR"] ?? RepositoryFolder("templates"),
             PublicUrl = configuration["ANTQ_PUBLIC_URL"] is { Length: > 0 } url ? url.TrimEnd('/') : null,
             PackFourEyes = bool.TryParse(configuration["ANTQ_PACK_FOUR_EYES"], out var fourEyes) && fourEyes,
+            Warmup = bool.TryParse(configuration["ANTQ_WARMUP"], out var warmup) ? warmup : !environment.IsEnvironment("Testing"),
         };
         if (options.PublicUrl is not null
             && (!Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https")

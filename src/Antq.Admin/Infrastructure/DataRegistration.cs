@@ -1,5 +1,6 @@
 using Antq.Admin.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Antq.Admin.Infrastructure;
 
@@ -7,7 +8,8 @@ public static class DataRegistration
 {
     private static readonly SqliteConnectionPragmas Pragmas = new();
 
-    /// <summary>Registers <see cref="AntqDbContext"/> on the configured provider (migrations per provider).</summary>
+    /// <summary>Registers <see cref="AntqDbContext"/> on the configured provider (migrations per provider), with the
+    /// interceptors features register as <see cref="IInterceptor"/> (e.g. the deadline boards' cache invalidation).</summary>
     public static void AddAntqData(this IServiceCollection services, AntqOptions options)
     {
         services.AddSingleton<AccountSnapshots>();
@@ -16,14 +18,16 @@ public static class DataRegistration
         {
             services.AddDbContext<AntqDbContext, PostgresAntqDbContext>((sp, db) => db
                 .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
             services.AddDbContext<AntqDbContext, SqliteAntqDbContext>((sp, db) => db
                 .UseSqlite(options.SqliteConnectionString)
-                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>(), Pragmas));
+                .AddInterceptors(sp.GetRequiredService<AccountChangeInterceptor>(), Pragmas)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Antq.Admin.Infrastructure;
 
@@ -53,11 +54,15 @@ public sealed class JsonBodyValidation(RequestDelegate next)
     /// <summary>False when a string or property name cannot be read as UTF-16 text; syntax errors count as valid here.</summary>
     public static bool IsValidText(ReadOnlySpan<byte> json)
     {
+        // Invalid UTF-8 anywhere is found by one vectorised pass; what is left is a lone surrogate written as an
+        // escape, so only escaped strings are decoded. Decoding every string (a second full parse of each body,
+        // evaluate and draft save alike) showed in the request profile.
+        if (!Utf8.IsValid(json)) return false;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
         try
         {
             while (reader.Read())
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
                     _ = reader.GetString();
             return true;
         }

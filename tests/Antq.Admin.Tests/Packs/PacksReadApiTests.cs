@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Antq.Admin.Features.Packs;
 using Antq.Admin.Tests.Support;
+using Antq.FormEngine.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Admin.Tests.Packs;
 
@@ -97,6 +100,28 @@ public sealed class PacksReadApiTests(AntqApiFactory factory) : IClassFixture<An
         var tc04 = result.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "TC04");
         Assert.Equal("met", tc04.GetProperty("status").GetString());
         Assert.Equal(2, tc04.GetProperty("children").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Evaluate_SourceGeneratedAnswer_SameJsonAsTheReflectionSerialiser()
+    {
+        var client = await As("xa-a1@test.vn");
+        // Invalid data: field errors (with their optional members) as well as criteria, outcome and summary.
+        var data = PackZips.Tt124TestData("21-khong-hop-le-so-am.json");
+
+        var response = await client.PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/evaluate",
+            new { unit = new { kind = "xa", code = "X01", name = "Xã Thử", level = "commune" }, year = 2025, data });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var expected = await factory.WithServicesAsync(async s =>
+        {
+            var pack = await s.GetRequiredService<PackCatalog>().GetActiveAsync(PackZips.Tt124);
+            var result = pack!.Evaluate(new UnitInfo("xa", "X01", "Xã Thử", "commune"), 2025, JsonSerializer.SerializeToElement(data));
+            return JsonSerializer.SerializeToElement(result, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        });
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.NotEmpty(answer.GetProperty("errors").EnumerateArray());
+        Assert.True(JsonElement.DeepEquals(expected, answer), answer.GetRawText());
     }
 
     [Fact]

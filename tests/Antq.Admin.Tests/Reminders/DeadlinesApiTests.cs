@@ -72,6 +72,28 @@ public sealed class DeadlinesApiTests : IClassFixture<ReminderHost>
     }
 
     [Fact]
+    public async Task Deadlines_StageAndPage_CountsCoverAllUnitsRowsArePaged()
+    {
+        await _host.WorldAsync();
+        var district = await _host.LoginAsync("huyen-a@test.vn");
+        var all = (await district.GetJsonAsync("/api/deadlines?year=2025")).GetProperty("deadlines").EnumerateArray().Single(d => Key(d) == "qd9745.xa/dang-ky");
+        var allUnits = Units(all).Select(u => u.GetProperty("unitId").GetInt32()).ToList();
+        Assert.Equal(2, allUnits.Count);
+
+        var first = await district.GetJsonAsync("/api/deadlines?year=2025&stage=registered&take=1");
+        var second = await district.GetJsonAsync("/api/deadlines?year=2025&stage=registered&skip=1&take=1");
+
+        Assert.All(first.GetProperty("deadlines").EnumerateArray(), d => Assert.Equal("registered", d.GetProperty("stage").GetString()));
+        var firstPage = first.GetProperty("deadlines").EnumerateArray().Single(d => Key(d) == "qd9745.xa/dang-ky");
+        var secondPage = second.GetProperty("deadlines").EnumerateArray().Single(d => Key(d) == "qd9745.xa/dang-ky");
+        // The counts and the total cover every unit; the rows are the page, in the full list's order.
+        Assert.Equal(Counts(all), Counts(firstPage));
+        Assert.Equal(2, firstPage.GetProperty("unitsTotal").GetInt32());
+        Assert.Equal(allUnits, Units(firstPage).Concat(Units(secondPage)).Select(u => u.GetProperty("unitId").GetInt32()));
+        Assert.DoesNotContain(first.GetProperty("deadlines").EnumerateArray(), d => Key(d) == "qd9745.xa/xa-gui-ho-so");
+    }
+
+    [Fact]
     public async Task Deadlines_SubmittedToDistrict_WaitsOnTheDistrictReviewers()
     {
         var world = await _host.WorldAsync();
@@ -87,6 +109,23 @@ public sealed class DeadlinesApiTests : IClassFixture<ReminderHost>
         Assert.Equal(id, recognition.GetProperty("submissionId").GetGuid());
         var actor = recognition.GetProperty("waitingOn");
         Assert.Equal((world.DistrictA.Id, "reviewer"), (actor.GetProperty("unitId").GetInt32(), actor.GetProperty("role").GetString()));
+    }
+
+    [Fact]
+    public async Task Deadlines_SubmitAfterARead_ShownAtOnceNotFromTheSharedBoard()
+    {
+        var world = await _host.WorldAsync();
+        var id = await _host.RegisterAsync("xa-a1@test.vn", world.CommuneA1, ReminderActions.CommunePack, 2028);
+        var district = await _host.LoginAsync("huyen-a@test.vn");
+        var path = $"/api/deadlines?year=2028&unitId={world.CommuneA1.Id}";
+        string Sending(JsonElement calendar) =>
+            Units(calendar.GetProperty("deadlines").EnumerateArray().Single(d => Key(d) == "qd9745.xa/xa-gui-ho-so")).Single().GetProperty("status").GetString()!;
+        Assert.Equal("pending", Sending(await district.GetJsonAsync(path)));
+
+        // The board just read is kept for a while; the submit changes a dossier's status, which drops it.
+        await _host.ActAsync("xa-a1@test.vn", id, "submit");
+
+        Assert.Equal("done", Sending(await district.GetJsonAsync(path)));
     }
 
     [Fact]

@@ -111,10 +111,38 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         Assert.Equal(2, saved.Revision());
         Assert.Equal("draft", saved.Status());
         Assert.False(saved.GetProperty("valid").GetBoolean());
-        var errors = saved.GetProperty("evaluation").GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
-        Assert.Contains("/tc03/so_ca_nhan_bi_ky_luat", errors);
-        Assert.Equal(-1, saved.GetProperty("data").GetProperty("tc03").GetProperty("so_ca_nhan_bi_ky_luat").GetInt32());
+        Assert.Contains("/tc03/so_ca_nhan_bi_ky_luat", Paths(saved.GetProperty("errors")));
+        var stored = await client.ReadSubmissionAsync(id);
+        Assert.Contains("/tc03/so_ca_nhan_bi_ky_luat", Paths(stored.GetProperty("evaluation").GetProperty("errors")));
+        Assert.Equal(-1, stored.GetProperty("data").GetProperty("tc03").GetProperty("so_ca_nhan_bi_ky_luat").GetInt32());
     }
+
+    [Fact]
+    public async Task Save_AnswersWithRevisionAndVerdictInBrief_NotTheWholeRecord()
+    {
+        var world = await factory.WorldAsync();
+        var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
+        var id = await client.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2041, Samples.FailingCommune);
+
+        var saved = await (await client.PutSubmissionAsync(id, new { data = Samples.ValidCommune, version = 1 })).ExpectAsync(HttpStatusCode.OK);
+
+        // What autosave and the form need: the revision to save against next, and the verdict as the stored record has it.
+        var stored = await client.ReadSubmissionAsync(id);
+        Assert.Equal(id, saved.GetProperty("id").GetGuid());
+        Assert.Equal(stored.Revision(), saved.Revision());
+        // The database may keep fewer fractional digits than the clock gave (SQLite: milliseconds).
+        Assert.True((stored.GetProperty("updatedAt").GetDateTimeOffset() - saved.GetProperty("updatedAt").GetDateTimeOffset()).Duration() < TimeSpan.FromMilliseconds(1));
+        Assert.True(saved.GetProperty("valid").GetBoolean());
+        Assert.Equal(stored.GetProperty("outcomeId").GetString(), saved.GetProperty("outcome").GetProperty("id").GetString());
+        Assert.True(JsonElement.DeepEquals(stored.GetProperty("evaluation").GetProperty("summary"), saved.GetProperty("summary")));
+        Assert.Empty(saved.GetProperty("errors").EnumerateArray());
+        // The record's data, full evaluation and review chain are one GET away, not rebuilt on every save.
+        Assert.False(saved.TryGetProperty("data", out _));
+        Assert.False(saved.TryGetProperty("evaluation", out _));
+        Assert.False(saved.TryGetProperty("reviewChain", out _));
+    }
+
+    private static List<string?> Paths(JsonElement errors) => errors.EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
 
     [Fact]
     public async Task Save_StaleVersion_ConflictAndStoredDataUnchanged()

@@ -56,7 +56,7 @@ public sealed class DashboardQueries(
         var concerns = new Dictionary<(string PackId, int UnitId), bool>();
         bool Concerned(FormEngine.Packs.PackManifest manifest, int unitId) =>
             concerns.TryGetValue((manifest.Id, unitId), out var known) ? known : concerns[(manifest.Id, unitId)] = Concerns(focus, unitId, manifest, hierarchy);
-        var instances = (await board.ComputeAsync(chosenYear, await plans.DeadlineListAsync(chosenYear, packs, ct), null, ct))
+        var instances = (await board.CachedAsync(chosenYear, await plans.DeadlineListAsync(chosenYear, packs, ct), null, ct))
             .Select(i => i with { Units = i.Units.Where(u => Concerned(i.Pack.Manifest, u.Unit.Id)).ToList() })
             .ToList();
         var deadlines = Deadlines(instances, now, levels);

@@ -53,7 +53,7 @@ public sealed record DeadlineInstance(CompiledPack Pack, DeadlineDefinition Defi
 /// registered (an accepted registration, or a dossier that year), as the plan builds models from the registered units;
 /// a pack without one concerns every active unit of its kinds.
 /// </summary>
-public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
+public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog, DeadlineBoardCache cache)
 {
     private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
@@ -66,6 +66,14 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog)
             if (await catalog.GetAsync(pointer.PackId, pointer.Version, ct) is { } pack) packs.Add(pack);
         return packs;
     }
+
+    /// <summary>
+    /// <see cref="ComputeAsync"/> through the short-lived shared cache (<see cref="DeadlineBoardCache"/>): for pages (dashboard,
+    /// deadlines) that may show a board up to 30 s old on another instance. Reminders and decisions compute afresh.
+    /// </summary>
+    public Task<List<DeadlineInstance>> CachedAsync(
+        int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within, CancellationToken ct = default) =>
+        cache.GetAsync(year, deadlines, within, () => ComputeAsync(year, deadlines, within, ct));
 
     /// <summary>The given deadlines of <paramref name="year"/>, for every unit or only those in <paramref name="within"/>'s subtree.</summary>
     public async Task<List<DeadlineInstance>> ComputeAsync(

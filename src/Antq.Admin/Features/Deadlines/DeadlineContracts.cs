@@ -22,7 +22,19 @@ public sealed record DeadlineView(
     string? EscalateAfter,
     DateTimeOffset? EscalatesAt,
     DeadlineCounts Counts,
+    int UnitsTotal,
     IReadOnlyList<DeadlineUnitView> Units);
+
+/// <summary>
+/// Which unit rows a deadline lists: only deadlines of <see cref="Stage"/> (all when null), and of the rows that match
+/// the status filter (<see cref="DeadlineView.UnitsTotal"/>) those from <see cref="Skip"/>, at most <see cref="Take"/>
+/// (all when null: the deadlines page and the exports). Nationally a deadline concerns up to 100,000 units; the API
+/// answered every row of every deadline (138 MB), so it pages them; the counts always cover every unit.
+/// </summary>
+public sealed record DeadlineRows(string? Stage = null, int Skip = 0, int? Take = null)
+{
+    public static readonly DeadlineRows All = new();
+}
 
 public sealed record DeadlineCounts(int Done, int Pending, int Overdue);
 

@@ -17,7 +17,10 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
 {
     private static readonly string[] Statuses = ["done", "pending", "overdue"];
 
-    public async Task<Result<DeadlineCalendarView>> GetAsync(int? year, int? unitId, string? status, CancellationToken ct)
+    public Task<Result<DeadlineCalendarView>> GetAsync(int? year, int? unitId, string? status, CancellationToken ct) =>
+        GetAsync(year, unitId, status, DeadlineRows.All, ct);
+
+    public async Task<Result<DeadlineCalendarView>> GetAsync(int? year, int? unitId, string? status, DeadlineRows rows, CancellationToken ct)
     {
         var account = await current.RequireAsync(ct);
         var now = time.GetUtcNow();
@@ -29,21 +32,26 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
 
         var packs = await board.ActivePacksAsync(ct);
         var deadlines = await plans.DeadlineListAsync(chosenYear, packs, ct); // the year's plan overrides the packs' dates
-        var instances = await board.ComputeAsync(chosenYear, deadlines, within, ct);
+        var instances = await board.CachedAsync(chosenYear, deadlines, within, ct);
         var levels = await db.UnitLevels.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var views = instances
-            .Select(instance => View(instance, now, levels, status))
-            .Where(v => v.Units.Count > 0)
+            .Where(instance => rows.Stage is null || instance.Definition.Stage == rows.Stage)
+            .Select(instance => View(instance, now, levels, status, rows))
+            .Where(v => v.UnitsTotal > 0)
             .OrderBy(v => v.DueAt).ThenBy(v => v.PackId, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
         return new DeadlineCalendarView(chosenYear, now, views);
     }
 
-    private static DeadlineView View(DeadlineInstance instance, DateTimeOffset now, IReadOnlyDictionary<string, string> levels, string? status)
+    private static DeadlineView View(DeadlineInstance instance, DateTimeOffset now, IReadOnlyDictionary<string, string> levels, string? status, DeadlineRows page)
     {
         var (pack, definition, due) = (instance.Pack.Manifest, instance.Definition, instance.DueAt);
-        var rows = instance.Units.Select(u => Row(u, u.StateAt(now, due))).ToList();
-        var counts = new DeadlineCounts(rows.Count(r => r.Status == "done"), rows.Count(r => r.Status == "pending"), rows.Count(r => r.Status == "overdue"));
+        // States first (cheap), rows (situation texts, names) only for the page.
+        var states = instance.Units.Select(u => (Unit: u, State: u.StateAt(now, due))).ToList();
+        var counts = new DeadlineCounts(states.Count(s => s.State == DeadlineState.Done), states.Count(s => s.State == DeadlineState.Pending),
+            states.Count(s => s.State == DeadlineState.Overdue));
+        var matching = status is null ? states : states.Where(s => Code(s.State) == status).ToList();
+        var rows = matching.Skip(page.Skip).Take(page.Take ?? int.MaxValue).Select(s => Row(s.Unit, s.State)).ToList();
         return new DeadlineView(
             pack.Id, pack.Title, pack.Version, definition.Id, definition.Title, definition.Stage,
             DeadlineStages.Text(definition.Stage, levels),
@@ -51,23 +59,29 @@ public sealed class DeadlineQueries(AntqDbContext db, CurrentAccount current, Un
             definition.Remind.Select(ReminderOccasion.Iso).ToList(),
             definition.EscalateAfter is { } after ? ReminderOccasion.Iso(after) : null,
             definition.EscalateAfter is { } escalate ? due + escalate : null,
-            counts,
-            status is null ? rows : rows.Where(r => r.Status == status).ToList());
+            counts, matching.Count, rows);
     }
+
+    private static string Code(DeadlineState state) => state switch
+    {
+        DeadlineState.Done => "done",
+        DeadlineState.Overdue => "overdue",
+        _ => "pending",
+    };
 
     private static DeadlineUnitView Row(UnitDeadline unit, DeadlineState state)
     {
-        var (code, text) = state switch
+        var text = state switch
         {
-            DeadlineState.Done => ("done", "Đã hoàn thành"),
-            DeadlineState.Overdue => ("overdue", "Quá hạn"),
-            _ => ("pending", "Chưa hoàn thành"),
+            DeadlineState.Done => "Đã hoàn thành",
+            DeadlineState.Overdue => "Quá hạn",
+            _ => "Chưa hoàn thành",
         };
         var situation = state == DeadlineState.Done ? "Đã hoàn thành" : Capitalise(ReminderMessages.Situation(unit).Text);
         var waiting = unit.WaitingOn is { } actor
             ? new DeadlineActorView(actor.Id, actor.Name, unit.WaitingOnReviewers ? "reviewer" : "unit")
             : null;
-        return new DeadlineUnitView(unit.Unit.Id, unit.Unit.Code, unit.Unit.Name, code, text, situation,
+        return new DeadlineUnitView(unit.Unit.Id, unit.Unit.Code, unit.Unit.Name, Code(state), text, situation,
             unit.Submission?.Id, unit.Submission?.Status, waiting);
     }
 

@@ -7,6 +7,7 @@ public static class DeadlinesFeature
     {
         services.AddScoped<DeadlineBoard>().AddScoped<OverdueDossiers>();
         services.AddScoped<DeadlineQueries>();
+        services.AddSingleton<DeadlineBoardCache>().AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, DeadlineBoardInvalidation>();
         return services;
     }
 

@@ -13,6 +13,7 @@ public static class PacksFeature
         services.AddScoped<PackFourEyes>();
         services.AddScoped<PackImpact>();
         services.AddScoped<PackComparison>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PackEvaluationJson.Default));
         return services;
     }
 

@@ -70,8 +70,26 @@ public sealed record SubmissionPage(IReadOnlyList<SubmissionSummary> Items, int 
 
 public sealed record AuditView(long Id, string Action, string ActorName, int? ActorUnitId, DateTimeOffset At, string? FromStatus, string? ToStatus, JsonElement Details);
 
-/// <summary>What a PUT did: the record, and whether it was created now (201) or already there / saved (200).</summary>
-public sealed record SaveOutcome(SubmissionView View, bool Created);
+/// <summary>
+/// The answer to a draft save: the new revision and the verdict in brief (outcome, counts, field errors). Autosave
+/// needs only the revision; the full record (<see cref="SubmissionView"/>: data, 20 KB of evaluation, review chain)
+/// is one GET away. Rebuilding it on every save cost six queries and two large JSON parses.
+/// </summary>
+public sealed record DraftSaved(
+    Guid Id,
+    int Revision,
+    string Status,
+    DateTimeOffset UpdatedAt,
+    bool Valid,
+    Antq.FormEngine.Evaluation.OutcomeRef? Outcome,
+    Antq.FormEngine.Evaluation.EvaluationSummary Summary,
+    IReadOnlyList<Antq.FormEngine.Evaluation.FieldError> Errors);
+
+/// <summary>What a PUT did: a create (201) or its retry (200) answers with the record (<see cref="View"/>), a draft save with <see cref="Saved"/>.</summary>
+public sealed record SaveOutcome(bool Created, SubmissionView? View = null, DraftSaved? Saved = null)
+{
+    public int Revision => Saved?.Revision ?? View!.Revision;
+}
 
 /// <summary>
 /// What moving a dossier from <see cref="FromVersion"/> to <see cref="ToVersion"/> changes for it (ADR 0010): its

@@ -80,7 +80,7 @@ public sealed class SubmissionDrafts(
             if (await HolderAsync(unit.Id, pack.Manifest.Id, year, ct) is { } other) return OneCopyConflict(unit, pack.Manifest.Id, year, other);
             throw;
         }
-        return new SaveOutcome(await queries.ViewAsync(record, unit, ct), Created: true);
+        return new SaveOutcome(Created: true, View: await queries.ViewAsync(record, unit, ct));
     }
 
     /// <summary>A create sent again: the same content answers with the record as it is now.</summary>
@@ -92,7 +92,7 @@ public sealed class SubmissionDrafts(
         if (!sameContent)
             return Refusal.Conflict($"Mã hồ sơ {record.Id} đã được dùng để lập một hồ sơ với nội dung khác. "
                 + "Để lưu bản nháp, hãy gửi kèm version (số phiên bản đang xem); để lập hồ sơ mới, hãy dùng mã mới.");
-        return new SaveOutcome(await queries.ViewAsync(record, record.Unit!, ct), Created: false);
+        return new SaveOutcome(Created: false, View: await queries.ViewAsync(record, record.Unit!, ct));
     }
 
     private async Task<Result<SaveOutcome>> SaveAsync(Account account, SubmissionRecord record, SaveSubmissionRequest request, int version, CancellationToken ct)
@@ -109,7 +109,8 @@ public sealed class SubmissionDrafts(
         SubmissionEvaluator.Store(record, pack, request.Data, result);
         if (await store.CommitAsync(account, record, SubmissionAudit.Saved, record.Status, new { valid = result.Valid, outcomeId = result.Outcome?.Id }, ct) is { } failure)
             return failure;
-        return new SaveOutcome(await queries.ViewAsync(record, record.Unit!, ct), Created: false);
+        return new SaveOutcome(Created: false, Saved: new DraftSaved(record.Id, record.Revision, record.Status, record.UpdatedAt,
+            result.Valid, result.Outcome, result.Summary, result.Errors));
     }
 
     private async Task<Guid?> HolderAsync(int unitId, string packId, int year, CancellationToken ct) =>

@@ -11,16 +11,18 @@ public static class SubmissionsApi
         var group = app.MapGroup("/api/submissions").WithTags("Submissions").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapPut("/{id:guid}", async Task<Results<Created<SubmissionView>, Ok<SubmissionView>, ProblemHttpResult>> (
+        group.MapPut("/{id:guid}", async Task<Results<Created<SubmissionView>, Ok<SubmissionView>, Ok<DraftSaved>, ProblemHttpResult>> (
                 Guid id, SaveSubmissionRequest request, SubmissionDrafts drafts, CancellationToken ct) =>
             {
                 var result = await drafts.PutAsync(id, request, ct);
                 if (result.Failure is { } failure) return failure.ToProblem();
                 var outcome = result.Value!;
-                return outcome.Created ? TypedResults.Created($"/api/submissions/{id}", outcome.View) : TypedResults.Ok(outcome.View);
+                if (outcome.Saved is { } saved) return TypedResults.Ok(saved);
+                return outcome.Created ? TypedResults.Created($"/api/submissions/{id}", outcome.View!) : TypedResults.Ok(outcome.View!);
             })
             .WithName("PutSubmission")
-            .WithSummary("Create a submission with a client id (a retry returns the same record), or save its draft against `version`.")
+            .WithSummary("Create a submission with a client id (201 with the record; a retry: 200 with the same record), or save its draft against `version` "
+                + "(200 with the new revision and the verdict in brief: outcome, counts, field errors; GET the record for its data and full evaluation).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{id:guid}", async Task<Ok<SubmissionView>> (Guid id, SubmissionQueries queries, CancellationToken ct) =>

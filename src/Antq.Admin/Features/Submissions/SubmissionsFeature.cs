@@ -13,6 +13,7 @@ public static class SubmissionsFeature
         services.AddScoped<SubmissionSteps>();
         services.AddScoped<SubmissionSubmit>();
         services.AddScoped<HierarchyFactsService>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SubmissionSaveJson.Default));
         return services;
     }
 
