@@ -47,6 +47,8 @@ public static class MixedLoad
 
         var clock = Stopwatch.StartNew();
         var startedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // The script times its restart from here (set-up can take a while on a busy machine).
+        if (options.EventsFile is { } events) await File.AppendAllTextAsync(events, $"{startedUnixMs} start load\n");
         Func<Task<Outcome>> Request(string name) => name switch
         {
             "save" => () => writers.SaveNextAsync(api),
