@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two server instances on one PostgreSQL behind bench/Antq.Proxy, the deadline-day load model for DURATION seconds
-# (default 300) with a pack activation at 40 % and a rolling restart of instance 1 at 60 % (issue 19, item 4).
+# (default 300) with a pack activation at 25 % and a rolling restart of instance 1 at 60 % (issue 19, item 4).
 # See bench/README.md, "Two instances".
 #
 #   bench/two-instances.sh [DURATION]
@@ -79,7 +79,7 @@ pids[proxy]=$!
 wait_healthy $proxy
 say "instances and proxy up; load for $duration s at scale $scale with $writers writers"
 
-activate_at=$((duration * 2 / 5))
+activate_at=$((duration / 4))
 restart_at=$((duration * 3 / 5))
 dotnet bench/Antq.Load/bin/Release/net10.0/Antq.Load.dll --url $proxy --email $admin_email --password "$admin_password" \
   --phase mixed --mixed-seconds "$duration" --mixed-scale "$scale" --writers "$writers" --activate-at "$activate_at" \

@@ -59,7 +59,7 @@ public static class MixedLoad
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
         var generators = Classes.Select(c => Task.Run(() => GenerateAsync(c.Name, rates[c.Name], Request(c.Name), requests, clock, startedUnixMs, window))).ToList();
-        var activation = options.ActivateAtSeconds > 0 ? RolloutLaterAsync(api, adminToken, options, log) : Task.FromResult<PackRollout.Report?>(null);
+        var activation = options.ActivateAtSeconds > 0 ? RolloutLaterAsync(api, adminToken, options, clock, log) : Task.FromResult<PackRollout.Report?>(null);
         await Task.WhenAll(generators);
         var rollout = await activation;
         var elapsed = clock.Elapsed;
@@ -88,21 +88,24 @@ public static class MixedLoad
         log.WriteLine($"  check: 0 lost saves and every final state right: {Verdict(check.Lost == 0 && check.WrongFinal == 0)}");
         if (rollout is not null)
         {
-            log.WriteLine($"  check: activation of {rollout.Version} done ({rollout.Attempts} attempt(s), {rollout.Moved} drafts moved): {Verdict(rollout.Activated)}");
+            // An activation that only went through once the saves had stopped did not work under load.
+            var inWindow = rollout.Activated && rollout.ActivatedAt < window;
+            log.WriteLine($"  check: activation of {rollout.Version} done during the load ({rollout.Attempts} attempt(s) from {options.ActivateAtSeconds:0} s, "
+                + $"{(rollout.Activated ? $"active at {rollout.ActivatedAt.TotalSeconds:F1} s" : "never active")}, {rollout.Moved} drafts moved): {Verdict(inWindow)}");
             foreach (var (instance, seen) in rollout.SeenAfter)
-                log.WriteLine($"  check: {instance} reports {rollout.Version} {(seen is { } s ? $"{s.TotalMilliseconds:F0} ms after the activation" : "never")}"
+                log.WriteLine($"  check: {instance} reports {rollout.Version} {(seen is { } s ? $"{s.TotalMilliseconds:F0} ms after the activation (or after it answered again)" : "never")}"
                     + $" (cache time {options.CacheSeconds:0.#} s): {Verdict(seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1)}");
             var atEnd = await PackRollout.ActiveOnEveryInstanceAsync(api, adminToken, options, rollout.Version);
             log.WriteLine($"  check: at the end every instance reports {rollout.Version}: {Verdict(atEnd)}");
-            ok &= rollout.Activated && rollout.SeenAfter.All(s => s.Seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1) && atEnd;
+            ok &= inWindow && rollout.SeenAfter.All(s => s.Seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1) && atEnd;
         }
         return ok;
     }
 
-    private static async Task<PackRollout.Report?> RolloutLaterAsync(Api api, string adminToken, LoadOptions options, TextWriter log)
+    private static async Task<PackRollout.Report?> RolloutLaterAsync(Api api, string adminToken, LoadOptions options, Stopwatch clock, TextWriter log)
     {
         await Task.Delay(TimeSpan.FromSeconds(options.ActivateAtSeconds));
-        return await PackRollout.RunAsync(api, adminToken, options, log);
+        return await PackRollout.RunAsync(api, adminToken, options, clock, log);
     }
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";

@@ -15,9 +15,13 @@ namespace Antq.Load;
 /// </summary>
 public static class PackRollout
 {
-    public sealed record Report(string Version, bool Activated, int Attempts, int Moved, IReadOnlyList<(string Instance, TimeSpan? Seen)> SeenAfter);
+    /// <summary>
+    /// <paramref name="ActivatedAt"/>: into the run; <paramref name="SeenAfter"/>: per instance, how long after the activation
+    /// (or after the instance answered again, if it was down then: a restart reads the pointer afresh) it reported the version.
+    /// </summary>
+    public sealed record Report(string Version, bool Activated, int Attempts, int Moved, TimeSpan ActivatedAt, IReadOnlyList<(string Instance, TimeSpan? Seen)> SeenAfter);
 
-    public static async Task<Report> RunAsync(Api api, string adminToken, LoadOptions options, TextWriter log)
+    public static async Task<Report> RunAsync(Api api, string adminToken, LoadOptions options, Stopwatch run, TextWriter log)
     {
         using var http = Api.CreateClient(options);
         var active = await ActiveVersionAsync(api, adminToken, options.PackId) ?? throw new LoadSetupException($"pack {options.PackId} has no active version");
@@ -53,22 +57,28 @@ public static class PackRollout
         if (done is not { } activation)
         {
             log.WriteLine($"  [rollout] activation refused with 409 {attempts} times in 60 s");
-            return new Report(version, false, attempts, 0, []);
+            return new Report(version, false, attempts, 0, run.Elapsed, []);
         }
         var activatedAt = Stopwatch.StartNew();
+        var at = run.Elapsed;
         var moved = activation.GetProperty("movedDossiers").GetInt32();
-        log.WriteLine($"  [rollout] {version} active after {attempts} attempt(s), {moved} drafts moved; polling each instance…");
+        log.WriteLine($"  [rollout] {version} active at {at.TotalSeconds:F1} s after {attempts} attempt(s), {moved} drafts moved; polling each instance…");
 
         var seen = await Task.WhenAll(options.Instances.Select(async instance =>
         {
-            while (activatedAt.Elapsed < TimeSpan.FromSeconds(options.CacheSeconds + 10))
+            TimeSpan? answering = null; // since when the instance answers (it may be restarting)
+            while (activatedAt.Elapsed < TimeSpan.FromSeconds(options.CacheSeconds + 120))
             {
-                if (await ActiveVersionAsync(api, adminToken, options.PackId, instance) == version) return (instance.ToString(), (TimeSpan?)activatedAt.Elapsed);
+                var polled = activatedAt.Elapsed;
+                var active = await ActiveVersionAsync(api, adminToken, options.PackId, instance);
+                if (active is null) answering = null;
+                else answering ??= polled;
+                if (active == version) return (instance.ToString(), (TimeSpan?)(polled - answering!.Value));
                 await Task.Delay(50);
             }
             return (instance.ToString(), (TimeSpan?)null);
         }));
-        return new Report(version, true, attempts, moved, seen);
+        return new Report(version, true, attempts, moved, at, seen);
     }
 
     public static async Task<bool> ActiveOnEveryInstanceAsync(Api api, string adminToken, LoadOptions options, string version)
