@@ -77,6 +77,9 @@ dotnet bench/Antq.Proxy/bin/Release/net10.0/Antq.Proxy.dll --listen $proxy \
   --destinations "http://127.0.0.1:${ports[0]},http://127.0.0.1:${ports[1]}" >"$work/proxy.log" 2>&1 &
 pids[proxy]=$!
 wait_healthy $proxy
+# The UI is pinned to one instance by the proxy's affinity cookie (a Blazor circuit lives in one process).
+affinity=0
+curl -s -o /dev/null -D - "$proxy/dang-nhap" | tr -d '\r' | grep -qi '^set-cookie: antq.instance=' && affinity=1
 say "instances and proxy up; load for $duration s at scale $scale with $writers writers"
 
 activate_at=$((duration / 4))
@@ -109,4 +112,6 @@ wait $load || status=$?
 say "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  check: instance 1 stopped cleanly on SIGTERM: $([ $stopped_cleanly = 1 ] && echo met || echo MISSED)"
 [ $stopped_cleanly = 1 ] || status=1
+echo "  check: the proxy pins the UI with its affinity cookie (antq.instance): $([ $affinity = 1 ] && echo met || echo MISSED)"
+[ $affinity = 1 ] || status=1
 exit $status
