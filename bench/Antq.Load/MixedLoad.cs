@@ -61,8 +61,8 @@ public static class MixedLoad
         var generators = Classes.Select(c => Task.Run(() => GenerateAsync(c.Name, rates[c.Name], Request(c.Name), requests, clock, startedUnixMs, window))).ToList();
         var activation = options.ActivateAtSeconds > 0 ? RolloutLaterAsync(api, adminToken, options, clock, log) : Task.FromResult<PackRollout.Report?>(null);
         await Task.WhenAll(generators);
+        var elapsed = clock.Elapsed; // the window, not the activation's retries after it
         var rollout = await activation;
-        var elapsed = clock.Elapsed;
 
         log.WriteLine("  reading back every acknowledged save…");
         var check = await writers.CheckAsync(api, log);

@@ -54,12 +54,8 @@ public sealed class MixedWriters
         var writers = new Writer[options.Writers];
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Writers), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
-            var unit = await api.CallAsync(HttpMethod.Post, "/api/units", adminToken,
-                new { code = $"MIX-{run}-{i:D3}", name = $"Xã tải hỗn hợp {run} số {i}", kind = unitKind, level = "commune", parentId = rootId });
-            var email = $"mixed-{run}-{i:D3}@load.test";
-            await api.CallAsync(HttpMethod.Post, "/api/accounts", adminToken,
-                new { email, displayName = $"Tải hỗn hợp {i}", role = "unit", unitId = unit.GetProperty("id").GetInt32(), password });
-            var writer = new Writer { Index = i, UnitId = unit.GetProperty("id").GetInt32(), Token = await api.LoginAsync(email, password) };
+            var account = await LoadUnits.CreateAsync(api, adminToken, rootId, "mixed", "tải hỗn hợp", run, i, unitKind, password);
+            var writer = new Writer { Index = i, UnitId = account.UnitId, Token = account.Token };
             writer.Data = (JsonObject)data.DeepClone();
             CaseData.SetString(writer.Data, options.MarkerPath, $"mixed {run} writer {i} created");
             var created = await api.CallAsync(HttpMethod.Put, $"/api/submissions/{writer.SubmissionId}", writer.Token,
