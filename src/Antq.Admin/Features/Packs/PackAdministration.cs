@@ -43,7 +43,8 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
     /// <summary>
     /// Makes a stored version active (also a rollback) and, in the same transaction, moves every draft and returned
     /// dossier of the pack to it, each audited and its unit told what changed (ADR 0010, point 2). A dossier saved by
-    /// its unit meanwhile makes the whole activation a 409 with nothing changed; activating again then succeeds.
+    /// its unit meanwhile makes the whole activation a 409 with nothing changed; activating again then succeeds (on
+    /// PostgreSQL the drafts are locked first, see <see cref="LockEditableAsync"/>).
     /// </summary>
     public async Task<Result<PackActivation>> ActivateAsync(string packId, string version, CancellationToken ct)
     {
