@@ -59,7 +59,7 @@ public static class MixedLoad
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
         var generators = Classes.Select(c => Task.Run(() => GenerateAsync(c.Name, rates[c.Name], Request(c.Name), requests, clock, startedUnixMs, window))).ToList();
-        var activation = options.ActivateAtSeconds > 0 ? RolloutLaterAsync(api, adminToken, options, clock, log) : Task.FromResult<PackRollout.Report?>(null);
+        var activation = options.ActivateAtSeconds > 0 ? RolloutLaterAsync(api, adminToken, options, evaluateBody, clock, log) : Task.FromResult<PackRollout.Report?>(null);
         await Task.WhenAll(generators);
         var elapsed = clock.Elapsed; // the window, not the activation's retries after it
         var rollout = await activation;
@@ -93,19 +93,19 @@ public static class MixedLoad
             log.WriteLine($"  check: activation of {rollout.Version} done during the load ({rollout.Attempts} attempt(s) from {options.ActivateAtSeconds:0} s, "
                 + $"{(rollout.Activated ? $"active at {rollout.ActivatedAt.TotalSeconds:F1} s" : "never active")}, {rollout.Moved} drafts moved): {Verdict(inWindow)}");
             foreach (var (instance, seen) in rollout.SeenAfter)
-                log.WriteLine($"  check: {instance} reports {rollout.Version} {(seen is { } s ? $"{s.TotalMilliseconds:F0} ms after the activation (or after it answered again)" : "never")}"
+                log.WriteLine($"  check: {instance} evaluates with {rollout.Version} {(seen is { } s ? $"{s.TotalMilliseconds:F0} ms after the activation (or after it answered again)" : "never")}"
                     + $" (cache time {options.CacheSeconds:0.#} s): {Verdict(seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1)}");
-            var atEnd = await PackRollout.ActiveOnEveryInstanceAsync(api, adminToken, options, rollout.Version);
+            var atEnd = await PackRollout.ActiveOnEveryInstanceAsync(api, adminToken, options, evaluateBody, rollout.Version);
             log.WriteLine($"  check: at the end every instance reports {rollout.Version}: {Verdict(atEnd)}");
             ok &= inWindow && rollout.SeenAfter.All(s => s.Seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1) && atEnd;
         }
         return ok;
     }
 
-    private static async Task<PackRollout.Report?> RolloutLaterAsync(Api api, string adminToken, LoadOptions options, Stopwatch clock, TextWriter log)
+    private static async Task<PackRollout.Report?> RolloutLaterAsync(Api api, string adminToken, LoadOptions options, byte[] evaluateBody, Stopwatch clock, TextWriter log)
     {
         await Task.Delay(TimeSpan.FromSeconds(options.ActivateAtSeconds));
-        return await PackRollout.RunAsync(api, adminToken, options, clock, log);
+        return await PackRollout.RunAsync(api, adminToken, options, evaluateBody, clock, log);
     }
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";

@@ -21,7 +21,7 @@ public static class PackRollout
     /// </summary>
     public sealed record Report(string Version, bool Activated, int Attempts, int Moved, TimeSpan ActivatedAt, IReadOnlyList<(string Instance, TimeSpan? Seen)> SeenAfter);
 
-    public static async Task<Report> RunAsync(Api api, string adminToken, LoadOptions options, Stopwatch run, TextWriter log)
+    public static async Task<Report> RunAsync(Api api, string adminToken, LoadOptions options, byte[] evaluateBody, Stopwatch run, TextWriter log)
     {
         using var http = Api.CreateClient(options);
         var active = await ActiveVersionAsync(api, adminToken, options.PackId) ?? throw new LoadSetupException($"pack {options.PackId} has no active version");
@@ -70,7 +70,7 @@ public static class PackRollout
             while (activatedAt.Elapsed < TimeSpan.FromSeconds(options.CacheSeconds + 120))
             {
                 var polled = activatedAt.Elapsed;
-                var active = await ActiveVersionAsync(api, adminToken, options.PackId, instance);
+                var active = await EvaluatedVersionAsync(api, adminToken, options.PackId, evaluateBody, instance);
                 if (active is null) answering = null;
                 else answering ??= polled;
                 if (active == version) return (instance.ToString(), (TimeSpan?)(polled - answering!.Value));
@@ -81,23 +81,35 @@ public static class PackRollout
         return new Report(version, true, attempts, moved, at, seen);
     }
 
-    public static async Task<bool> ActiveOnEveryInstanceAsync(Api api, string adminToken, LoadOptions options, string version)
+    public static async Task<bool> ActiveOnEveryInstanceAsync(Api api, string adminToken, LoadOptions options, byte[] evaluateBody, string version)
     {
         foreach (var instance in options.Instances)
-            if (await ActiveVersionAsync(api, adminToken, options.PackId, instance) != version) return false;
+            if (await EvaluatedVersionAsync(api, adminToken, options.PackId, evaluateBody, instance) != version) return false;
         return true;
     }
 
-    /// <summary>The active version as <paramref name="instance"/> (or the proxy) answers it; null when unreachable.</summary>
-    private static async Task<string?> ActiveVersionAsync(Api api, string adminToken, string packId, Uri? instance = null)
+    /// <summary>The active version in the database (the list reads it there, not through an instance's cache).</summary>
+    private static async Task<string?> ActiveVersionAsync(Api api, string adminToken, string packId)
+    {
+        var packs = await api.CallAsync(HttpMethod.Get, "/api/packs", adminToken);
+        return packs.EnumerateArray().Where(p => p.GetProperty("id").GetString() == packId)
+            .Select(p => p.GetProperty("activeVersion").GetString()).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The version <paramref name="instance"/> evaluates with, i.e. its cached active pointer (PackCatalog) as every
+    /// evaluation and new dossier of that instance uses it; null when the instance does not answer.
+    /// </summary>
+    private static async Task<string?> EvaluatedVersionAsync(Api api, string adminToken, string packId, byte[] evaluateBody, Uri instance)
     {
         try
         {
-            var packs = await api.CallAsync(HttpMethod.Get, instance is null ? "/api/packs" : new Uri(instance, "/api/packs").ToString(), adminToken);
-            return packs.EnumerateArray().Where(p => p.GetProperty("id").GetString() == packId)
-                .Select(p => p.GetProperty("activeVersion").GetString()).FirstOrDefault();
+            using var response = await api.SendAsync(HttpMethod.Post, new Uri(instance, $"/api/packs/{Uri.EscapeDataString(packId)}/evaluate").ToString(), adminToken, evaluateBody);
+            if (response.StatusCode != HttpStatusCode.OK) return null;
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("pack").GetProperty("version").GetString();
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or LoadSetupException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             return null;
         }
