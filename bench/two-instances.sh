@@ -6,7 +6,8 @@
 #   bench/two-instances.sh [DURATION]
 #
 # Environment: SCALE (fraction of the model's national peak rates, default 1), WRITERS (default 50),
-# DRAIN_SECONDS (the instances' ANTQ_SHUTDOWN_DRAIN_SECONDS, default 5), KEEP=1 keeps the database and the
+# DRAIN_SECONDS (the instances' ANTQ_SHUTDOWN_DRAIN_SECONDS, default 5), POOL (each instance's Npgsql
+# Maximum Pool Size, default 30), KEEP=1 keeps the database and the
 # logs folder. Exit code 0 only when every check of the load tool passed and the restarted instance stopped cleanly.
 set -euo pipefail
 
@@ -29,7 +30,11 @@ now_ms() { date +%s%3N; }
 
 eval "$(scripts/ensure-postgres.sh)"
 database=antq_two_$(date +%Y%m%d%H%M%S)
-connection="$ANTQ_TEST_POSTGRES;Database=$database"
+# Each instance's Npgsql pool is capped so that both stay under PostgreSQL's max_connections (default 100) with room
+# for other clients: with the default pool (100 each) two instances ran the server out of connections
+# ("53300: sorry, too many clients already") when saves queued behind an activation.
+pool=${POOL:-30}
+connection="$ANTQ_TEST_POSTGRES;Database=$database;Maximum Pool Size=$pool"
 pg_password=${ANTQ_TEST_PG_PASSWORD:-antq-test}
 
 declare -A pids=()
