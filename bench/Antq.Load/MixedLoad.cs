@@ -96,7 +96,7 @@ public static class MixedLoad
                 log.WriteLine($"  check: {instance} evaluates with {rollout.Version} {(seen is { } s ? $"{s.TotalMilliseconds:F0} ms after the activation (or after it answered again)" : "never")}"
                     + $" (cache time {options.CacheSeconds:0.#} s): {Verdict(seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1)}");
             var atEnd = await PackRollout.ActiveOnEveryInstanceAsync(api, adminToken, options, evaluateBody, rollout.Version);
-            log.WriteLine($"  check: at the end every instance reports {rollout.Version}: {Verdict(atEnd)}");
+            log.WriteLine($"  check: at the end every instance evaluates with {rollout.Version}: {Verdict(atEnd)}");
             ok &= inWindow && rollout.SeenAfter.All(s => s.Seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1) && atEnd;
         }
         return ok;

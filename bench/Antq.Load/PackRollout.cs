@@ -84,7 +84,14 @@ public static class PackRollout
     public static async Task<bool> ActiveOnEveryInstanceAsync(Api api, string adminToken, LoadOptions options, byte[] evaluateBody, string version)
     {
         foreach (var instance in options.Instances)
-            if (await EvaluatedVersionAsync(api, adminToken, options.PackId, evaluateBody, instance) != version) return false;
+        {
+            // A short run can end while the restarted instance is still starting: wait for it to answer.
+            var waited = Stopwatch.StartNew();
+            string? evaluated;
+            while ((evaluated = await EvaluatedVersionAsync(api, adminToken, options.PackId, evaluateBody, instance)) is null && waited.Elapsed < TimeSpan.FromMinutes(2))
+                await Task.Delay(500);
+            if (evaluated != version) return false;
+        }
         return true;
     }
 
