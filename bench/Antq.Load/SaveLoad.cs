@@ -73,11 +73,7 @@ public static class SaveLoad
                     log.WriteLine($"  writer {writer.Index}: last acknowledged revision {revision} '{marker}', stored {record.GetProperty("revision").GetInt32()} '{storedMarker}'");
                 }
             }
-            var audit = await api.CallAsync(HttpMethod.Get, $"/api/submissions/{writer.SubmissionId}/audit", writer.Token);
-            var saved = audit.EnumerateArray()
-                .Where(e => e.GetProperty("action").GetString() == "submission.saved")
-                .Select(e => e.GetProperty("details").GetProperty("revision").GetInt32())
-                .ToHashSet();
+            var saved = await AuditTrail.SavedRevisionsAsync(api, writer.SubmissionId, writer.Token);
             foreach (var (revision, _) in writer.Acknowledged)
                 if (saved.Contains(revision)) found++;
                 else lost++;
