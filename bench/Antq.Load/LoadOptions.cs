@@ -30,10 +30,19 @@ public sealed class LoadOptions
     public string? AsEmail { get; private set; }
     public IReadOnlyList<string>? ReadPaths { get; private set; }
 
+    /// <summary>`--phase mixed` (MixedLoad): length, fraction of the national peak rates, activation time, instances polled, kill log.</summary>
+    public double MixedSeconds { get; private set; } = 300;
+    public double MixedScale { get; private set; } = 1;
+    public double ActivateAtSeconds { get; private set; }
+    public double CacheSeconds { get; private set; } = 2;
+    public IReadOnlyList<Uri> Instances { get; private set; } = [];
+    public string? EventsFile { get; private set; }
+
     public bool RunEvaluate => Phases is "all" or "evaluate";
     public bool RunSaves => Phases is "all" or "saves";
     public bool RunReads => Phases is "reads";
     public bool RunWarmup => Phases is "warmup";
+    public bool RunMixed => Phases is "mixed";
 
     public const string Usage = """
         Antq.Load — HTTP load against a running Antq.Admin server (it starts nothing itself).
@@ -42,8 +51,9 @@ public sealed class LoadOptions
 
           --url URL              server (default http://127.0.0.1:5080)
           --email E --password P administrator to sign in with (default: ANTQ_ADMIN_EMAIL / ANTQ_ADMIN_PASSWORD)
-          --phase all|evaluate|saves|reads|warmup   what to run (default all = evaluate and saves);
-                                 warmup: evaluations for --seconds right after a server start, one line per 5 s
+          --phase all|evaluate|saves|reads|warmup|mixed   what to run (default all = evaluate and saves);
+                                 warmup: evaluations for --seconds right after a server start, one line per 5 s;
+                                 mixed: the deadline-day model's classes at once (bench/two-instances.sh)
           --pack ID              pack to evaluate and fill in (default tt124.xa)
           --case FILE            pack test case whose unit kind, year and data are used
                                  (default criteria-packs/<pack>/tests/01-dat-tat-ca.json of this repository)
@@ -57,6 +67,12 @@ public sealed class LoadOptions
           --requests N           reads: requests per path (default 50)
           --read-clients C       reads: concurrent clients (default 4)
           --as EMAIL             reads: sign in as this account (same password) instead of the administrator
+          --mixed-seconds S      mixed: length (default 300)
+          --mixed-scale F        mixed: fraction of the model's national peak rates (default 1)
+          --activate-at S        mixed: upload and activate the pack's next patch version at S seconds (default: never)
+          --cache-seconds S      mixed: how long an instance may take to report the new version (default 2)
+          --instances URL,URL    mixed: the instances behind --url, polled directly for the active version
+          --events FILE          mixed: kill log of the script ("<unix ms> kill <name>" lines), read at the end
           --paths FILE           reads: one API path per line instead of the default set (dashboard, lists,
                                  review queue, deadlines, an export, the impact preview)
 
@@ -84,7 +100,13 @@ public sealed class LoadOptions
                 case "--pack": o.PackId = value; break;
                 case "--case": o.CaseFile = value; break;
                 case "--marker": o.MarkerPath = value; break;
-                case "--phase": o.Phases = value; ok = value is "all" or "evaluate" or "saves" or "reads" or "warmup"; break;
+                case "--phase": o.Phases = value; ok = value is "all" or "evaluate" or "saves" or "reads" or "warmup" or "mixed"; break;
+                case "--mixed-seconds": ok = Seconds(value, out var ms); o.MixedSeconds = ms; break;
+                case "--mixed-scale": ok = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var sc) && sc is > 0 and <= 100; o.MixedScale = sc; break;
+                case "--activate-at": ok = Seconds(value, out var at); o.ActivateAtSeconds = at; break;
+                case "--cache-seconds": ok = Seconds(value, out var cs); o.CacheSeconds = cs; break;
+                case "--instances": ok = Urls(value, out var urls); o.Instances = urls; break;
+                case "--events": o.EventsFile = value; break;
                 case "--requests": ok = Count(value, out var rq); o.ReadRequests = rq; break;
                 case "--read-clients": ok = Count(value, out var rc); o.ReadClients = rc; break;
                 case "--as": o.AsEmail = value; break;
@@ -110,6 +132,17 @@ public sealed class LoadOptions
     // Bounded runs only: a load test must stop by itself.
     private static bool Seconds(string text, out double value, bool allowZero = false) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && (allowZero ? value >= 0 : value > 0) && value <= 3600;
+
+    private static bool Urls(string text, out List<Uri> urls)
+    {
+        urls = [];
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var url)) return false;
+            urls.Add(url);
+        }
+        return urls.Count > 0;
+    }
 
     private static bool Count(string text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is > 0 and <= 1000;

@@ -63,6 +63,11 @@ try
         Console.WriteLine($"(c) reads as {options.AsEmail ?? options.Email}: {options.ReadRequests} requests per path, {options.ReadClients} clients");
         failed |= !await ReadProbe.RunAsync(api, token, options, year, Console.Out);
     }
+    if (options.RunMixed)
+    {
+        Console.WriteLine($"(e) mixed deadline-day load × {options.MixedScale} for {options.MixedSeconds} s, {options.Writers} writers");
+        failed |= !await MixedLoad.RunAsync(api, adminToken, options, unitKind, year, data, Console.Out);
+    }
     return failed ? 1 : 0;
 }
 catch (Exception e) when (e is LoadSetupException or HttpRequestException or IOException or JsonException or TaskCanceledException)

@@ -41,13 +41,8 @@ public static class SaveLoad
         var writers = new Writer[options.Writers];
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Writers), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
-            var unit = await api.CallAsync(HttpMethod.Post, "/api/units", adminToken,
-                new { code = $"LOAD-{run}-{i:D3}", name = $"Xã tải thử {run} số {i}", kind = unitKind, level = "commune", parentId = rootId });
-            var email = $"load-{run}-{i:D3}@load.test";
-            await api.CallAsync(HttpMethod.Post, "/api/accounts", adminToken,
-                new { email, displayName = $"Tải thử {i}", role = "unit", unitId = unit.GetProperty("id").GetInt32(), password });
-            var writer = new Writer { Index = i, UnitId = unit.GetProperty("id").GetInt32(), Email = email };
-            writer.Token = await api.LoginAsync(email, password);
+            var account = await LoadUnits.CreateAsync(api, adminToken, rootId, "load", "tải thử", run, i, unitKind, password);
+            var writer = new Writer { Index = i, UnitId = account.UnitId, Email = account.Email, Token = account.Token };
             writer.Data = (JsonObject)data.DeepClone();
             CaseData.SetString(writer.Data, options.MarkerPath, $"load {run} writer {i} created");
             var created = await api.CallAsync(HttpMethod.Put, $"/api/submissions/{writer.SubmissionId}", writer.Token,
@@ -78,11 +73,7 @@ public static class SaveLoad
                     log.WriteLine($"  writer {writer.Index}: last acknowledged revision {revision} '{marker}', stored {record.GetProperty("revision").GetInt32()} '{storedMarker}'");
                 }
             }
-            var audit = await api.CallAsync(HttpMethod.Get, $"/api/submissions/{writer.SubmissionId}/audit", writer.Token);
-            var saved = audit.EnumerateArray()
-                .Where(e => e.GetProperty("action").GetString() == "submission.saved")
-                .Select(e => e.GetProperty("details").GetProperty("revision").GetInt32())
-                .ToHashSet();
+            var saved = await AuditTrail.SavedRevisionsAsync(api, writer.SubmissionId, writer.Token);
             foreach (var (revision, _) in writer.Acknowledged)
                 if (saved.Contains(revision)) found++;
                 else lost++;

@@ -1,4 +1,5 @@
 using Antq.Admin.Data;
+using Antq.Admin.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +10,12 @@ public static class HealthFeature
 {
     public static IEndpointRouteBuilder MapHealthFeature(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> (AntqDbContext db, CancellationToken ct) =>
+        app.MapGet("/health", async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> (AntqDbContext db, ShutdownDrain drain, CancellationToken ct) =>
             {
                 var database = await db.Database.CanConnectAsync(ct);
-                var view = new HealthView(database ? "ok" : "degraded", database);
-                return database ? TypedResults.Ok(view) : TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable);
+                // A stopping instance still serves but asks the load balancer for no new traffic (ShutdownDrain).
+                var view = new HealthView(drain.Draining ? "draining" : database ? "ok" : "degraded", database);
+                return database && !drain.Draining ? TypedResults.Ok(view) : TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health").WithName("Health").AllowAnonymous();
         return app;
