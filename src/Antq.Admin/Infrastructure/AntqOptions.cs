@@ -101,7 +101,9 @@ public sealed class AntqOptions
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "Antq.Forms.sln")) && Directory.Exists(Path.Combine(dir.FullName, name)))
                     return Path.Combine(dir.FullName, name);
-        return null;
+        // A published server: the folders were copied beside the dll (Antq.Admin.csproj).
+        var published = Path.Combine(AppContext.BaseDirectory, name);
+        return Directory.Exists(published) ? published : null;
     }
 }
 
