@@ -130,6 +130,7 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         var stored = await client.ReadSubmissionAsync(id);
         Assert.Equal(id, saved.GetProperty("id").GetGuid());
         Assert.Equal(stored.Revision(), saved.Revision());
+        Assert.Equal(stored.GetProperty("packVersion").GetString(), saved.GetProperty("packVersion").GetString()); // the load tool and a moved draft read it
         // The database may keep fewer fractional digits than the clock gave (SQLite: milliseconds).
         Assert.True((stored.GetProperty("updatedAt").GetDateTimeOffset() - saved.GetProperty("updatedAt").GetDateTimeOffset()).Duration() < TimeSpan.FromMilliseconds(1));
         Assert.True(saved.GetProperty("valid").GetBoolean());

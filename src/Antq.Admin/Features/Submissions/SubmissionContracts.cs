@@ -71,7 +71,8 @@ public sealed record SubmissionPage(IReadOnlyList<SubmissionSummary> Items, int 
 public sealed record AuditView(long Id, string Action, string ActorName, int? ActorUnitId, DateTimeOffset At, string? FromStatus, string? ToStatus, JsonElement Details);
 
 /// <summary>
-/// The answer to a draft save: the new revision and the verdict in brief (outcome, counts, field errors). Autosave
+/// The answer to a draft save: the new revision, the pack version the draft is on (an activation may have moved it)
+/// and the verdict in brief (outcome, counts, field errors). Autosave
 /// needs only the revision; the full record (<see cref="SubmissionView"/>: data, 20 KB of evaluation, review chain)
 /// is one GET away. Rebuilding it on every save cost six queries and two large JSON parses.
 /// </summary>
@@ -79,6 +80,7 @@ public sealed record DraftSaved(
     Guid Id,
     int Revision,
     string Status,
+    string PackVersion,
     DateTimeOffset UpdatedAt,
     bool Valid,
     Antq.FormEngine.Evaluation.OutcomeRef? Outcome,

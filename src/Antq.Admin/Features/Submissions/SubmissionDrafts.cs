@@ -109,7 +109,7 @@ public sealed class SubmissionDrafts(
         SubmissionEvaluator.Store(record, pack, request.Data, result);
         if (await store.CommitAsync(account, record, SubmissionAudit.Saved, record.Status, new { valid = result.Valid, outcomeId = result.Outcome?.Id }, ct) is { } failure)
             return failure;
-        return new SaveOutcome(Created: false, Saved: new DraftSaved(record.Id, record.Revision, record.Status, record.UpdatedAt,
+        return new SaveOutcome(Created: false, Saved: new DraftSaved(record.Id, record.Revision, record.Status, record.PackVersion, record.UpdatedAt,
             result.Valid, result.Outcome, result.Summary, result.Errors));
     }
 
