@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -36,6 +37,9 @@ public static class AuthFeature
             .AddUserConfirmation<NotDisabledConfirmation>()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // After Identity's own configuration has set the data-protection format: wrap it so a token is decrypted once.
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure<TimeProvider>((o, time) => o.BearerTokenProtector = new BearerTicketCache(o.BearerTokenProtector, time));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/dang-nhap";
