@@ -51,6 +51,31 @@ public sealed class Api(HttpClient http)
         return http.SendAsync(request);
     }
 
+    /// <summary>
+    /// Waits until <c>/health</c> answers ok: a server just started refuses connections, then says "warming" (503)
+    /// while its start-up warm-up runs. Returns how long it took and the states seen, or throws after <paramref name="max"/>.
+    /// </summary>
+    public async Task<(TimeSpan Waited, string Seen)> WaitReadyAsync(TimeSpan max)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var seen = new List<string>();
+        while (true)
+        {
+            string state;
+            try
+            {
+                using var response = await SendAsync(HttpMethod.Get, "/health", token: null);
+                var text = await response.Content.ReadAsStringAsync();
+                state = text.Length > 0 && JsonDocument.Parse(text).RootElement.TryGetProperty("status", out var s) ? s.GetString() ?? "?" : ((int)response.StatusCode).ToString();
+                if (response.IsSuccessStatusCode) return (clock.Elapsed, string.Join(" → ", seen.Append(state)));
+            }
+            catch (HttpRequestException) { state = "no answer"; }
+            if (seen.Count == 0 || seen[^1] != state) seen.Add(state);
+            if (clock.Elapsed > max) throw new LoadSetupException($"/health not ok after {max.TotalSeconds:F0} s: {string.Join(" → ", seen)}");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>A call that must succeed (set-up and checks): the parsed JSON body, or an exception.</summary>
     public async Task<JsonElement> CallAsync(HttpMethod method, string path, string? token, object? body = null)
     {

@@ -24,8 +24,8 @@ try
     using var http = Api.CreateClient(options);
     var api = new Api(http);
     Console.WriteLine($"Antq load test → {options.Url} ({Environment.ProcessorCount} cores, .NET {Environment.Version}); pack {options.PackId}, case {Path.GetFileName(caseFile)}");
-    var health = await api.CallAsync(HttpMethod.Get, "/health", token: null);
-    Console.WriteLine($"  server health: {health}");
+    var (waited, seen) = await api.WaitReadyAsync(TimeSpan.FromMinutes(2));
+    Console.WriteLine($"  server ready after {waited.TotalSeconds:F1} s ({seen})");
     var adminToken = await api.LoginAsync(options.Email, options.Password);
     if (options.RunWarmup)
     {

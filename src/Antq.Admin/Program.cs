@@ -51,7 +51,9 @@ builder.Services.AddExportsFeature();
 builder.Services.AddReportsFeature();
 builder.Services.AddStudioFeature();
 builder.Services.AddAntqUi();
-// After a start the JIT has not seen the hot paths: run them once before the traffic does (ANTQ_WARMUP, StartupWarmup.cs).
+// After a start the JIT has not seen the hot paths: run them before the traffic does (ANTQ_WARMUP, StartupWarmup.cs);
+// /health says "warming" meanwhile.
+builder.Services.AddSingleton(new WarmupState(options.Warmup));
 if (options.Warmup) builder.Services.AddSingleton<StartupWarmup>().AddHostedService(sp => sp.GetRequiredService<StartupWarmup>());
 
 var app = builder.Build();

@@ -146,6 +146,7 @@ public sealed class UiServer : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ANTQ_DATA_DIR", dataDir);
             builder.UseSetting("ANTQ_SEED_DEMO", "true");
+            builder.UseSetting("ANTQ_WARMUP", "false"); // seconds of CPU the browser tests' first pages would wait for
             // Every test signs in from 127.0.0.1: the login rate limits are raised (their defaults are tested in the API tests).
             builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_CLIENT", "1000000");
             builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_ACCOUNT", "1000000");

@@ -8,7 +8,7 @@ namespace Antq.Admin.Infrastructure;
 /// <c>ConnectionStrings__Antq</c>, <c>ANTQ_ADMIN_EMAIL</c> / <c>ANTQ_ADMIN_PASSWORD</c> (first administrator),
 /// <c>ANTQ_SEED_DEMO</c> (demo data; default on in Development), <c>ANTQ_PACKS_DIR</c>, <c>ANTQ_TEMPLATES_DIR</c>,
 /// <c>ANTQ_PUBLIC_URL</c> (the address printed in issued documents' verify links; required in Production),
-/// <c>ANTQ_WARMUP</c> (start-up warm-up of the hot paths; default on).
+/// <c>ANTQ_WARMUP</c> (start-up warm-up of the hot paths; default on), <c>ANTQ_WARMUP_SECONDS</c> (its longest run).
 /// </summary>
 public sealed class AntqOptions
 {
@@ -38,6 +38,10 @@ public sealed class AntqOptions
     /// off in the tests' Testing environment unless set.</summary>
     public bool Warmup { get; set; } = true;
 
+    /// <summary>The longest the warm-up runs (<c>ANTQ_WARMUP_SECONDS</c>, 1–120, default 15); it stops earlier once the
+    /// evaluations have stopped getting faster.</summary>
+    public int WarmupSeconds { get; set; } = 15;
+
     public string SqliteConnectionString =>
         ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "antq.db")};Default Timeout=30;Pooling=True";
 
@@ -63,6 +67,9 @@ public sealed class AntqOptions
             PackFourEyes = bool.TryParse(configuration["ANTQ_PACK_FOUR_EYES"], out var fourEyes) && fourEyes,
             Warmup = bool.TryParse(configuration["ANTQ_WARMUP"], out var warmup) ? warmup : !environment.IsEnvironment("Testing"),
         };
+        if (configuration["ANTQ_WARMUP_SECONDS"] is { Length: > 0 } warmupSeconds)
+            options.WarmupSeconds = int.TryParse(warmupSeconds, out var seconds) && seconds is >= 1 and <= 120 ? seconds
+                : throw new InvalidOperationException($"ANTQ_WARMUP_SECONDS must be a whole number of seconds from 1 to 120, not '{warmupSeconds}'.");
         if (options.PublicUrl is not null
             && (!Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https")
                 || !string.IsNullOrEmpty(publicUri.Query) || !string.IsNullOrEmpty(publicUri.Fragment)))

@@ -4,6 +4,7 @@ using Antq.Admin.Data;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
+using Antq.FormEngine;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,24 +13,28 @@ namespace Antq.Admin.Infrastructure;
 
 /// <summary>
 /// Runs the hot paths once the server has started, before the JIT has seen them under traffic: every active pack's
-/// test cases are evaluated <see cref="Rounds"/> times and their results serialised as the evaluate endpoint and the
-/// draft save write them, and the queries of a save and of a dossier view run once for a unit of each pack's kinds.
-/// After a (rolling) restart the first ~20 s ran at a third of warm throughput: methods start unoptimised (tier 0)
-/// and are recompiled with profile data only after some 30 calls; these rounds take them past that, and compile
-/// the packs' expressions and the EF queries, before the instance's share of traffic does. Reads only.
+/// test cases are evaluated round after round and their results serialised as the evaluate endpoint and the draft
+/// save write them, and the queries of a save and of a dossier view run once for a unit of each pack's kinds.
+/// After a (rolling) restart the first ~20 s ran at a third of warm throughput: methods start unoptimised and go
+/// through the instrumented tier of dynamic PGO before their optimised code. Four rounds (the first version) were
+/// too few to change that on a quiet machine; the rounds now go on until they stop getting faster (no round 5 %
+/// faster than the best for <see cref="StableFor"/>), at least <see cref="Rounds"/> and at most
+/// <c>ANTQ_WARMUP_SECONDS</c>. Meanwhile <c>/health</c> answers "warming" (<see cref="WarmupState"/>), so a load
+/// balancer keeps the instance's share of traffic on the others until then. Reads only.
 /// <c>ANTQ_WARMUP=false</c> turns it off (the tests' Testing environment does by default).
 /// </summary>
 public sealed class StartupWarmup(
     IServiceScopeFactory scopes, PackCatalog catalog, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
-    ILogger<StartupWarmup> logger) : BackgroundService
+    AntqOptions options, WarmupState state, ILogger<StartupWarmup> logger) : BackgroundService
 {
     /// <summary>
-    /// Evaluations of each test case. The shipped packs have 9 test cases or more, so each pack's entry points run 36 times or more,
-    /// past the runtime's count (30) for re-compiling a method with its profile; the engine's shared methods run
-    /// thousands of times. 40 rounds (6,000 evaluations of the shipped packs) took a minute of tier-0 code on a loaded
-    /// machine, competing with the first requests it is meant to help.
+    /// The fewest rounds: the shipped packs have 9 test cases or more, so each pack's entry points run 36 times or more,
+    /// past the runtime's count (30) for re-compiling a method.
     /// </summary>
     public const int Rounds = 4;
+
+    /// <summary>How long the rounds must have stopped getting faster before the warm-up ends.</summary>
+    public static readonly TimeSpan StableFor = TimeSpan.FromSeconds(2);
 
     private readonly TaskCompletionSource<int> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,7 +48,7 @@ public sealed class StartupWarmup(
             await StartedAsync(stoppingToken);
             var clock = Stopwatch.StartNew();
             var evaluations = await RunAsync(stoppingToken);
-            logger.LogInformation("Warm-up: {Evaluations} evaluations of the active packs' test cases and the save and view queries in {Elapsed} ms.",
+            logger.LogInformation("Warm-up: {Evaluations} evaluations of the active packs' test cases and the save and view queries in {Elapsed} ms; /health says ok from now.",
                 evaluations, clock.ElapsedMilliseconds);
             _done.TrySetResult(evaluations);
         }
@@ -56,6 +61,10 @@ public sealed class StartupWarmup(
             // A warm-up failure must not stop the server: it only means the first requests are slower.
             logger.LogWarning(e, "Warm-up stopped early; the server runs, the first requests are compiled as they come.");
             _done.TrySetException(e);
+        }
+        finally
+        {
+            state.Finish();
         }
     }
 
@@ -74,19 +83,12 @@ public sealed class StartupWarmup(
         var evaluator = services.GetRequiredService<SubmissionEvaluator>();
         var units = services.GetRequiredService<UnitDirectory>();
         await services.GetRequiredService<SubmissionStore>().FindAsync(Guid.Empty, ct);
-        var evaluations = 0;
+        var packs = new List<CompiledPack>();
         foreach (var packId in await db.ActivePacks.AsNoTracking().Select(a => a.PackId).ToListAsync(ct))
+            if (await catalog.GetActiveAsync(packId, ct) is { } pack && pack.Tests.Count > 0) packs.Add(pack);
+        var evaluations = await EvaluateUntilStableAsync(packs, ct);
+        foreach (var pack in packs)
         {
-            if (await catalog.GetActiveAsync(packId, ct) is not { } pack || pack.Tests.Count == 0) continue;
-            for (var round = 0; round < Rounds; round++)
-                foreach (var test in pack.Tests)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    var result = pack.Evaluate(test.Unit, test.Year, test.Data, test.Facts);
-                    _ = JsonSerializer.SerializeToUtf8Bytes(result, json.Value.SerializerOptions);
-                    _ = StoredEvaluation.Write(result);
-                    evaluations++;
-                }
             var kinds = pack.Manifest.UnitKinds.ToList();
             if (await db.Units.AsNoTracking().Where(u => kinds.Contains(u.KindId)).OrderBy(u => u.Id).FirstOrDefaultAsync(ct) is { } unit)
             {
@@ -97,5 +99,36 @@ public sealed class StartupWarmup(
             }
         }
         return evaluations;
+    }
+
+    /// <summary>Rounds of every pack's test cases until a round has not been 5 % faster than the best for
+    /// <see cref="StableFor"/> (after <see cref="Rounds"/> at least), or the time allowed is over.</summary>
+    private async Task<int> EvaluateUntilStableAsync(List<CompiledPack> packs, CancellationToken ct)
+    {
+        if (packs.Count == 0) return 0;
+        var allowed = TimeSpan.FromSeconds(options.WarmupSeconds);
+        var clock = Stopwatch.StartNew();
+        var best = TimeSpan.MaxValue;
+        var bestAt = TimeSpan.Zero;
+        var evaluations = 0;
+        for (var round = 1; ; round++)
+        {
+            var started = clock.Elapsed;
+            foreach (var pack in packs)
+                foreach (var test in pack.Tests)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var result = pack.Evaluate(test.Unit, test.Year, test.Data, test.Facts);
+                    _ = JsonSerializer.SerializeToUtf8Bytes(result, json.Value.SerializerOptions);
+                    _ = StoredEvaluation.Write(result);
+                    evaluations++;
+                }
+            var took = clock.Elapsed - started;
+            if (took < best * 0.95) (best, bestAt) = (took, clock.Elapsed);
+            else if (took < best) best = took;
+            if (round >= Rounds && (clock.Elapsed - bestAt >= StableFor || clock.Elapsed >= allowed)) return evaluations;
+            // Gives the pool thread back now and then: the instance serves the requests that reach it meanwhile.
+            if (round % 50 == 0) await Task.Yield();
+        }
     }
 }

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Infrastructure;
 using Antq.Admin.Tests.Support;
@@ -6,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Admin.Tests.Http;
 
-/// <summary>The start-up warm-up (ANTQ_WARMUP): it runs the active packs' test cases after the start, and is off unless asked for in tests.</summary>
+/// <summary>
+/// The start-up warm-up (ANTQ_WARMUP): it runs the active packs' test cases after the start, /health says "warming"
+/// (503, so a load balancer sends no traffic yet) until it is over, and it is off unless asked for in tests.
+/// </summary>
 public sealed class StartupWarmupTests
 {
     [Fact]
@@ -14,9 +20,16 @@ public sealed class StartupWarmupTests
     {
         using var factory = new AntqApiFactory { Settings = { ["ANTQ_WARMUP"] = "true" } };
         using var client = factory.CreateClient();
+        // The rounds go on until they have not got faster for StableFor (2 s): the warm-up cannot be over yet.
+        var warming = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, warming.StatusCode);
+        Assert.Equal("warming", (await warming.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
         // A guard against a hang only, not a timing.
         var evaluations = await factory.Services.GetRequiredService<StartupWarmup>().Completion.WaitAsync(TimeSpan.FromMinutes(5));
+        var ready = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("ok", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
         var testCases = await factory.WithServicesAsync(async s =>
         {
@@ -31,11 +44,12 @@ public sealed class StartupWarmupTests
     }
 
     [Fact]
-    public void Warmup_TestsByDefault_NotRegistered()
+    public async Task Warmup_TestsByDefault_NotRegistered_HealthOkAtOnce()
     {
         using var factory = new AntqApiFactory();
         using var client = factory.CreateClient();
 
         Assert.Null(factory.Services.GetService<StartupWarmup>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 }

@@ -72,6 +72,8 @@ public sealed class AntqApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ANTQ_DATA_DIR", _dataDir);
         builder.UseSetting("ANTQ_SEED_DEMO", "false");
         builder.UseSetting("ANTQ_JOBS", "false"); // no Hangfire server: tests run the reminder planner themselves
+        // Also off in hosts derived with UseEnvironment("Production"): seconds of CPU each; StartupWarmupTests turns it on.
+        builder.UseSetting("ANTQ_WARMUP", "false");
         builder.UseSetting("ANTQ_PACKS_DIR", Path.Combine(RepoPaths.Root, "criteria-packs"));
         builder.UseSetting("ANTQ_TEMPLATES_DIR", Path.Combine(RepoPaths.Root, "templates"));
         if (!(_databaseOwner?.RealLoginLimits ?? RealLoginLimits))

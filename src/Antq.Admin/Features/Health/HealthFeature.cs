@@ -10,12 +10,14 @@ public static class HealthFeature
 {
     public static IEndpointRouteBuilder MapHealthFeature(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> (AntqDbContext db, ShutdownDrain drain, CancellationToken ct) =>
+        app.MapGet("/health", async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> (AntqDbContext db, ShutdownDrain drain, WarmupState warmup, CancellationToken ct) =>
             {
                 var database = await db.Database.CanConnectAsync(ct);
-                // A stopping instance still serves but asks the load balancer for no new traffic (ShutdownDrain).
-                var view = new HealthView(drain.Draining ? "draining" : database ? "ok" : "degraded", database);
-                return database && !drain.Draining ? TypedResults.Ok(view) : TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable);
+                // A stopping instance still serves but asks the load balancer for no new traffic (ShutdownDrain); a
+                // starting one asks for none until its hot paths are compiled (StartupWarmup).
+                var status = drain.Draining ? "draining" : !database ? "degraded" : warmup.Warming ? "warming" : "ok";
+                var view = new HealthView(status, database);
+                return status == "ok" ? TypedResults.Ok(view) : TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health").WithName("Health").AllowAnonymous();
         return app;
