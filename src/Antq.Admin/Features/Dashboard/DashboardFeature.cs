@@ -6,6 +6,7 @@ public static class DashboardFeature
     public static IServiceCollection AddDashboardFeature(this IServiceCollection services)
     {
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardPackBoards>();
         return services;
     }
 

@@ -35,10 +35,20 @@ public sealed class DeadlineBoardCache(TimeProvider time)
     private sealed record Board(long Generation, DateTimeOffset At, List<DeadlineInstance> Instances);
 
     /// <summary>The board of the deadlines for the year and scope, from the cache when fresh, else computed by <paramref name="compute"/> and kept.</summary>
-    public async Task<List<DeadlineInstance>> GetAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within,
-        Func<Task<List<DeadlineInstance>>> compute)
+    public Task<List<DeadlineInstance>> GetAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within,
+        Func<Task<List<DeadlineInstance>>> compute) =>
+        GetOrComputeAsync(Key(year, deadlines, within), compute);
+
+    /// <summary>
+    /// The national board of the deadlines filtered to what concerns one unit (the dashboard's focus: its subtree that year and
+    /// the dossiers routed through it), kept and dropped with the boards — the filter reads the year's whole hierarchy.
+    /// </summary>
+    public Task<List<DeadlineInstance>> GetFilteredAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines,
+        int focusId, Func<Task<List<DeadlineInstance>>> compute) =>
+        GetOrComputeAsync(string.Create(CultureInfo.InvariantCulture, $"{Key(year, deadlines, null)}|concerning:{focusId}"), compute);
+
+    private async Task<List<DeadlineInstance>> GetOrComputeAsync(string key, Func<Task<List<DeadlineInstance>>> compute)
     {
-        var key = Key(year, deadlines, within);
         var now = time.GetUtcNow();
         var generation = Interlocked.Read(ref _generation);
         if (_boards.TryGetValue(key, out var board) && board.Generation == generation && now - board.At < Ttl) return board.Instances;
