@@ -930,6 +930,8 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "PackId", "Year")
                         .IsUnique();
 
+                    b.HasIndex("Year", "PackId", "UnitId", "Status");
+
                     b.ToTable("Submissions");
                 });
 

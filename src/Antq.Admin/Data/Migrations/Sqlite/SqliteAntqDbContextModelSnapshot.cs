@@ -911,6 +911,8 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "PackId", "Year")
                         .IsUnique();
 
+                    b.HasIndex("Year", "PackId", "UnitId", "Status");
+
                     b.ToTable("Submissions");
                 });
 
