@@ -30,6 +30,7 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<TemplateVersionRecord> TemplateVersions => Set<TemplateVersionRecord>();
     public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();
     public DbSet<RegistrationRecord> Registrations => Set<RegistrationRecord>();
+    public DbSet<RegistrationFile> RegistrationFiles => Set<RegistrationFile>();
     public DbSet<AppraisalRecord> Appraisals => Set<AppraisalRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

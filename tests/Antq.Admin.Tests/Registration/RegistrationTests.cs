@@ -55,6 +55,7 @@ public sealed class RegistrationTests(AntqApiFactory factory) : IClassFixture<An
         var draft = await SaveAsync(commune, id, Form(2030));
         Assert.Equal("draft", draft.GetProperty("status").GetString());
         Assert.Equal(draft.GetProperty("id").GetGuid(), (await SaveAsync(commune, id, Form(2030))).GetProperty("id").GetGuid()); // a retry
+        await RegistrationDossier.AttachAsync(commune, id);
         var sent = await StepAsync(commune, id, "submit", HttpStatusCode.OK);
         Assert.Equal(world.DistrictB.Id, sent.GetProperty("reviewingUnitId").GetInt32());
         await StepAsync(commune, id, "submit", HttpStatusCode.Conflict); // a retried request
@@ -89,6 +90,7 @@ public sealed class RegistrationTests(AntqApiFactory factory) : IClassFixture<An
         var dossier = await commune.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2031, Samples.ValidCommune);
         var id = Guid.NewGuid();
         await SaveAsync(commune, id, Form(2031));
+        await RegistrationDossier.AttachAsync(commune, id);
         await StepAsync(commune, id, "submit", HttpStatusCode.OK);
 
         var noReason = await StepAsync(district, id, "refuse", HttpStatusCode.UnprocessableEntity, new { reason = " " });
@@ -123,6 +125,7 @@ public sealed class RegistrationTests(AntqApiFactory factory) : IClassFixture<An
         // Declared Trung bình, no record of last year: refused from the declaration.
         var weak = Guid.NewGuid();
         await SaveAsync(commune, weak, Form(2036, "trung-binh"));
+        await RegistrationDossier.AttachAsync(commune, weak);
         var refused = await StepAsync(commune, weak, "submit", HttpStatusCode.UnprocessableEntity);
         Assert.Contains("loại Khá trở lên", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("Theo kê khai của đơn vị", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -134,6 +137,7 @@ public sealed class RegistrationTests(AntqApiFactory factory) : IClassFixture<An
         await (await district.ActAsync(last, "reject", new { reason = "Để xảy ra trọng án" })).ExpectAsync(HttpStatusCode.OK);
         var claimed = Guid.NewGuid();
         var view = await SaveAsync(commune, claimed, Form(2025, "kha"));
+        await RegistrationDossier.AttachAsync(commune, claimed);
         var eligibility = view.GetProperty("eligibility");
         Assert.False(eligibility.GetProperty("eligible").GetBoolean());
         Assert.Equal("record", eligibility.GetProperty("basis").GetString());

@@ -17,7 +17,8 @@ public sealed record EvidenceDownload(string PhysicalPath, string ContentType, s
 /// <summary>
 /// Evidence files under <c>ANTQ_DATA_DIR/uploads/&lt;guid&gt;/&lt;name&gt;</c>. A file belongs to the
 /// submission it was uploaded for (recorded beside it), so reading it is authorised against that
-/// submission: a reference copied into another unit's data opens nothing.
+/// submission: a reference copied into another unit's data opens nothing. The files of a registration
+/// dossier are stored the same way and read only through their registration (its own scope check).
 /// </summary>
 public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount current, SubmissionStore store, TimeProvider time, ILogger<EvidenceStore> logger)
 {
@@ -43,8 +44,30 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
         if (pack.Form.FieldAt(fieldPointer) is not { } field || FormLayout.For(pack).UiFor(field) is not { Widget: Widget.File, Files: { } rules })
             return Refusal.BadRequest($"Trường «{fieldPointer}» không phải là trường tệp minh chứng của biểu mẫu.");
 
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var accept = rules.Accept.Count > 0 ? rules.Accept : DefaultAccept;
+        var meta = new EvidenceMeta(submissionId, record.UnitId, fieldPointer, fileName, 0, account.UserId, time.GetUtcNow());
+        return await StoreAsync(meta, content, accept, rules, ct);
+    }
+
+    /// <summary>
+    /// Stores one file of a registration dossier with the default types and size (the caller, the registration's
+    /// steps, has checked who uploads and when). The file is read only through its registration: <see cref="OpenAsync"/>
+    /// opens nothing of it, <see cref="LocateForRegistrationAsync"/> gives it to the registration's own check.
+    /// </summary>
+    public Task<Result<EvidenceFile>> SaveForRegistrationAsync(Guid registrationId, int unitId, string kind, string fileName, Stream content, string uploadedBy, CancellationToken ct)
+    {
+        var meta = new EvidenceMeta(Guid.Empty, unitId, kind, fileName, 0, uploadedBy, time.GetUtcNow()) { RegistrationId = registrationId };
+        return StoreAsync(meta, content, DefaultAccept, DefaultRules, ct);
+    }
+
+    /// <summary>Types and size of a file that no form field describes.</summary>
+    public static readonly FileRules DefaultRules = new([], FileRules.DefaultMaxSizeMb, 1, Multiple: false);
+
+    /// <summary>The store's checks and writing, shared by every owner of a file: type, size (bytes received), not empty.</summary>
+    private async Task<Result<EvidenceFile>> StoreAsync(EvidenceMeta meta, Stream content, IReadOnlyList<string> accept, FileRules rules, CancellationToken ct)
+    {
+        var fileName = meta.OriginalName;
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (!accept.Contains(extension))
             return Refusal.BadRequest($"Tệp «{fileName}» không đúng loại cho phép ({string.Join(", ", accept)}).");
 
@@ -63,7 +86,7 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
             TryDelete(folder);
             if (e is InvalidDataException)
                 return Refusal.BadRequest($"Tệp «{fileName}» vượt quá dung lượng cho phép ({rules.MaxSizeMb} MB).");
-            logger.LogWarning(e, "Upload of {File} for {Submission} failed", fileName, submissionId);
+            logger.LogWarning(e, "Upload of {File} for {Owner} failed", fileName, meta.RegistrationId ?? meta.SubmissionId);
             return Refusal.BadRequest($"Không tải lên được tệp «{fileName}». Vui lòng thử lại.");
         }
         if (size == 0)
@@ -72,8 +95,7 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
             TryDelete(folder);
             return Refusal.BadRequest($"Tệp «{fileName}» rỗng (0 byte); hãy chọn tệp minh chứng có nội dung.");
         }
-        var meta = new EvidenceMeta(submissionId, record.UnitId, fieldPointer, fileName, size, account.UserId, time.GetUtcNow());
-        await File.WriteAllTextAsync(Path.Combine(folder, MetaName), JsonSerializer.Serialize(meta), ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, MetaName), JsonSerializer.Serialize(meta with { Size = size }), ct);
         return new EvidenceFile($"{Folder}/{id}/{name}", name, size);
     }
 
@@ -82,13 +104,9 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
     {
         var account = await current.RequireAsync(ct);
         var notFound = new AccessDeniedException("Không tìm thấy tệp.", StatusCodes.Status404NotFound);
-        var match = ReferencePattern().Match(reference);
-        if (!match.Success) throw notFound;
-        var folder = Path.Combine(Root, match.Groups[1].Value);
-        var path = Path.Combine(folder, match.Groups[2].Value);
-        var metaPath = Path.Combine(folder, MetaName);
-        if (!File.Exists(path) || !File.Exists(metaPath)) throw notFound;
-        var meta = JsonSerializer.Deserialize<EvidenceMeta>(await File.ReadAllTextAsync(metaPath, ct)) ?? throw notFound;
+        var (file, meta) = await LocateAsync(reference, ct) ?? throw notFound;
+        // A registration's file is read through its registration only (RegistrationFiles checks that scope).
+        if (meta.RegistrationId is not null) throw notFound;
 
         SubmissionRecord record;
         try { record = await store.GetVisibleAsync(account, meta.SubmissionId, ct); }
@@ -97,6 +115,32 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
         var referenced = record.DataJson.Contains($"\"{reference}\"", StringComparison.Ordinal);
         var uploader = account.IsUnit && account.ScopeUnit.Id == record.UnitId;
         if (!referenced && !uploader) throw notFound;
+        return file;
+    }
+
+    /// <summary>
+    /// The stored file behind a reference of a registration, without any check of the caller: the registration's
+    /// steps authorise before calling. Null when the reference is malformed, missing or not that registration's.
+    /// </summary>
+    public async Task<EvidenceDownload?> LocateForRegistrationAsync(string reference, Guid registrationId, CancellationToken ct) =>
+        await LocateAsync(reference, ct) is ({ } file, { } meta) && meta.RegistrationId == registrationId ? file : null;
+
+    /// <summary>Removes a stored file (a registration's file replaced or removed); a missing folder is not an error.</summary>
+    public void Delete(string reference)
+    {
+        var match = ReferencePattern().Match(reference);
+        if (match.Success) TryDelete(Path.Combine(Root, match.Groups[1].Value));
+    }
+
+    private async Task<(EvidenceDownload File, EvidenceMeta Meta)?> LocateAsync(string reference, CancellationToken ct)
+    {
+        var match = ReferencePattern().Match(reference);
+        if (!match.Success) return null;
+        var folder = Path.Combine(Root, match.Groups[1].Value);
+        var path = Path.Combine(folder, match.Groups[2].Value);
+        var metaPath = Path.Combine(folder, MetaName);
+        if (!File.Exists(path) || !File.Exists(metaPath)) return null;
+        if (JsonSerializer.Deserialize<EvidenceMeta>(await File.ReadAllTextAsync(metaPath, ct)) is not { } meta) return null;
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var (type, inline) = extension switch
@@ -106,7 +150,7 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
             ".jpg" or ".jpeg" => ("image/jpeg", true),
             _ => ("application/octet-stream", false),
         };
-        return new EvidenceDownload(path, type, match.Groups[2].Value, inline);
+        return (new EvidenceDownload(path, type, match.Groups[2].Value, inline), meta);
     }
 
     /// <summary>The name part of a reference, for display.</summary>
@@ -150,5 +194,10 @@ public sealed partial class EvidenceStore(AntqOptions options, CurrentAccount cu
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private sealed record EvidenceMeta(Guid SubmissionId, int UnitId, string Field, string OriginalName, long Size, string UploadedBy, DateTimeOffset UploadedAt);
+    /// <summary>Written beside each file: whose it is. <see cref="Field"/> is the form field, or the registration file's kind.</summary>
+    private sealed record EvidenceMeta(Guid SubmissionId, int UnitId, string Field, string OriginalName, long Size, string UploadedBy, DateTimeOffset UploadedAt)
+    {
+        /// <summary>Set for a registration's file (then <see cref="SubmissionId"/> is empty).</summary>
+        public Guid? RegistrationId { get; init; }
+    }
 }

@@ -16,4 +16,10 @@ public sealed record RegistrationView(
     Guid Id, int UnitId, string UnitName, string PackId, string PackTitle, int Year, string Status, string StatusText, int Revision,
     string Commitment, string DeclaredClass, string Targets, string SignerName,
     int? ReviewingUnitId, string? ReviewingUnitName, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt, string? RefusalReason,
-    EligibilityView Eligibility, bool CanEdit, bool CanDecide);
+    EligibilityView Eligibility, IReadOnlyList<RegistrationFileView> Files, bool CanEdit, bool CanDecide);
+
+/// <summary>
+/// A file of the registration dossier: <c>kind</c> is a <see cref="RegistrationFileKind"/> id, <c>kindLabel</c> its name,
+/// <c>uploadedOn</c> the day it was uploaded (dd/MM/yyyy, Vietnam time), <c>url</c> where those who see the registration download it.
+/// </summary>
+public sealed record RegistrationFileView(string Kind, string KindLabel, string Name, long Size, DateTimeOffset UploadedAt, string UploadedOn, string Url);

@@ -4,7 +4,8 @@ namespace Antq.Admin.Features.Registration;
 public static class RegistrationFeature
 {
     public static IServiceCollection AddRegistrationFeature(this IServiceCollection services) =>
-        services.AddScoped<RegistrationEligibility>().AddScoped<RegistrationQueries>().AddScoped<RegistrationSteps>().AddScoped<RegistrationGate>();
+        services.AddScoped<RegistrationEligibility>().AddScoped<RegistrationQueries>().AddScoped<RegistrationSteps>().AddScoped<RegistrationGate>()
+            .AddScoped<RegistrationFiles>();
 
     public static IEndpointRouteBuilder MapRegistrationFeature(this IEndpointRouteBuilder app)
     {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Admin.Features.Registration;
 
 /// <summary>Reading registrations: the unit its own, a reviewing level those of the units it can see (it decides those sent to it).</summary>
-public sealed class RegistrationQueries(AntqDbContext db, CurrentAccount current, PackCatalog catalog, RegistrationEligibility eligibility)
+public sealed class RegistrationQueries(AntqDbContext db, CurrentAccount current, PackCatalog catalog, RegistrationEligibility eligibility, RegistrationFiles files)
 {
     public static string StatusText(string status) => status switch
     {
@@ -40,8 +40,9 @@ public sealed class RegistrationQueries(AntqDbContext db, CurrentAccount current
         var reviewing = r.ReviewingUnitId is int at ? await db.Units.AsNoTracking().Where(u => u.Id == at).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
         var title = (await catalog.GetActiveAsync(r.PackId, ct))?.Manifest.Title ?? r.PackId;
         var condition = await eligibility.CheckAsync(r.UnitId, r.Year, r.DeclaredClass, ct);
+        var attached = (await files.ListAsync([r.Id], ct)).GetValueOrDefault(r.Id, []);
         return new RegistrationView(r.Id, r.UnitId, r.Unit!.Name, r.PackId, title, r.Year, r.Status, StatusText(r.Status), r.Revision,
-            r.Commitment, r.DeclaredClass, r.Targets, r.SignerName, r.ReviewingUnitId, reviewing, r.SubmittedAt, r.DecidedAt, r.RefusalReason, condition,
+            r.Commitment, r.DeclaredClass, r.Targets, r.SignerName, r.ReviewingUnitId, reviewing, r.SubmittedAt, r.DecidedAt, r.RefusalReason, condition, attached,
             CanEdit: account.IsUnit && account.ScopeUnit.Id == r.UnitId && RegistrationSteps.Editable(r.Status),
             CanDecide: account.IsReviewer && account.ScopeUnit.Id == r.ReviewingUnitId && r.Status == RegistrationStatus.Submitted);
     }

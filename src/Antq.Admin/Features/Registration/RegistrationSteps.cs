@@ -16,7 +16,7 @@ namespace Antq.Admin.Features.Registration;
 /// </summary>
 public sealed class RegistrationSteps(
     AntqDbContext db, CurrentAccount current, PackCatalog catalog, UnitDirectory units, RegistrationEligibility eligibility,
-    RegistrationQueries queries, StepNotifications notifications, TimeProvider time)
+    RegistrationQueries queries, RegistrationFiles files, StepNotifications notifications, TimeProvider time)
 {
     public const int MaxText = 4000;
 
@@ -74,6 +74,9 @@ public sealed class RegistrationSteps(
         if (record.Targets.Length == 0) errors.Add("targets", "Cần ghi chỉ tiêu phấn đấu trong năm.");
         if (record.SignerName.Length == 0) errors.Add("signerName", "Cần ghi người ký bản đăng ký (người đứng đầu đơn vị).");
         if (errors.Any) return Refusal.Invalid(errors);
+        if (await files.MissingAsync(record.Id, ct) is { Count: > 0 } missing)
+            return Refusal.Unprocessable($"Chưa gửi được bản đăng ký: còn thiếu {string.Join(" và ", missing)}. " +
+                "Hồ sơ đăng ký gồm nghị quyết của cấp ủy Đảng, kế hoạch bảo đảm an ninh, trật tự và bản đăng ký phấn đấu (điểm a khoản 2 Điều 9 Thông tư số 124/2021/TT-BCA).");
         var condition = await eligibility.CheckAsync(record.UnitId, record.Year, record.DeclaredClass, ct);
         if (!condition.Eligible)
             return Refusal.Unprocessable($"Chưa gửi được bản đăng ký: chỉ đơn vị có phong trào xếp loại Khá trở lên mới được đăng ký xây dựng điển hình. {condition.Text}");
@@ -142,7 +145,7 @@ public sealed class RegistrationSteps(
         return record;
     }
 
-    private static void RequireOwner(Account account, RegistrationRecord record)
+    internal static void RequireOwner(Account account, RegistrationRecord record)
     {
         if (!account.IsUnit || account.ScopeUnit.Id != record.UnitId)
             throw new AccessDeniedException("Chỉ tài khoản của chính đơn vị đăng ký mới được thực hiện thao tác này.");
