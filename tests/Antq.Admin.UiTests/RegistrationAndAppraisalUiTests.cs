@@ -7,7 +7,8 @@ namespace Antq.Admin.UiTests;
 
 /// <summary>
 /// The steps before and after the unit's dossier in the browser: two communes of the test's own send their Bản đăng ký
-/// phấn đấu, the level above accepts one and refuses the other with a reason (the refused commune reads it on the page and
+/// phấn đấu with its two files (the party committee's resolution, the security plan: TT124 Điều 9 khoản 2 điểm a; the second
+/// commune on a phone), the level above sees both files, downloads one, accepts one and refuses the other with a reason (the refused commune reads it on the page and
 /// in its bell); the accepted commune's dossier, sent, is appraised on the review page with an opinion per criterion.
 /// </summary>
 [Collection(UiCollection.Name)]
@@ -15,6 +16,11 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
 {
     private const string Pack = "tt124.xa";
     private const string Refusal = "Chưa kèm nghị quyết của Đảng ủy xã về công tác bảo đảm an ninh, trật tự.";
+    private const string ResolutionFile = "Nghị quyết Đảng ủy xã về đăng ký phấn đấu.pdf";
+    private const string PlanFile = "Kế hoạch bảo đảm an ninh, trật tự.pdf";
+
+    /// <summary>A small PDF standing for a scanned document.</summary>
+    private static byte[] Pdf(string title) => System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n% {title}\n%%EOF\n");
 
     [Fact]
     public async Task TwoCommunesRegister_OneAcceptedOneRefused_ThenTheDossierIsAppraised()
@@ -26,6 +32,7 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
         foreach (var (commune, movementClass) in new[] { (accepted, "Tốt"), (refused, "Khá") })
         {
             var page = await server.NewPageAsync();
+            if (commune == refused) await page.SetViewportSizeAsync(390, 844);
             await server.LoginAsync(page, commune.UnitEmail, "/ban-dang-ky");
             await page.Locator("[data-action=start-registration]", new() { HasText = "đối với xã, phường" }).First.ClickAsync();
             await page.FillAsync("[name=dk-cam-ket]", "Phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự” trong năm.");
@@ -33,7 +40,22 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
             await page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item", new() { HasText = movementClass }).First.ClickAsync();
             await page.FillAsync("[name=dk-chi-tieu]", "Không để xảy ra trọng án; 100% hộ gia đình ký cam kết.");
             await page.FillAsync("[name=dk-nguoi-ky]", "Nguyễn Văn An");
-            if (commune == accepted) await AccessibilityUiTests.AssertAccessibleAsync(page);
+            // Sending without the files is refused, naming them; what was typed stays.
+            await page.Locator("[data-action=send-registration]").ClickAsync();
+            await Assertions.Expect(page.Locator(".rz-notification-item", new() { HasText = "còn thiếu Nghị quyết của cấp ủy Đảng" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[name=dk-nguoi-ky]")).ToHaveValueAsync("Nguyễn Văn An");
+            var files = page.Locator("[data-testid=registration-form] [data-testid=registration-files]");
+            foreach (var (kind, name) in new[] { ("nghi-quyet", ResolutionFile), ("ke-hoach", PlanFile) })
+            {
+                await BlazorInputFile.SetAsync(page.Locator($"#dk-tep-{kind}"), new FilePayload { Name = name, MimeType = "application/pdf", Buffer = Pdf(name) });
+                await Assertions.Expect(files.Locator($"[data-file-kind={kind}] a")).ToHaveTextAsync(name);
+            }
+            if (commune == accepted)
+            {
+                // (Radzen's notifications fail contrast on every page, a theme matter: the form is checked once they are gone.)
+                await Assertions.Expect(page.Locator(".rz-notification-item")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+                await AccessibilityUiTests.AssertAccessibleAsync(page);
+            }
             await page.Locator("[data-action=send-registration]").ClickAsync();
             await Assertions.Expect(page.Locator($"tr[data-unit='{commune.Name}'] [data-testid=registration-status]")).ToHaveTextAsync("Đã gửi, chờ chấp nhận");
             if (commune == accepted) await UiServer.ShotAsync(page, "70-dang-ky-phan-dau-da-gui");
@@ -44,6 +66,10 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
         var reviewer = await server.NewPageAsync();
         await server.LoginAsync(reviewer, accepted.ReviewerEmail, "/ban-dang-ky");
         var acceptedRow = reviewer.Locator($"tr[data-unit='{accepted.Name}']");
+        await Assertions.Expect(acceptedRow.Locator("[data-testid=registration-files] a")).ToHaveTextAsync([ResolutionFile, PlanFile]);
+        var download = await reviewer.RunAndWaitForDownloadAsync(() => acceptedRow.Locator("[data-file-kind=nghi-quyet] a").ClickAsync());
+        Assert.Equal(ResolutionFile, download.SuggestedFilename);
+        Assert.Equal(Pdf(ResolutionFile), await File.ReadAllBytesAsync(await download.PathAsync()));
         await acceptedRow.Locator("[data-action=accept-registration]").ClickAsync();
         await Assertions.Expect(acceptedRow.Locator("[data-testid=registration-status]")).ToHaveTextAsync("Đã được chấp nhận");
         var refusedRow = reviewer.Locator($"tr[data-unit='{refused.Name}']");

@@ -29,6 +29,14 @@ public static class Display
     /// <summary>1.234,5</summary>
     public static string Number(double value) => value.ToString("#,##0.##", Vi);
 
+    /// <summary>A file's size as people read it: "850 byte", "12,3 KB", "4,5 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} byte",
+        < 1024 * 1024 => $"{Number(Math.Round(bytes / 1024d, 1))} KB",
+        _ => $"{Number(Math.Round(bytes / 1024d / 1024d, 1))} MB",
+    };
+
     /// <summary>The year it is now in Vietnam.</summary>
     public static int CurrentYear(TimeProvider time) => VietnamTime.YearOf(time.GetUtcNow());
 }

@@ -18,5 +18,8 @@ public static class RegistrationFileKind
 
     public static bool IsKnown(string? id) => All.Any(k => k.Id == id);
 
+    /// <summary>The place of a kind in <see cref="All"/>, to list files in the order of the law.</summary>
+    public static int Order(string id) => All.Select(k => k.Id).ToList().IndexOf(id);
+
     public static string Label(string id) => All.FirstOrDefault(k => k.Id == id).Label ?? id;
 }

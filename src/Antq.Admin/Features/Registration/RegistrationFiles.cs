@@ -76,7 +76,7 @@ public sealed class RegistrationFiles(AntqDbContext db, CurrentAccount current, 
     {
         var files = await db.RegistrationFiles.AsNoTracking().Where(f => ids.Contains(f.RegistrationId)).ToListAsync(ct);
         return files.GroupBy(f => f.RegistrationId).ToDictionary(g => g.Key,
-            g => g.OrderBy(f => Order(f.Kind)).Select(View).ToList());
+            g => g.OrderBy(f => RegistrationFileKind.Order(f.Kind)).Select(View).ToList());
     }
 
     /// <summary>The names of the required files not attached yet; sending is refused while any is missing.</summary>
@@ -119,8 +119,6 @@ public sealed class RegistrationFiles(AntqDbContext db, CurrentAccount current, 
             return Refusal.Conflict("Bản đăng ký vừa được người khác xử lý; hãy tải lại trang để xem tệp và trạng thái mới.");
         }
     }
-
-    private static int Order(string kind) => RegistrationFileKind.All.Select(k => k.Id).ToList().IndexOf(kind);
 
     private static RegistrationFileView View(RegistrationFile f) =>
         new(f.Kind, RegistrationFileKind.Label(f.Kind), f.Name, f.Size, f.UploadedAt, Display.Date(f.UploadedAt), $"/api/registrations/{f.RegistrationId}/files/{f.Kind}");
