@@ -54,7 +54,7 @@ public static class RegistrationApi
             .WithName("UploadRegistrationFile").WithSummary("The unit attaches (or replaces) the resolution or the security plan of its editable registration (multipart, field 'file').")
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            // Called with a bearer token as the pack upload is: no antiforgery token to check. The size limit is explicit.
+            // As the pack upload: bearer callers carry no antiforgery token, cookie callers are held by the cross-origin guard on /api. The size limit is explicit.
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimit))
             .WithFormOptions(multipartBodyLengthLimit: UploadRequestLimit);
