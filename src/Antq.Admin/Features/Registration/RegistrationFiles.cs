@@ -14,11 +14,17 @@ namespace Antq.Admin.Features.Registration;
 /// </summary>
 public sealed class RegistrationFiles(AntqDbContext db, CurrentAccount current, EvidenceStore evidence, TimeProvider time, ILogger<RegistrationFiles> logger)
 {
+    /// <summary>As the column holds it (<c>RegistrationFile.Name</c>).</summary>
+    public const int MaxNameLength = 255;
+
     /// <summary>Stores the file of a kind, replacing the one already there.</summary>
     public async Task<Result<RegistrationFileView>> UploadAsync(Guid id, string kind, string fileName, Stream content, CancellationToken ct)
     {
         var (account, record, refusal) = await EditableAsync(id, kind, "đính kèm tệp", ct);
         if (refusal is not null) return refusal;
+        // The name is kept to be offered on download (browsers send the bare name; older ones a whole path).
+        var name = Path.GetFileName(fileName.Trim());
+        if (name.Length is 0 or > MaxNameLength) return Refusal.BadRequest($"Tên tệp phải có từ 1 đến {MaxNameLength} ký tự; hãy đổi tên tệp rồi tải lên lại.");
         var stored = await evidence.SaveForRegistrationAsync(record.Id, record.UnitId, kind, fileName, content, account.UserId, ct);
         if (stored.Failure is { } failed) return failed;
 
@@ -26,7 +32,7 @@ public sealed class RegistrationFiles(AntqDbContext db, CurrentAccount current, 
         if (previous is not null) db.RegistrationFiles.Remove(previous);
         var file = new RegistrationFile
         {
-            Id = Guid.NewGuid(), RegistrationId = id, Kind = kind, Reference = stored.Value!.Reference, Name = Path.GetFileName(fileName.Trim()),
+            Id = Guid.NewGuid(), RegistrationId = id, Kind = kind, Reference = stored.Value!.Reference, Name = name,
             Size = stored.Value.Size, UploadedBy = account.UserId, UploadedAt = time.GetUtcNow(),
         };
         db.RegistrationFiles.Add(file);
