@@ -96,6 +96,8 @@ public sealed class RegistrationFilesTests(AntqApiFactory factory) : IClassFixtu
         Assert.Contains($"vượt quá dung lượng cho phép ({EvidenceStore.DefaultRules.MaxSizeMb} MB)", oversize.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var empty = await UploadAsync(commune, id, SecurityPlan, "ke-hoach.pdf", [], HttpStatusCode.BadRequest);
         Assert.Contains("rỗng", empty.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var longName = await UploadAsync(commune, id, Resolution, new string('a', 300) + ".pdf", Pdf("x"), HttpStatusCode.BadRequest);
+        Assert.Contains("Tên tệp phải có từ 1 đến 255 ký tự", longName.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var kind = await UploadAsync(commune, id, "bien-ban", "bien-ban.pdf", Pdf("x"), HttpStatusCode.BadRequest);
         Assert.Contains("không thuộc hồ sơ đăng ký", kind.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
