@@ -55,6 +55,7 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
                 // (Radzen's notifications fail contrast on every page, a theme matter: the form is checked once they are gone.)
                 await Assertions.Expect(page.Locator(".rz-notification-item")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
                 await AccessibilityUiTests.AssertAccessibleAsync(page);
+                await UiServer.ShotAsync(page, "69-dang-ky-phan-dau-ho-so-kem-theo");
             }
             await page.Locator("[data-action=send-registration]").ClickAsync();
             await Assertions.Expect(page.Locator($"tr[data-unit='{commune.Name}'] [data-testid=registration-status]")).ToHaveTextAsync("Đã gửi, chờ chấp nhận");
