@@ -713,6 +713,49 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.ToTable("PackVersions");
                 });
 
+            modelBuilder.Entity("Antq.Admin.Data.Entities.RegistrationFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationFiles");
+                });
+
             modelBuilder.Entity("Antq.Admin.Data.Entities.RegistrationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1526,6 +1569,15 @@ namespace Antq.Admin.Data.Migrations.Postgres
                     b.HasOne("Antq.Admin.Data.Entities.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.RegistrationFile", b =>
+                {
+                    b.HasOne("Antq.Admin.Data.Entities.RegistrationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -696,6 +696,49 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.ToTable("PackVersions");
                 });
 
+            modelBuilder.Entity("Antq.Admin.Data.Entities.RegistrationFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationFiles");
+                });
+
             modelBuilder.Entity("Antq.Admin.Data.Entities.RegistrationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1488,6 +1531,15 @@ namespace Antq.Admin.Data.Migrations.Sqlite
                     b.HasOne("Antq.Admin.Data.Entities.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Antq.Admin.Data.Entities.RegistrationFile", b =>
+                {
+                    b.HasOne("Antq.Admin.Data.Entities.RegistrationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
