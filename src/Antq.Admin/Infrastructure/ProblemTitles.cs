@@ -18,7 +18,7 @@ public static class ProblemTitles
             StatusCodes.Status403Forbidden => ("Không có quyền", "Tài khoản không có quyền thực hiện thao tác này."),
             StatusCodes.Status404NotFound => ("Không tìm thấy", "Không tìm thấy địa chỉ hoặc dữ liệu được yêu cầu."),
             StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ", "Địa chỉ này không nhận phương thức HTTP đó."),
-            StatusCodes.Status413PayloadTooLarge => ("Tệp quá lớn", "Dữ liệu gửi lên vượt giới hạn cho phép (gói tiêu chí tối đa 10 MiB)."),
+            StatusCodes.Status413PayloadTooLarge => ("Tệp quá lớn", "Dữ liệu gửi lên vượt dung lượng tối đa mà chức năng này nhận (tệp minh chứng, hồ sơ đăng ký: theo giới hạn ghi trên biểu mẫu; gói tiêu chí: 10 MiB). Hãy chọn tệp nhỏ hơn."),
             StatusCodes.Status415UnsupportedMediaType => ("Định dạng không được hỗ trợ", "Kiểu nội dung gửi lên không đúng."),
             _ => ((string?)null, (string?)null),
         };
