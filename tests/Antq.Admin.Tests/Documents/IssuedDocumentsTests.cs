@@ -87,7 +87,7 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         var world = await factory.WorldAsync();
         var agency = await TestWorld.LoginAsync(factory, "truong-a@test.vn");
         var id = await agency.CreateSubmissionAsync(world.AgencyA, Samples.SchoolPack, 2025, Samples.ValidSchool);
-        await (await agency.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await agency.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         const int parallel = 8;
         var clients = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => TestWorld.LoginAsync(factory, "truong-a@test.vn")));

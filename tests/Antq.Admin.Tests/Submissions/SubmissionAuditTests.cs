@@ -15,11 +15,11 @@ public sealed class SubmissionAuditTests(AntqApiFactory factory) : IClassFixture
         // 2024, a three-level year: the district recognises (tt124.xa recognition rows).
         var id = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2024, Samples.FailingCommune);
         await (await commune.PutSubmissionAsync(id, new { data = Samples.ValidCommune, version = 1 })).ExpectAsync(HttpStatusCode.OK);
-        await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "return", new { reason = "Bổ sung minh chứng", criteria = new Dictionary<string, string> { ["TC01"] = "Thiếu nghị quyết" } }))
             .ExpectAsync(HttpStatusCode.OK);
         await (await commune.PutSubmissionAsync(id, new { data = Samples.ValidCommune, version = 4 })).ExpectAsync(HttpStatusCode.OK);
-        await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "recognise", new { decisionNumber = "125/QĐ-BCĐ", decisionDate = "2025-10-10" })).ExpectAsync(HttpStatusCode.OK);
         // Refused requests leave no trace.

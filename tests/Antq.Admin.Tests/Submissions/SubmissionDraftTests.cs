@@ -198,7 +198,7 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         var world = await factory.WorldAsync();
         var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var id = await client.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2037, Samples.ValidCommune);
-        await (await client.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await client.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         var problem = await (await client.PutSubmissionAsync(id, new { data = Samples.FailingCommune, version = 2 })).ExpectAsync(HttpStatusCode.Conflict);
 
