@@ -39,7 +39,7 @@ public sealed class AppraisalTests(AntqApiFactory factory) : IClassFixture<AntqA
         await factory.ActivateShippedAsync(DocumentHttp.Pack);
         var id = await commune.SubmitAsync(world.CommuneA1);
         var submission = await commune.ReadSubmissionAsync(id);
-        Assert.Equal(EditedPacks.ShippedVersion(DocumentHttp.Pack), submission.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal(Packs.PackZips.ShippedVersion(DocumentHttp.Pack), submission.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
         Assert.DoesNotContain((await commune.DocumentsAsync(id)).GetProperty("documents").EnumerateArray(), d => d.GetProperty("documentId").GetString() == "bao-cao-tham-dinh");
 
         // Only the reviewers of the level the dossier waits at: not the unit, not the province it does not wait at yet.

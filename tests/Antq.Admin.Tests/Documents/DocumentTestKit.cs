@@ -101,14 +101,10 @@ internal static class DocumentHttp
 /// <summary>Shipped packs changed for a test class: copied, edited, stored under another version and activated (the class's own database).</summary>
 internal static class EditedPacks
 {
-    /// <summary>The version of a shipped pack as it is in the repository (tests do not hard-code it: it changes).</summary>
-    public static string ShippedVersion(string packId) =>
-        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "criteria-packs", packId, "pack.json")))!["version"]!.GetValue<string>();
-
-    /// <summary>Makes the shipped version of the pack the active one again (after a test activated an edited copy).</summary>
+    /// <summary>Makes the shipped version of the pack (read from the repository: it changes) the active one again (after a test activated an edited copy).</summary>
     public static Task ActivateShippedAsync(this AntqApiFactory factory, string packId) =>
         factory.WithServicesAsync(async s =>
-            Assert.NotNull(await s.GetRequiredService<Antq.Admin.Features.Packs.PackRegistry>().ActivateAsync(packId, ShippedVersion(packId), "test")));
+            Assert.NotNull(await s.GetRequiredService<Antq.Admin.Features.Packs.PackRegistry>().ActivateAsync(packId, Packs.PackZips.ShippedVersion(packId), "test")));
 
     public static async Task ActivateEditedCopyAsync(this AntqApiFactory factory, string packId, string version, Action<System.Text.Json.Nodes.JsonNode> edit)
     {

@@ -29,15 +29,15 @@ public sealed class SubmissionAuditTests(AntqApiFactory factory) : IClassFixture
 
         var entries = trail.EnumerateArray().ToList();
         Assert.Equal(
-            ["created", "saved", "submitted", "returned", "saved", "submitted", "endorsed", "recognised"],
+            ["created", "saved", "meeting-recorded", "submitted", "returned", "saved", "submitted", "endorsed", "recognised"],
             entries.Select(e => e.GetProperty("action").GetString()!["submission.".Length..]));
         Assert.Equal(
-            ["draft", "draft", "submitted", "returned", "returned", "submitted", "approved", "recognised"],
+            ["draft", "draft", "draft", "submitted", "returned", "returned", "submitted", "approved", "recognised"],
             entries.Select(e => e.GetProperty("toStatus").GetString()));
         Assert.Equal(
-            ["xa-a1@test.vn", "xa-a1@test.vn", "xa-a1@test.vn", "huyen-a@test.vn", "xa-a1@test.vn", "xa-a1@test.vn", "huyen-a@test.vn", "huyen-a@test.vn"],
+            ["xa-a1@test.vn", "xa-a1@test.vn", "xa-a1@test.vn", "xa-a1@test.vn", "huyen-a@test.vn", "xa-a1@test.vn", "xa-a1@test.vn", "huyen-a@test.vn", "huyen-a@test.vn"],
             entries.Select(e => e.GetProperty("actorName").GetString()));
-        Assert.Equal("Thiếu nghị quyết", entries[3].GetProperty("details").GetProperty("criteria").GetProperty("TC01").GetString());
+        Assert.Equal("Thiếu nghị quyết", entries[4].GetProperty("details").GetProperty("criteria").GetProperty("TC01").GetString());
         Assert.Equal("submitted", entries[3].GetProperty("fromStatus").GetString());
         Assert.Equal("125/QĐ-BCĐ", entries[7].GetProperty("details").GetProperty("decisionNumber").GetString());
         Assert.Equal(world.DistrictA.Id, entries[7].GetProperty("actorUnitId").GetInt32());
