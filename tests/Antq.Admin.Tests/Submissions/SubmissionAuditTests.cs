@@ -38,9 +38,9 @@ public sealed class SubmissionAuditTests(AntqApiFactory factory) : IClassFixture
             ["xa-a1@test.vn", "xa-a1@test.vn", "xa-a1@test.vn", "xa-a1@test.vn", "huyen-a@test.vn", "xa-a1@test.vn", "xa-a1@test.vn", "huyen-a@test.vn", "huyen-a@test.vn"],
             entries.Select(e => e.GetProperty("actorName").GetString()));
         Assert.Equal("Thiếu nghị quyết", entries[4].GetProperty("details").GetProperty("criteria").GetProperty("TC01").GetString());
-        Assert.Equal("submitted", entries[3].GetProperty("fromStatus").GetString());
-        Assert.Equal("125/QĐ-BCĐ", entries[7].GetProperty("details").GetProperty("decisionNumber").GetString());
-        Assert.Equal(world.DistrictA.Id, entries[7].GetProperty("actorUnitId").GetInt32());
+        Assert.Equal("submitted", entries[4].GetProperty("fromStatus").GetString());
+        Assert.Equal("125/QĐ-BCĐ", entries[8].GetProperty("details").GetProperty("decisionNumber").GetString());
+        Assert.Equal(world.DistrictA.Id, entries[8].GetProperty("actorUnitId").GetInt32());
         Assert.Equal(entries.Select(e => e.GetProperty("id").GetInt64()).Order(), entries.Select(e => e.GetProperty("id").GetInt64()));
     }
 }
