@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Antq.Admin.UiTests;
@@ -8,7 +5,7 @@ namespace Antq.Admin.UiTests;
 /// <summary>
 /// The unit's own assessment meeting before it sends its dossier (TT124 Điều 9 khoản 1, khoản 2 điểm b): the shipped commune
 /// packs require its minutes at submission, so a browser test that sends a dossier of them records the meeting first, as
-/// the unit does — on its form page, or through the API when the test sends through the API.
+/// the unit does — on its form page (through the API: <see cref="Antq.TestKit.OwnMeetings"/>).
 /// </summary>
 internal static class UnitMeetings
 {
@@ -33,31 +30,5 @@ internal static class UnitMeetings
         await page.FillAsync("[name=hop-ket-luan]", "Thống nhất kết quả tự đánh giá các tiêu chí; hoàn tất hồ sơ đề nghị công nhận.");
         await page.Locator("[data-action=record-meeting]").ClickAsync();
         await Assertions.Expect(panel.Locator("tr[data-document=bien-ban-hop-xet]")).ToHaveCountAsync(1);
-    }
-
-    /// <summary>Through the API as the unit's account: records its meeting when the dossier's pack requires one and none is recorded.</summary>
-    public static async Task HoldOwnMeetingAsync(HttpClient unit, Guid id)
-    {
-        var documents = await unit.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}/documents");
-        if (!documents.GetProperty("meetingByUnit").GetBoolean() || !documents.GetProperty("canRecordMeeting").GetBoolean()) return;
-        if (documents.GetProperty("meetings").EnumerateArray().Any(m => !m.GetProperty("oldProcedure").GetBoolean())) return;
-        var recorded = await unit.PostAsJsonAsync($"/api/submissions/{id}/meeting", new
-        {
-            start = "2025-10-03T08:00:00",
-            end = "2025-10-03T10:00:00",
-            place = "Hội trường Ủy ban nhân dân",
-            chair = new { name = "Nguyễn Văn Bình", title = "Chủ tịch Ủy ban nhân dân" },
-            secretary = new { name = "Lê Thị Hoa", title = "Công chức Văn phòng - Thống kê" },
-            attendees = new[]
-            {
-                new { name = "Nguyễn Văn Bình", title = "Chủ tịch Ủy ban nhân dân", role = "chu-tri" },
-                new { name = "Trần Văn Cường", title = "Phó Bí thư Đảng ủy", role = "cap-uy" },
-                new { name = "Phạm Thị Dung", title = "Chủ tịch Ủy ban Mặt trận Tổ quốc", role = "mat-tran" },
-                new { name = "Võ Văn Em", title = "Trưởng Công an", role = "cong-an" },
-            },
-            votes = new { agree = 4, disagree = 0, abstain = 0 },
-            conclusion = "Thống nhất kết quả tự đánh giá các tiêu chí; hoàn tất hồ sơ đề nghị công nhận.",
-        });
-        Assert.True(recorded.StatusCode == HttpStatusCode.OK, await recorded.Content.ReadAsStringAsync());
     }
 }

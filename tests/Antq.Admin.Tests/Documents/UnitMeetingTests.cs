@@ -16,7 +16,7 @@ public sealed class UnitMeetingTests(AntqApiFactory factory) : IClassFixture<Ant
 {
     private const string Version = "90.0.0-thu-tuc-cu";
 
-    private static object Meeting(bool withPolice = true, bool withRoles = true) => SubmissionHttp.UnitMeeting(withPolice, withRoles);
+    private static object Meeting(bool withPolice = true, bool withRoles = true) => OwnMeetings.Body(withPolice, withRoles);
 
     // The procedure the system had first: a copy of the shipped pack whose minutes are not required at submission.
     private Task ActivateCopyOfOldProcedureAsync() =>

@@ -71,43 +71,13 @@ internal static class SubmissionHttp
     /// <summary>
     /// Sends the dossier as its unit does: where the pack has the unit hold its own assessment meeting (its minutes
     /// <c>requiredAtSubmit</c>, TT124 Điều 9 khoản 1, khoản 2 điểm b) and the unit has not recorded one, the unit records
-    /// it first through the API, then submits. Tests of the refusal itself call <c>ActAsync(id, "submit")</c>.
+    /// it first through the API (<see cref="OwnMeetings"/>), then submits. Tests of the refusal itself call <c>ActAsync(id, "submit")</c>.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient unitClient, Guid id)
     {
-        await unitClient.HoldOwnMeetingAsync(id);
+        await OwnMeetings.HoldAsync(unitClient, id);
         return await unitClient.ActAsync(id, "submit");
     }
-
-    /// <summary>Records the unit's own assessment meeting when its pack requires one and none is recorded (otherwise nothing).</summary>
-    public static async Task HoldOwnMeetingAsync(this HttpClient unitClient, Guid id)
-    {
-        using var response = await unitClient.GetAsync($"/api/submissions/{id}/documents");
-        if (!response.IsSuccessStatusCode) return; // not a dossier this account may see: the submit answers for itself
-        var documents = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (!documents.GetProperty("meetingByUnit").GetBoolean() || !documents.GetProperty("canRecordMeeting").GetBoolean()) return;
-        if (documents.GetProperty("meetings").EnumerateArray().Any(m => !m.GetProperty("oldProcedure").GetBoolean())) return;
-        await (await unitClient.PostAsJsonAsync($"/api/submissions/{id}/meeting", UnitMeeting())).ExpectAsync(HttpStatusCode.OK);
-    }
-
-    /// <summary>A commune's own assessment meeting as its unit records it: attendees by whom they represent, the Công an cơ sở among them.</summary>
-    public static object UnitMeeting(bool withPolice = true, bool withRoles = true) => new
-    {
-        start = "2025-10-03T08:00:00",
-        end = "2025-10-03T10:00:00",
-        place = "Hội trường Ủy ban nhân dân phường Tân Phong",
-        chair = new { name = "Nguyễn Văn Bình", title = "Chủ tịch Ủy ban nhân dân phường" },
-        secretary = new { name = "Lê Thị Hoa", title = "Công chức Văn phòng - Thống kê" },
-        attendees = new[]
-        {
-            new { name = "Nguyễn Văn Bình", title = "Chủ tịch Ủy ban nhân dân phường", role = withRoles ? "chu-tri" : null },
-            new { name = "Trần Văn Cường", title = "Phó Bí thư Đảng ủy phường", role = withRoles ? "cap-uy" : null },
-            new { name = "Phạm Thị Dung", title = "Chủ tịch Ủy ban Mặt trận Tổ quốc phường", role = withRoles ? "mat-tran" : null },
-            new { name = "Võ Văn Em", title = withPolice ? "Trưởng Công an phường" : "Bí thư Đoàn phường", role = withRoles ? (withPolice ? "cong-an" : "doan-the") : null },
-        },
-        votes = new { agree = 4, disagree = 0, abstain = 0 },
-        conclusion = "Phường đạt các tiêu chí; thống nhất đề nghị công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025.",
-    };
 
     public static Task<HttpResponseMessage> GetSubmissionAsync(this HttpClient client, Guid id) => client.GetAsync($"/api/submissions/{id}");
 
