@@ -14,6 +14,11 @@ namespace Antq.Admin.UiTests;
 public static class CommunePackRevision
 {
     public const string Id = "qd9745.xa";
+
+    /// <summary>The shipped version (read from the repository: it changes) and the patch after it, the revision the administration test uploads.</summary>
+    public static readonly string ShippedVersion = PackArchives.ShippedVersion(Id);
+
+    public static readonly string Patch = PackArchives.After(ShippedVersion, minor: false);
     public const string NewField = "/tc01/so_hoi_nghi";
     public const string NewFieldTitle = "Số hội nghị quán triệt đã tổ chức trong năm";
     public const string RelabelledField = "/tc01/cach_thuc";

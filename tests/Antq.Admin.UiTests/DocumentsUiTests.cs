@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Antq.Admin.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +8,7 @@ using Microsoft.Playwright;
 
 namespace Antq.Admin.UiTests;
 
-/// <summary>Dossier documents in the browser: the reviewer records the meeting and gets the minutes; the admin edits a template.</summary>
+/// <summary>Dossier documents in the browser: the commune records its own meeting and gets the minutes; the admin edits a template.</summary>
 [Collection(UiCollection.Name)]
 public sealed class DocumentsUiTests(UiServer server)
 {
@@ -13,35 +16,32 @@ public sealed class DocumentsUiTests(UiServer server)
     private const string Admin = "admin@dongnai.demo";
 
     [Fact]
-    public async Task ReviewPage_DistrictRecordsMeeting_MinutesListedWithNumberAndVerifyLink()
+    public async Task FormPage_CommuneRecordsItsMeeting_MinutesListedWithNumberAndVerifyLink()
     {
-        var id = await SubmissionWaitingAtDistrictAsync();
+        // A commune of the test's own with a draft of the shipped qd9745.xa, whose minutes the unit issues before sending.
+        var suffix = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var commune = await UiCommunes.CreateAsync(server, $"UI-BB-{suffix}", $"Xã Biên Bản {suffix}");
+        var id = Guid.NewGuid();
+        var year = Antq.FormEngine.Deadlines.VietnamTime.YearOf(DateTimeOffset.UtcNow);
+        var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Pack("qd9745.xa"), "tests", "01-tat-ca-dat.json"))).RootElement.GetProperty("data");
+        var api = await server.ApiClientAsync(commune.UnitEmail);
+        Assert.Equal(HttpStatusCode.Created, (await api.PutAsJsonAsync($"/api/submissions/{id}", new { unitId = commune.UnitId, packId = "qd9745.xa", year, data })).StatusCode);
+
         var page = await server.NewPageAsync();
-        await server.LoginAsync(page, District, $"/xet-duyet/{id}");
+        await server.LoginAsync(page, commune.UnitEmail, $"/ho-so/{id}");
         var panel = page.Locator("[data-testid=issued-documents]");
         await panel.Locator("[data-action=open-meeting]").ClickAsync();
 
         // An incomplete form is refused with the missing parts named; what was typed stays.
-        await page.FillAsync("[name=hop-dia-diem]", "Hội trường Công an thành phố Đồng Nai");
+        await page.FillAsync("[name=hop-dia-diem]", $"Hội trường Ủy ban nhân dân {commune.Name}");
         await page.Locator("[data-action=record-meeting]").ClickAsync();
         await Assertions.Expect(page.Locator(".rz-notification")).ToContainTextAsync("thời gian bắt đầu");
-        await Assertions.Expect(page.Locator("[name=hop-dia-diem]")).ToHaveValueAsync("Hội trường Công an thành phố Đồng Nai");
+        await Assertions.Expect(page.Locator("[name=hop-dia-diem]")).ToHaveValueAsync($"Hội trường Ủy ban nhân dân {commune.Name}");
+        await page.Locator("[data-testid=meeting-form] button", new() { HasText = "Huỷ" }).ClickAsync();
 
-        var start = page.Locator("[data-field=hop-bat-dau] input").First;
-        await start.FillAsync("14:00 03/10/2025");
-        await start.PressAsync("Tab");
-        await page.FillAsync("[name=hop-chu-tri]", "Nguyễn Văn An - Trưởng Ban Chỉ đạo");
-        await page.FillAsync("[name=hop-thu-ky]", "Lê Thị Hoa - Cán bộ Công an thành phố");
-        await page.FillAsync("[name=hop-thanh-phan]", "Nguyễn Văn An - Trưởng Ban Chỉ đạo\nLê Thị Hoa - Thư ký\nTrần Minh Đức - Ủy viên");
-        var agree = page.Locator("[data-field=hop-tan-thanh] input").First;
-        await agree.FillAsync("3");
-        await agree.PressAsync("Tab");
-        await page.FillAsync("[name=hop-ket-luan]", "Thống nhất đề nghị công nhận.");
-        await page.Locator("[data-action=record-meeting]").ClickAsync();
-
+        await UnitMeetings.RecordOnFormPageAsync(page, commune.Name, year);
         var minutes = panel.Locator("tr[data-document=bien-ban-hop-xet]");
-        await Assertions.Expect(minutes).ToHaveCountAsync(1);
-        await Assertions.Expect(minutes).ToContainTextAsync("/BB-BCĐ");
+        await Assertions.Expect(minutes).ToContainTextAsync("/BB-");
         var verify = await minutes.Locator("a", new() { HasText = "Kiểm tra" }).GetAttributeAsync("href");
         Assert.Matches("/verify/[A-Z2-7]{24}$", verify);
         await UiServer.ShotAsync(page, "20-van-ban-bien-ban");

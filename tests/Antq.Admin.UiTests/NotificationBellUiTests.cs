@@ -24,6 +24,7 @@ public sealed class NotificationBellUiTests(UiServer server)
         var id = Guid.NewGuid();
         var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Pack("tt124.xa"), "tests", "01-dat-tat-ca.json"))).RootElement.GetProperty("data");
         Assert.Equal(HttpStatusCode.Created, (await commune.PutAsJsonAsync($"/api/submissions/{id}", new { unitId, packId = "tt124.xa", year = 2026, data })).StatusCode);
+        await OwnMeetings.HoldAsync(commune, id);
         Assert.Equal(HttpStatusCode.OK, (await commune.PostAsJsonAsync($"/api/submissions/{id}/submit", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"/api/submissions/{id}/return", new { reason = "Thiếu biên bản họp đánh giá của xã" })).StatusCode);
         var unread = (await commune.GetFromJsonAsync<JsonElement>("/api/notifications/unread-count")).GetProperty("count").GetInt32();

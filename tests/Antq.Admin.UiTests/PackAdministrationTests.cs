@@ -41,11 +41,11 @@ public sealed class PackAdministrationTests(UiServer server)
     [Fact]
     public async Task Administrator_UploadsRevisedCommunePack_SeesDiffAndImpact_Activates_CommuneFormChangesWithoutRestart()
     {
-        // A patch number: the studio test publishes the next minor (2.2.0) on the same server.
-        const string version = "2.1.1";
+        // A patch number: the studio test publishes the next minor on the same server.
+        var version = CommunePackRevision.Patch;
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, Admin, "/goi-tieu-chi");
-        await Assertions.Expect(PackRow(page).Locator("[data-testid=active-version]")).ToHaveTextAsync("2.1.0");
+        await Assertions.Expect(PackRow(page).Locator("[data-testid=active-version]")).ToHaveTextAsync(CommunePackRevision.ShippedVersion);
         await UiServer.ShotAsync(page, "30-goi-tieu-chi-danh-sach");
 
         try
@@ -55,12 +55,12 @@ public sealed class PackAdministrationTests(UiServer server)
             await page.WaitForURLAsync(url => url.Contains($"/goi-tieu-chi/{Pack}?phien-ban={version}", StringComparison.Ordinal));
             await Assertions.Expect(VersionRow(page, version)).ToHaveAttributeAsync("data-status", "never");
             await Assertions.Expect(VersionRow(page, version)).ToContainTextAsync("Chưa kích hoạt");
-            await Assertions.Expect(VersionRow(page, "2.1.0")).ToHaveAttributeAsync("data-status", "active");
-            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync("2.1.0");
+            await Assertions.Expect(VersionRow(page, CommunePackRevision.ShippedVersion)).ToHaveAttributeAsync("data-status", "active");
+            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync(CommunePackRevision.ShippedVersion);
 
             // The readable diff against the active version, grouped by area.
             var diff = page.Locator("[data-testid=pack-diff]");
-            await Assertions.Expect(diff.Locator("[data-area=manifest] li[data-key='pack#version']")).ToContainTextAsync($"“2.1.0” → “{version}”");
+            await Assertions.Expect(diff.Locator("[data-area=manifest] li[data-key='pack#version']")).ToContainTextAsync($"“{CommunePackRevision.ShippedVersion}” → “{version}”");
             var field = diff.Locator($"[data-area=form] li[data-key='{CommunePackRevision.NewField}']");
             await Assertions.Expect(field).ToHaveAttributeAsync("data-kind", "added");
             await Assertions.Expect(field).ToContainTextAsync(CommunePackRevision.NewFieldTitle);
@@ -82,12 +82,12 @@ public sealed class PackAdministrationTests(UiServer server)
 
             // Activate, with a confirmation, and a notification says what happened.
             await page.Locator("[data-action=activate-candidate]").ClickAsync();
-            await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync($"Kích hoạt phiên bản {version} thay cho phiên bản 2.1.0");
+            await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync($"Kích hoạt phiên bản {version} thay cho phiên bản {CommunePackRevision.ShippedVersion}");
             await UiServer.ShotAsync(page, "33-goi-tieu-chi-xac-nhan-kich-hoat", fullPage: false);
             await ConfirmAsync(page, "không cần khởi động lại");
-            await Assertions.Expect(page.GetByText($"Đã kích hoạt phiên bản {version} của gói {Pack} (trước đó: 2.1.0).")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText($"Đã kích hoạt phiên bản {version} của gói {Pack} (trước đó: {CommunePackRevision.ShippedVersion}).")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync(version);
-            await Assertions.Expect(VersionRow(page, "2.1.0")).ToHaveAttributeAsync("data-status", "previous");
+            await Assertions.Expect(VersionRow(page, CommunePackRevision.ShippedVersion)).ToHaveAttributeAsync("data-status", "previous");
 
             // A commune, in its own browser, gets the new form at once: no restart, no cache.
             var commune = await server.NewPageAsync();
@@ -103,15 +103,15 @@ public sealed class PackAdministrationTests(UiServer server)
             await commune.Context.CloseAsync();
 
             // Roll back from the versions table: the older version is active again.
-            await VersionRow(page, "2.1.0").Locator("[data-action=activate]").ClickAsync();
-            await ConfirmAsync(page, $"Quay lại phiên bản 2.1.0 thay cho phiên bản {version}");
-            await Assertions.Expect(page.GetByText($"Đã quay lại phiên bản 2.1.0 của gói {Pack} (trước đó: {version}).")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync("2.1.0");
+            await VersionRow(page, CommunePackRevision.ShippedVersion).Locator("[data-action=activate]").ClickAsync();
+            await ConfirmAsync(page, $"Quay lại phiên bản {CommunePackRevision.ShippedVersion} thay cho phiên bản {version}");
+            await Assertions.Expect(page.GetByText($"Đã quay lại phiên bản {CommunePackRevision.ShippedVersion} của gói {Pack} (trước đó: {version}).")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync(CommunePackRevision.ShippedVersion);
         }
         finally
         {
             // The browser tests share one server: whatever happened above, the shipped version is active again.
-            await ActivateAsAdminAsync("2.1.0");
+            await ActivateAsAdminAsync(CommunePackRevision.ShippedVersion);
             await page.Context.CloseAsync();
         }
     }

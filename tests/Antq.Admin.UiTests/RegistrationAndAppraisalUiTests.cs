@@ -100,6 +100,7 @@ public sealed class RegistrationAndAppraisalUiTests(UiServer server)
         var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Pack(Pack), "tests", "01-dat-tat-ca.json"))).RootElement.GetProperty("data");
         var year = Antq.FormEngine.Deadlines.VietnamTime.YearOf(DateTimeOffset.UtcNow); // the year the page registered for
         Assert.Equal(HttpStatusCode.Created, (await unit.PutAsJsonAsync($"/api/submissions/{id}", new { unitId = accepted.UnitId, packId = Pack, year, data })).StatusCode);
+        await OwnMeetings.HoldAsync(unit, id);
         var sent = await unit.PostAsJsonAsync($"/api/submissions/{id}/submit", new { });
         Assert.True(sent.StatusCode == HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
 

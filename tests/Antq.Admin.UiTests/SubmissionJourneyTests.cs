@@ -93,6 +93,9 @@ public sealed partial class SubmissionJourneyTests(UiServer server)
         await WaitSavedAsync(page);
         await UiServer.ShotAsync(page, "02-ho-so-dien-bieu-mau");
 
+        // The commune's own assessment meeting (TT124 Điều 9 khoản 1): its minutes go up in the dossier.
+        await UnitMeetings.RecordOnFormPageAsync(page, "Phường Tam Hiệp", Year);
+
         // Submit: the summary names what is not met; the form is valid, so it can go.
         await page.Locator("[data-action=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=unmet-list]")).ToContainTextAsync("TC01");

@@ -34,7 +34,7 @@ public sealed class DashboardApiTests : IClassFixture<ReminderHost>
         Assert.Equal(1, Count(Row(drafting, world.CommuneA2.Id), "notStarted"));
         Assert.Equal((2, 1, 1), (Count(drafting.GetProperty("totals"), "total"), Count(drafting.GetProperty("totals"), "notStarted"), Count(drafting.GetProperty("totals"), "draft")));
 
-        await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         var submitted = await district.GetJsonAsync("/api/dashboard?year=2028");
         var row = Row(Board(submitted, CommunePack), world.CommuneA1.Id);
         Assert.Equal((1, 0), (Count(row, "submitted"), Count(row, "draft")));

@@ -34,13 +34,12 @@ public sealed class DashboardCountsTests(AntqApiFactory factory) : IClassFixture
         // A save (the first one creates the dossier), then its submission.
         var id = await commune.CreateSubmissionAsync(world.CommuneB1, Pack, 2024, DocumentHttp.ValidCommune);
         Assert.Equal(1, Count(Row(Board(await province.GetJsonAsync("/api/dashboard?year=2024")), world.DistrictB.Id), "draft"));
-        await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         var submitted = Board(await districtB.GetJsonAsync("/api/dashboard?year=2024"));
         var own = Row(submitted, world.CommuneB1.Id);
         Assert.Equal((1, 0, "submitted", id), (Count(own, "submitted"), Count(own, "draft"), own.GetProperty("status").GetString(), own.GetProperty("submissionId").GetGuid()));
 
         // The district's decision.
-        await (await districtB.PostAsJsonAsync($"/api/submissions/{id}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.OK);
         await (await districtB.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
         await (await districtB.ActAsync(id, "recognise", new { decisionNumber = "9/QĐ-BCĐ", decisionDate = "2024-11-10" })).ExpectAsync(HttpStatusCode.OK);
         var decided = Board(await province.GetJsonAsync("/api/dashboard?year=2024"));

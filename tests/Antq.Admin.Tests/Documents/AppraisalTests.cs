@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Antq.Admin.Tests.Submissions;
 using Antq.Admin.Tests.Support;
 
@@ -10,28 +9,12 @@ namespace Antq.Admin.Tests.Documents;
 /// <summary>
 /// The reviewing level's appraisal (thẩm định, TT124 Điều 9 khoản 1 điểm a–c), recorded apart from the unit's meeting: only the
 /// reviewers of the level the dossier waits at, an opinion on every criterion, and the appraisal report issued by that
-/// level when the pack declares it. The class activates its own copy of qd9745.xa declaring the report (its own database).
+/// level when the pack declares it (the shipped qd9745.xa does). The class first activates its own copy of qd9745.xa without
+/// the report (its own database).
 /// </summary>
 public sealed class AppraisalTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
 {
-    private const string Version = "90.0.0-tham-dinh";
-
-    private static object Appraisal(JsonElement submission, bool complete = true)
-    {
-        var criteria = submission.GetProperty("evaluation").GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
-        return new
-        {
-            appraiser = new { name = "Trần Văn Bình", title = "Phó Trưởng Công an thành phố" },
-            opinions = criteria.Skip(complete ? 0 : 1).Select((id, i) => new
-            {
-                criterionId = id,
-                agrees = i != 0,
-                opinion = i == 0 ? "Chưa có biên bản kiểm tra của Công an phường kèm theo." : "",
-            }),
-            proposes = true,
-            conclusion = "Hồ sơ cơ bản đầy đủ; đơn vị bổ sung biên bản kiểm tra trước khi trình.",
-        };
-    }
+    private const string Version = "90.0.0-khong-bao-cao";
 
     [Fact]
     public async Task ReviewingLevelAppraises_OpinionPerCriterion_ReportIssuedWhenDeclared()
@@ -41,37 +24,41 @@ public sealed class AppraisalTests(AntqApiFactory factory) : IClassFixture<AntqA
         var district = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
 
         // A pack without an appraisal report: the appraisal is recorded, nothing is issued from it.
+        await factory.ActivateEditedCopyAsync(DocumentHttp.Pack, Version, manifest =>
+        {
+            var documents = manifest["documents"]!.AsArray();
+            documents.Remove(documents.Single(d => d!["id"]!.GetValue<string>() == "bao-cao-tham-dinh"));
+        });
         var neighbour = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
         var plain = await neighbour.SubmitAsync(world.CommuneA2);
         var plainSubmission = await neighbour.ReadSubmissionAsync(plain);
-        var noReport = await (await district.PostAsJsonAsync($"/api/submissions/{plain}/appraisal", Appraisal(plainSubmission))).ExpectAsync(HttpStatusCode.OK);
+        var noReport = await (await district.PostAsJsonAsync($"/api/submissions/{plain}/appraisal", DocumentHttp.Appraisal(plainSubmission))).ExpectAsync(HttpStatusCode.OK);
         Assert.Single(noReport.GetProperty("appraisals").EnumerateArray());
         Assert.DoesNotContain(noReport.GetProperty("documents").EnumerateArray(), d => d.GetProperty("documentId").GetString()!.StartsWith("bao-cao-tham-dinh", StringComparison.Ordinal));
 
-        await factory.ActivateEditedCopyAsync(DocumentHttp.Pack, Version, manifest =>
-            manifest["documents"]!.AsArray().Add(new JsonObject { ["id"] = "bao-cao-tham-dinh", ["title"] = "Báo cáo thẩm định hồ sơ", ["template"] = "bao-cao-tham-dinh" }));
+        await factory.ActivateShippedAsync(DocumentHttp.Pack);
         var id = await commune.SubmitAsync(world.CommuneA1);
         var submission = await commune.ReadSubmissionAsync(id);
-        Assert.Equal(Version, submission.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal(Packs.PackZips.ShippedVersion(DocumentHttp.Pack), submission.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
         Assert.DoesNotContain((await commune.DocumentsAsync(id)).GetProperty("documents").EnumerateArray(), d => d.GetProperty("documentId").GetString() == "bao-cao-tham-dinh");
 
         // Only the reviewers of the level the dossier waits at: not the unit, not the province it does not wait at yet.
         Assert.False((await commune.DocumentsAsync(id)).GetProperty("canAppraise").GetBoolean());
-        await (await commune.PostAsJsonAsync($"/api/submissions/{id}/appraisal", Appraisal(submission))).ExpectAsync(HttpStatusCode.Forbidden);
+        await (await commune.PostAsJsonAsync($"/api/submissions/{id}/appraisal", DocumentHttp.Appraisal(submission))).ExpectAsync(HttpStatusCode.Forbidden);
         var province = await TestWorld.LoginAsync(factory, "tinh@test.vn");
-        await (await province.PostAsJsonAsync($"/api/submissions/{id}/appraisal", Appraisal(submission))).ExpectAsync(HttpStatusCode.Forbidden);
+        await (await province.PostAsJsonAsync($"/api/submissions/{id}/appraisal", DocumentHttp.Appraisal(submission))).ExpectAsync(HttpStatusCode.Forbidden);
         Assert.True((await district.DocumentsAsync(id)).GetProperty("canAppraise").GetBoolean());
 
-        var incomplete = await (await district.PostAsJsonAsync($"/api/submissions/{id}/appraisal", Appraisal(submission, complete: false))).ExpectAsync(HttpStatusCode.BadRequest);
+        var incomplete = await (await district.PostAsJsonAsync($"/api/submissions/{id}/appraisal", DocumentHttp.Appraisal(submission, complete: false))).ExpectAsync(HttpStatusCode.BadRequest);
         var firstTitle = submission.GetProperty("evaluation").GetProperty("criteria")[0].GetProperty("title").GetString();
         Assert.Equal($"Kết quả thẩm định còn thiếu hoặc sai: ý kiến nhất trí hay không với kết quả tự đánh giá của đơn vị ở tiêu chí «{firstTitle}».",
             incomplete.GetProperty("detail").GetString());
 
-        var recorded = await (await district.PostAsJsonAsync($"/api/submissions/{id}/appraisal", Appraisal(submission))).ExpectAsync(HttpStatusCode.OK);
+        var recorded = await (await district.PostAsJsonAsync($"/api/submissions/{id}/appraisal", DocumentHttp.Appraisal(submission))).ExpectAsync(HttpStatusCode.OK);
         var appraisal = Assert.Single(recorded.GetProperty("appraisals").EnumerateArray());
         Assert.Equal(world.DistrictA.Id, appraisal.GetProperty("unitId").GetInt32());
         Assert.False(appraisal.GetProperty("opinions")[0].GetProperty("agrees").GetBoolean());
-        Assert.Empty(recorded.GetProperty("meetings").EnumerateArray()); // the appraisal is not a meeting
+        Assert.Equal(world.CommuneA1.Id, Assert.Single(recorded.GetProperty("meetings").EnumerateArray()).GetProperty("unitId").GetInt32()); // the unit's own; the appraisal is not a meeting
         var report = Assert.Single(recorded.GetProperty("documents").EnumerateArray(), d => d.GetProperty("documentId").GetString() == "bao-cao-tham-dinh");
         Assert.Equal(world.DistrictA.Id, report.GetProperty("issuerUnitId").GetInt32());
         Assert.Matches(@"^\d{2}/BC-BCĐ$", report.GetProperty("number").GetString()!);

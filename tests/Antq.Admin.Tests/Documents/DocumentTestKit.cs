@@ -21,7 +21,7 @@ internal static class DocumentHttp
     public static async Task<Guid> SubmitAsync(this HttpClient unitClient, Unit unit, int year = 2025)
     {
         var id = await unitClient.CreateSubmissionAsync(unit, Pack, year, ValidCommune);
-        await (await unitClient.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await unitClient.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         return id;
     }
 
@@ -66,6 +66,24 @@ internal static class DocumentHttp
         conclusion = "Thống nhất đề nghị công nhận phường đạt danh hiệu điển hình.",
     };
 
+    /// <summary>The reviewing level's appraisal of a dossier: an opinion on every criterion (the first one not agreed) unless <paramref name="complete"/> is false.</summary>
+    public static object Appraisal(JsonElement submission, bool complete = true)
+    {
+        var criteria = submission.GetProperty("evaluation").GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
+        return new
+        {
+            appraiser = new { name = "Trần Văn Bình", title = "Phó Trưởng Công an thành phố" },
+            opinions = criteria.Skip(complete ? 0 : 1).Select((id, i) => new
+            {
+                criterionId = id,
+                agrees = i != 0,
+                opinion = i == 0 ? "Chưa có biên bản kiểm tra của Công an phường kèm theo." : "",
+            }),
+            proposes = true,
+            conclusion = "Hồ sơ cơ bản đầy đủ; đơn vị bổ sung biên bản kiểm tra trước khi trình.",
+        };
+    }
+
     public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
     /// <summary>A part of a DOCX (a zip), as text.</summary>
@@ -83,6 +101,11 @@ internal static class DocumentHttp
 /// <summary>Shipped packs changed for a test class: copied, edited, stored under another version and activated (the class's own database).</summary>
 internal static class EditedPacks
 {
+    /// <summary>Makes the shipped version of the pack (read from the repository: it changes) the active one again (after a test activated an edited copy).</summary>
+    public static Task ActivateShippedAsync(this AntqApiFactory factory, string packId) =>
+        factory.WithServicesAsync(async s =>
+            Assert.NotNull(await s.GetRequiredService<Antq.Admin.Features.Packs.PackRegistry>().ActivateAsync(packId, Packs.PackZips.ShippedVersion(packId), "test")));
+
     public static async Task ActivateEditedCopyAsync(this AntqApiFactory factory, string packId, string version, Action<System.Text.Json.Nodes.JsonNode> edit)
     {
         var source = Path.Combine(RepoPaths.Root, "criteria-packs", packId);

@@ -5,7 +5,7 @@ using Antq.Admin.Tests.Support;
 
 namespace Antq.Admin.Tests.Documents;
 
-/// <summary>Documents issued at the workflow steps: numbers, codes, stored bytes, versions, the meeting's minutes.</summary>
+/// <summary>Documents issued at the workflow steps: numbers, codes, stored bytes, versions, the unit's minutes.</summary>
 public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
 {
     [Fact]
@@ -17,7 +17,8 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
 
         var list = await commune.DocumentsAsync(id);
         var documents = list.GetProperty("documents").EnumerateArray().ToList();
-        Assert.Equal(["bao-cao-ket-qua", "to-trinh"], documents.Select(d => d.GetProperty("documentId").GetString()!).Order().ToArray());
+        // Tờ trình and Báo cáo issued at submission; the minutes by the commune at its own meeting, before it sent the dossier.
+        Assert.Equal(["bao-cao-ket-qua", "bien-ban-hop-xet", "to-trinh"], documents.Select(d => d.GetProperty("documentId").GetString()!).Order().ToArray());
         var toTrinh = documents.Single(d => d.GetProperty("documentId").GetString() == "to-trinh");
         Assert.Equal(1, toTrinh.GetProperty("version").GetInt32());
         Assert.True(toTrinh.GetProperty("current").GetBoolean());
@@ -29,7 +30,7 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         Assert.Equal("qd9745.xa", toTrinh.GetProperty("packId").GetString());
         Assert.Equal("to-trinh", toTrinh.GetProperty("templateKey").GetString());
         Assert.Equal(1, toTrinh.GetProperty("templateVersion").GetInt32());
-        Assert.Empty(list.GetProperty("meetings").EnumerateArray());
+        Assert.False(Assert.Single(list.GetProperty("meetings").EnumerateArray()).GetProperty("oldProcedure").GetBoolean());
 
         var htmlResponse = await commune.DownloadAsync(id, "to-trinh");
         Assert.Contains("sandbox", htmlResponse.Headers.GetValues("Content-Security-Policy").Single());
@@ -62,13 +63,14 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         var b1 = await unitB1.SubmitAsync(world.CommuneB1);
 
         // Each unit has its own registry, one sequence a year across its kinds (Decree 30 Điều 15, the default):
-        // the pack's documents in order take 01 and 02.
-        Assert.Equal("01/TTr-UBND", (await unitA2.VersionsAsync(a2, "to-trinh"))[0].GetProperty("number").GetString());
-        Assert.Equal("02/BC-UBND", (await unitA2.VersionsAsync(a2, "bao-cao-ket-qua"))[0].GetProperty("number").GetString());
-        Assert.Equal("01/TTr-UBND", (await unitB1.VersionsAsync(b1, "to-trinh"))[0].GetProperty("number").GetString());
+        // the minutes of its meeting take 01, then the pack's documents issued at submission in order 02 and 03.
+        Assert.Equal("01/BB-UBND", (await unitA2.VersionsAsync(a2, "bien-ban-hop-xet"))[0].GetProperty("number").GetString());
+        Assert.Equal("02/TTr-UBND", (await unitA2.VersionsAsync(a2, "to-trinh"))[0].GetProperty("number").GetString());
+        Assert.Equal("03/BC-UBND", (await unitA2.VersionsAsync(a2, "bao-cao-ket-qua"))[0].GetProperty("number").GetString());
+        Assert.Equal("02/TTr-UBND", (await unitB1.VersionsAsync(b1, "to-trinh"))[0].GetProperty("number").GetString());
 
         var reissued = await (await unitA2.ReissueAsync(a2, "to-trinh", "Sửa lỗi chính tả")).ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal("03/TTr-UBND", reissued.GetProperty("number").GetString());
+        Assert.Equal("04/TTr-UBND", reissued.GetProperty("number").GetString());
         Assert.Equal(2, reissued.GetProperty("version").GetInt32());
         Assert.Equal("Sửa lỗi chính tả", reissued.GetProperty("note").GetString());
         var versions = await unitA2.VersionsAsync(a2, "to-trinh");
@@ -76,9 +78,9 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         Assert.Equal([true, false], versions.Select(v => v.GetProperty("current").GetBoolean()).ToArray());
         // The old version stays retrievable, with its own bytes.
         var old = DocumentHttp.Text(await unitA2.BytesAsync(a2, "to-trinh", version: 1));
-        Assert.Contains("01/TTr-UBND", old);
-        Assert.DoesNotContain("03/TTr-UBND", old);
-        Assert.Equal("02/BC-UBND", (await unitA2.VersionsAsync(a2, "bao-cao-ket-qua"))[0].GetProperty("number").GetString());
+        Assert.Contains("02/TTr-UBND", old);
+        Assert.DoesNotContain("04/TTr-UBND", old);
+        Assert.Equal("03/BC-UBND", (await unitA2.VersionsAsync(a2, "bao-cao-ket-qua"))[0].GetProperty("number").GetString());
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         var world = await factory.WorldAsync();
         var agency = await TestWorld.LoginAsync(factory, "truong-a@test.vn");
         var id = await agency.CreateSubmissionAsync(world.AgencyA, Samples.SchoolPack, 2025, Samples.ValidSchool);
-        await (await agency.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await agency.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         const int parallel = 8;
         var clients = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => TestWorld.LoginAsync(factory, "truong-a@test.vn")));
@@ -105,47 +107,6 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         Assert.Equal(Enumerable.Range(1, all.Length).ToArray(), all);
         Assert.Equal(parallel + 1, versions.Select(v => v.GetProperty("verificationCode").GetString()).Distinct().Count());
         Assert.Single(versions, v => v.GetProperty("current").GetBoolean());
-    }
-
-    [Fact]
-    public async Task RecordMeeting_ReviewerWhereItWaits_IssuesMinutesInReviewersRegistry()
-    {
-        var world = await factory.WorldAsync();
-        var (commune, district) = (await TestWorld.LoginAsync(factory, "xa-a1@test.vn"), await TestWorld.LoginAsync(factory, "huyen-a@test.vn"));
-        var id = await FreshSubmissionAsync(commune, world);
-
-        var unitTries = await (await commune.PostAsJsonAsync($"/api/submissions/{id}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.Forbidden);
-        Assert.False(string.IsNullOrEmpty(unitTries.GetProperty("detail").GetString()));
-        var otherDistrict = await TestWorld.LoginAsync(factory, "huyen-b@test.vn");
-        await (await otherDistrict.PostAsJsonAsync($"/api/submissions/{id}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.NotFound);
-        var invalid = await (await district.PostAsJsonAsync($"/api/submissions/{id}/meeting", new { place = "" })).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("địa điểm", invalid.GetProperty("detail").GetString());
-        Assert.Empty((await district.VersionsAsync(id, "bien-ban-hop-xet")));
-
-        var recorded = await (await district.PostAsJsonAsync($"/api/submissions/{id}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.OK);
-        var meeting = Assert.Single(recorded.GetProperty("meetings").EnumerateArray());
-        Assert.Equal(world.DistrictA.Id, meeting.GetProperty("unitId").GetInt32());
-        // The pack still has the reviewing level hold the meeting (no minutes requiredAtSubmit): shown as the old procedure's.
-        Assert.True(meeting.GetProperty("oldProcedure").GetBoolean());
-        var minutes = recorded.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("documentId").GetString() == "bien-ban-hop-xet");
-        Assert.Equal(world.DistrictA.Id, minutes.GetProperty("issuerUnitId").GetInt32());
-        Assert.Matches(@"^\d{2}/BB-BCĐ$", minutes.GetProperty("number").GetString()!);
-        var text = DocumentHttp.Text(await district.BytesAsync(id, "bien-ban-hop-xet"));
-        Assert.Contains("Hội trường Công an thành phố Biên Hòa", text);
-        Assert.Contains("14 giờ 00 phút, ngày 03 tháng 10 năm 2025", text);
-        Assert.Contains("Thống nhất đề nghị công nhận", text);
-        // The header names the reviewing level that holds the meeting, not the commune under review.
-        var issuer = ("Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc " + char.ToLowerInvariant(world.DistrictA.Name[0]) + world.DistrictA.Name[1..]).ToUpperInvariant();
-        Assert.Contains(issuer, text);
-        Assert.DoesNotContain(("Ủy ban nhân dân " + char.ToLowerInvariant(world.CommuneA1.Name[0]) + world.CommuneA1.Name[1..]).ToUpperInvariant(), text);
-        // The unit sees the minutes of its own submission too.
-        Assert.Single(await commune.VersionsAsync(id, "bien-ban-hop-xet"));
-
-        // A corrected meeting is a new record and a new version of the minutes.
-        var again = await (await district.PostAsJsonAsync($"/api/submissions/{id}/meeting", DocumentHttp.Meeting(agree: 4))).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(2, again.GetProperty("meetings").GetArrayLength());
-        var versions = await district.VersionsAsync(id, "bien-ban-hop-xet");
-        Assert.Equal([2, 1], versions.Select(v => v.GetProperty("version").GetInt32()).ToArray());
     }
 
     [Fact]
@@ -185,7 +146,7 @@ public sealed class IssuedDocumentsTests(AntqApiFactory factory) : IClassFixture
         var bad = await (await commune.DownloadAsync(id, "to-trinh", format: "exe")).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains("html, docx hoặc pdf", bad.GetProperty("detail").GetString());
         await (await commune.DownloadAsync(id, "to-trinh", version: 99)).ExpectAsync(HttpStatusCode.NotFound);
-        await (await commune.DownloadAsync(id, "bien-ban-hop-xet")).ExpectAsync(HttpStatusCode.NotFound);
+        await (await commune.DownloadAsync(id, "bao-cao-tham-dinh")).ExpectAsync(HttpStatusCode.NotFound); // declared, not issued before the appraisal
     }
 
     [Fact]

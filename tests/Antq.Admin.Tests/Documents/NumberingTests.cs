@@ -32,7 +32,7 @@ public sealed class NumberingTests(AntqApiFactory factory) : IClassFixture<AntqA
         var agency = await TestWorld.LoginAsync(factory, "truong-a@test.vn");
         Assert.Equal("per-kind", (await (await agency.GetAsync($"/api/units/{world.AgencyA.Id}/numbering")).ExpectAsync(HttpStatusCode.OK)).GetProperty("mode").GetString());
         var id = await agency.CreateSubmissionAsync(world.AgencyA, Samples.SchoolPack, 2020, Samples.ValidSchool);
-        await (await agency.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await agency.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("01/TTr", (await CurrentAsync(agency, id, "to-trinh")).GetProperty("number").GetString());
         Assert.Equal("01/BC", (await CurrentAsync(agency, id, "bao-cao-ket-qua")).GetProperty("number").GetString());
 

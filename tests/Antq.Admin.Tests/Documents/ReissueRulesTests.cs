@@ -49,13 +49,14 @@ public sealed class ReissueRulesTests(AntqApiFactory factory) : IClassFixture<An
         var district = await TestWorld.LoginAsync(factory, "huyen-b@test.vn");
         // 2024, a three-level year: the district recognises the commune (tt124.xa recognition rows).
         var id = await commune.SubmitAsync(world.CommuneB1, year: 2024);
-        await (await district.PostAsJsonAsync($"/api/submissions/{id}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.OK);
+        await (await district.PostAsJsonAsync($"/api/submissions/{id}/appraisal", DocumentHttp.Appraisal(await commune.ReadSubmissionAsync(id)))).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "recognise", new { decisionNumber = "7/QĐ-BCĐ", decisionDate = "2026-10-10" })).ExpectAsync(HttpStatusCode.OK);
 
         var unitTry = await (await commune.ReissueAsync(id, "to-trinh")).ExpectAsync(HttpStatusCode.Conflict);
         Assert.Contains("quyết định công nhận", unitTry.GetProperty("detail").GetString());
-        await (await district.ReissueAsync(id, "bien-ban-hop-xet")).ExpectAsync(HttpStatusCode.Conflict);
+        await (await commune.ReissueAsync(id, "bien-ban-hop-xet")).ExpectAsync(HttpStatusCode.Conflict);
+        await (await district.ReissueAsync(id, "bao-cao-tham-dinh")).ExpectAsync(HttpStatusCode.Conflict);
         Assert.Empty((await commune.DocumentsAsync(id)).GetProperty("canReissue").EnumerateArray());
         Assert.Single(await commune.VersionsAsync(id, "to-trinh"));
     }

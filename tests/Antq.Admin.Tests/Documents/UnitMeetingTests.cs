@@ -6,38 +6,24 @@ using Antq.Admin.Tests.Support;
 namespace Antq.Admin.Tests.Documents;
 
 /// <summary>
-/// The unit's own assessment meeting (TT124 Điều 9 khoản 1, khoản 2 điểm b): with a pack whose minutes are
-/// <c>requiredAtSubmit</c>, the commune records its meeting (attendees by role), the minutes are issued by the
-/// commune in its dossier, and sending is refused while they are missing. The class activates its own copy of
-/// the commune pack (its own database).
+/// The unit's own assessment meeting (TT124 Điều 9 khoản 1, khoản 2 điểm b): with the shipped commune pack, whose minutes
+/// are <c>requiredAtSubmit</c>, the commune records its meeting (attendees by role), the minutes are issued by the
+/// commune in its dossier, sending is refused while they are missing, and the reviewing level's appraisal issues the
+/// appraisal report the pack declares. The class first activates its own copy of the commune pack without the
+/// requirement, to show minutes of the old procedure are kept (its own database).
 /// </summary>
 public sealed class UnitMeetingTests(AntqApiFactory factory) : IClassFixture<AntqApiFactory>
 {
-    private const string Version = "90.0.0-hop-don-vi";
+    private const string Version = "90.0.0-thu-tuc-cu";
 
-    private static object Meeting(bool withPolice = true, bool withRoles = true) => new
-    {
-        start = "2025-10-03T08:00:00",
-        end = "2025-10-03T10:00:00",
-        place = "Hội trường Ủy ban nhân dân phường Tân Phong",
-        chair = new { name = "Nguyễn Văn Bình", title = "Chủ tịch Ủy ban nhân dân phường" },
-        secretary = new { name = "Lê Thị Hoa", title = "Công chức Văn phòng - Thống kê" },
-        attendees = new[]
-        {
-            new { name = "Nguyễn Văn Bình", title = "Chủ tịch Ủy ban nhân dân phường", role = withRoles ? "chu-tri" : null },
-            new { name = "Trần Văn Cường", title = "Phó Bí thư Đảng ủy phường", role = withRoles ? "cap-uy" : null },
-            new { name = "Phạm Thị Dung", title = "Chủ tịch Ủy ban Mặt trận Tổ quốc phường", role = withRoles ? "mat-tran" : null },
-            new { name = "Võ Văn Em", title = withPolice ? "Trưởng Công an phường" : "Bí thư Đoàn phường", role = withRoles ? (withPolice ? "cong-an" : "doan-the") : null },
-        },
-        votes = new { agree = 4, disagree = 0, abstain = 0 },
-        conclusion = "Phường đạt các tiêu chí; thống nhất đề nghị công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025.",
-    };
+    private static object Meeting(bool withPolice = true, bool withRoles = true) => OwnMeetings.Body(withPolice, withRoles);
 
-    private Task ActivateCopyRequiringMinutesAsync() =>
+    // The procedure the system had first: a copy of the shipped pack whose minutes are not required at submission.
+    private Task ActivateCopyOfOldProcedureAsync() =>
         factory.ActivateEditedCopyAsync(Samples.CommunePack, Version, manifest =>
         {
             foreach (var document in manifest["documents"]!.AsArray())
-                if (document!["id"]!.GetValue<string>() == "bien-ban-hop-xet") document["requiredAtSubmit"] = true;
+                if (document!["id"]!.GetValue<string>() == "bien-ban-hop-xet") document.AsObject().Remove("requiredAtSubmit");
         });
 
     [Fact]
@@ -46,14 +32,15 @@ public sealed class UnitMeetingTests(AntqApiFactory factory) : IClassFixture<Ant
         var world = await factory.WorldAsync();
         var commune = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var district = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
-        // Before the pack requires the unit's minutes: the district holds the meeting for a dossier waiting at it (the old procedure).
+        // Before the pack required the unit's minutes: the district holds the meeting for a dossier waiting at it (the old procedure).
+        await ActivateCopyOfOldProcedureAsync();
         var neighbour = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
         var old = await neighbour.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2025, Samples.ValidCommune);
         await (await neighbour.ActAsync(old, "submit")).ExpectAsync(HttpStatusCode.OK);
         await (await district.PostAsJsonAsync($"/api/submissions/{old}/meeting", DocumentHttp.Meeting())).ExpectAsync(HttpStatusCode.OK);
         var oldMinutes = Assert.Single(await district.VersionsAsync(old, "bien-ban-hop-xet"));
 
-        await ActivateCopyRequiringMinutesAsync();
+        await factory.ActivateShippedAsync(Samples.CommunePack); // the shipped commune pack requires them
         var id = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2025, Samples.ValidCommune);
 
         var missing = await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.UnprocessableEntity);
@@ -128,5 +115,12 @@ public sealed class UnitMeetingTests(AntqApiFactory factory) : IClassFixture<Ant
         await (await commune.PostAsJsonAsync($"/api/submissions/{id}/meeting", Meeting())).ExpectAsync(HttpStatusCode.Conflict);
         await (await district.PostAsJsonAsync($"/api/submissions/{id}/meeting", Meeting())).ExpectAsync(HttpStatusCode.Forbidden);
         Assert.False((await district.DocumentsAsync(id)).GetProperty("canRecordMeeting").GetBoolean());
+
+        // The district appraises the dossier it received: the shipped pack declares the appraisal report, issued by the district.
+        var appraised = await (await district.PostAsJsonAsync($"/api/submissions/{id}/appraisal", DocumentHttp.Appraisal(await commune.ReadSubmissionAsync(id)))).ExpectAsync(HttpStatusCode.OK);
+        var report = Assert.Single(appraised.GetProperty("documents").EnumerateArray(), d => d.GetProperty("documentId").GetString() == "bao-cao-tham-dinh");
+        Assert.Equal(world.DistrictA.Id, report.GetProperty("issuerUnitId").GetInt32());
+        Assert.Matches(@"^\d{2}/BC-BCĐ$", report.GetProperty("number").GetString()!);
+        Assert.Contains("Trần Văn Bình - Phó Trưởng Công an thành phố.", HtmlLines.Of(DocumentHttp.Text(await commune.BytesAsync(id, "bao-cao-tham-dinh"))));
     }
 }

@@ -31,7 +31,7 @@ public sealed class ListExportTests(AntqApiFactory factory) : IClassFixture<Antq
 
         var commune = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var id = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2034, Samples.ValidCommune);
-        await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         var reviewer = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
         var queue = await XlsxRowsAsync(reviewer, "/api/exports/review-queue", "Cần xem xét");

@@ -17,7 +17,7 @@ public sealed class PrintableDossierTests(AntqApiFactory factory) : IClassFixtur
         data["tc01"]!["nghi_quyet"]!["minh_chung"] = new JsonArray("uploads/0123456789abcdef0123456789abcdef/nghi-quyet-12.pdf");
         var commune = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var id = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2033, System.Text.Json.JsonSerializer.SerializeToElement(data));
-        await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         var reviewer = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
         var html = await (await reviewer.GetAsync($"/api/exports/dossiers/{id}/print?format=html")).Content.ReadAsStringAsync();

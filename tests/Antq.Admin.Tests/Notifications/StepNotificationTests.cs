@@ -35,7 +35,7 @@ public sealed class StepNotificationTests(ReminderHost host) : IClassFixture<Rem
         var id = await school.CreateSubmissionAsync(world.AgencyA, Samples.SchoolPack, 2026, Samples.ValidSchool);
 
         // Each step a minute after the last, as people work (the inbox orders by time).
-        var submitted = await (await school.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        var submitted = await (await school.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         await (await school.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.Conflict); // a retried request
         var criterion = submitted.GetProperty("evaluation").GetProperty("criteria")[0];
         var (criterionId, criterionTitle) = (criterion.GetProperty("id").GetString()!, criterion.GetProperty("title").GetString()!);
@@ -49,7 +49,7 @@ public sealed class StepNotificationTests(ReminderHost host) : IClassFixture<Rem
         await (await district.ActAsync(id, "return", new { reason = "lần nữa" })).ExpectAsync(HttpStatusCode.Conflict);
         await (await school.PutSubmissionAsync(id, new { data = Samples.ValidSchool, version = returned.Revision() })).ExpectAsync(HttpStatusCode.OK);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
-        await (await school.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await school.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await (await district.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.Forbidden); // no longer pending there

@@ -14,7 +14,7 @@ public sealed class PackDiffApiTests(AntqApiFactory factory) : IClassFixture<Ant
     {
         await factory.WorldAsync();
         var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
-        var upload = await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision("2.2.0", 75)));
+        var upload = await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision(PackZips.Tt124Next, 75)));
         Assert.True(upload.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await upload.Content.ReadAsStringAsync());
         return admin;
     }
@@ -24,14 +24,14 @@ public sealed class PackDiffApiTests(AntqApiFactory factory) : IClassFixture<Ant
     {
         var admin = await AdminWithRevisionAsync();
 
-        var response = await admin.GetAsync($"/api/packs/{Pack}/diff?from=2.1.0&to=2.2.0");
+        var response = await admin.GetAsync($"/api/packs/{Pack}/diff?from={PackZips.Tt124Version}&to={PackZips.Tt124Next}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var diff = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((Pack, "2.1.0", "2.2.0"), (diff.GetProperty("packId").GetString(), diff.GetProperty("fromVersion").GetString(), diff.GetProperty("toVersion").GetString()));
+        Assert.Equal((Pack, PackZips.Tt124Version, PackZips.Tt124Next), (diff.GetProperty("packId").GetString(), diff.GetProperty("fromVersion").GetString(), diff.GetProperty("toVersion").GetString()));
         var entries = diff.GetProperty("entries").EnumerateArray().ToList();
         var version = Assert.Single(entries, e => e.GetProperty("key").GetString() == "pack#version");
-        Assert.Equal(("changed", "manifest", "2.1.0", "2.2.0"), (version.GetProperty("kind").GetString(), version.GetProperty("area").GetString(),
+        Assert.Equal(("changed", "manifest", PackZips.Tt124Version, PackZips.Tt124Next), (version.GetProperty("kind").GetString(), version.GetProperty("area").GetString(),
             version.GetProperty("before").GetString(), version.GetProperty("after").GetString()));
         var threshold = Assert.Single(entries, e => e.GetProperty("key").GetString() == "TC04/TC04.b#expression");
         Assert.Equal("criteria", threshold.GetProperty("area").GetString());
@@ -39,20 +39,20 @@ public sealed class PackDiffApiTests(AntqApiFactory factory) : IClassFixture<Ant
         // The two test cases the revision dropped are not part of the readable diff.
         Assert.Equal(2, entries.Count);
 
-        var back = await admin.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/diff?from=2.2.0&to=2.1.0");
+        var back = await admin.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/diff?from={PackZips.Tt124Next}&to={PackZips.Tt124Version}");
         var reversed = back.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("key").GetString() == "TC04/TC04.b#expression");
         Assert.EndsWith(">= 70", reversed.GetProperty("after").GetString());
     }
 
     [Theory]
-    [InlineData("?from=2.1.0&to=9.9.9", HttpStatusCode.NotFound, "9.9.9")]
-    [InlineData("?from=0.1.0&to=2.1.0", HttpStatusCode.NotFound, "0.1.0")]
-    [InlineData("?from=2.1.0", HttpStatusCode.BadRequest, "?from=…&to=…")]
+    [InlineData("?from={shipped}&to=9.9.9", HttpStatusCode.NotFound, "9.9.9")]
+    [InlineData("?from=0.1.0&to={shipped}", HttpStatusCode.NotFound, "0.1.0")]
+    [InlineData("?from={shipped}", HttpStatusCode.BadRequest, "?from=…&to=…")]
     public async Task Diff_UnknownOrMissingVersion_VietnameseProblem(string query, HttpStatusCode status, string named)
     {
         var admin = await AdminWithRevisionAsync();
 
-        var response = await admin.GetAsync($"/api/packs/{Pack}/diff{query}");
+        var response = await admin.GetAsync($"/api/packs/{Pack}/diff{query.Replace("{shipped}", PackZips.Tt124Version, StringComparison.Ordinal)}");
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -69,7 +69,7 @@ public sealed class PackDiffApiTests(AntqApiFactory factory) : IClassFixture<Ant
         await AdminWithRevisionAsync();
         var other = await TestWorld.LoginAsync(factory, email);
 
-        var response = await other.GetAsync($"/api/packs/{Pack}/diff?from=2.1.0&to=2.2.0");
+        var response = await other.GetAsync($"/api/packs/{Pack}/diff?from={PackZips.Tt124Version}&to={PackZips.Tt124Next}");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("quản trị viên", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
@@ -88,17 +88,17 @@ public sealed class PackDiffApiTests(AntqApiFactory factory) : IClassFixture<Ant
         var before = await reviewer.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/versions");
         Assert.Equal(["active", "never"], before.EnumerateArray().Select(v => v.GetProperty("status").GetString()));
 
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/packs/{Pack}/versions/2.2.0/activate", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/packs/{Pack}/versions/2.1.0/activate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/packs/{Pack}/versions/{PackZips.Tt124Next}/activate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/packs/{Pack}/versions/{PackZips.Tt124Version}/activate", null)).StatusCode);
 
         var after = await reviewer.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/versions");
         Assert.Equal(["active", "previous"], after.EnumerateArray().Select(v => v.GetProperty("status").GetString()));
         Assert.All(after.EnumerateArray(), v => Assert.Equal(JsonValueKind.String, v.GetProperty("lastActivatedAt").ValueKind));
-        var one = await reviewer.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/versions/2.2.0");
+        var one = await reviewer.GetFromJsonAsync<JsonElement>($"/api/packs/{Pack}/versions/{PackZips.Tt124Next}");
         Assert.Equal("previous", one.GetProperty("status").GetString());
 
         var listed = (await reviewer.GetFromJsonAsync<JsonElement>("/api/packs")).EnumerateArray().Single(p => p.GetProperty("id").GetString() == Pack);
-        Assert.Equal("2.1.0", listed.GetProperty("activeVersion").GetString());
+        Assert.Equal(PackZips.Tt124Version, listed.GetProperty("activeVersion").GetString());
         Assert.Equal("admin@test.vn", listed.GetProperty("activatedBy").GetString());
         Assert.Equal(JsonValueKind.String, listed.GetProperty("activatedAt").ValueKind);
         Assert.Equal(2, listed.GetProperty("versions").GetInt32());

@@ -19,7 +19,7 @@ public sealed class PackHotActivationTests(AntqApiFactory factory) : IClassFixtu
             await TestWorld.LoginAsync(factory, "xa-b1@test.vn"),
             await TestWorld.LoginAsync(factory, "huyen-a@test.vn"),
         };
-        Assert.Equal(HttpStatusCode.Created, (await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision("2.2.0", 75)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision(PackZips.Tt124Next, 75)))).StatusCode);
         var data = PackZips.Tt124DataWithRecognised(72);
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,7 +35,7 @@ public sealed class PackHotActivationTests(AntqApiFactory factory) : IClassFixtu
         {
             await start.Task;
             var statuses = new List<HttpStatusCode>();
-            foreach (var version in new[] { "2.2.0", "2.1.0", "2.2.0", "2.1.0", "2.2.0" })
+            foreach (var version in new[] { PackZips.Tt124Next, PackZips.Tt124Version, PackZips.Tt124Next, PackZips.Tt124Version, PackZips.Tt124Next })
             {
                 statuses.Add((await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/{version}/activate", null)).StatusCode);
                 await Task.Delay(15);
@@ -51,13 +51,13 @@ public sealed class PackHotActivationTests(AntqApiFactory factory) : IClassFixtu
         {
             var result = JsonDocument.Parse(body).RootElement;
             var version = result.GetProperty("pack").GetProperty("version").GetString();
-            // A whole version answers: 72% passes under 2.1.0 (70%) and fails under 2.2.0 (75%), never a mix.
-            var expected = version switch { "2.1.0" => "dat", "2.2.0" => "chua-dat", _ => throw new Xunit.Sdk.XunitException($"version {version}") };
+            // A whole version answers: 72% passes under the shipped version (70%) and fails under the revision (75%), never a mix.
+            var expected = version == PackZips.Tt124Version ? "dat" : version == PackZips.Tt124Next ? "chua-dat" : throw new Xunit.Sdk.XunitException($"version {version}");
             Assert.Equal(expected, result.GetProperty("outcome").GetProperty("id").GetString());
         }
 
         // After the last activation, new requests get the last version.
         var last = await units[0].PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/evaluate", new { unit = new { kind = "xa" }, year = 2025, data });
-        Assert.Equal("2.2.0", (await last.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Next, (await last.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pack").GetProperty("version").GetString());
     }
 }

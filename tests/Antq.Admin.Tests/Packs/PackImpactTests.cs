@@ -23,9 +23,9 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
         var passesOnlyOld = await StoreSubmissionAsync(world.CommuneA2, PackZips.Tt124DataWithRecognised(72));
         var failsBoth = await StoreSubmissionAsync(world.CommuneB1, PackZips.Tt124TestData("02-chua-dat-tat-ca.json"));
         var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
-        Assert.Equal(HttpStatusCode.Created, (await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision("2.2.0", 75)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision(PackZips.Tt124Next, 75)))).StatusCode);
 
-        var impact = await admin.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions/2.2.0/impact");
+        var impact = await admin.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Next}/impact");
 
         var changed = Assert.Single(impact.GetProperty("changed").EnumerateArray());
         Assert.Equal(passesOnlyOld, changed.GetProperty("submissionId").GetGuid());
@@ -41,10 +41,10 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
 
         // A preview changes nothing: the candidate is still inactive.
         var versions = await admin.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions");
-        Assert.Equal("2.1.0", versions.EnumerateArray().Single(v => v.GetProperty("active").GetBoolean()).GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Version, versions.EnumerateArray().Single(v => v.GetProperty("active").GetBoolean()).GetProperty("version").GetString());
 
         // The active version itself changes nobody.
-        var same = await admin.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions/2.1.0/impact");
+        var same = await admin.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Version}/impact");
         Assert.Empty(same.GetProperty("changed").EnumerateArray());
         Assert.Equal(3, same.GetProperty("unchanged").GetInt32());
     }

@@ -37,49 +37,49 @@ public sealed class PackUploadApiTests(AntqApiFactory factory) : IClassFixture<A
         var admin = await Admin();
         var unit = await TestWorld.LoginAsync(factory, "xa-b1@test.vn");
 
-        var response = await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision("2.2.0", 75)));
+        var response = await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision(PackZips.Tt124Next, 75)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal($"/api/packs/{PackZips.Tt124}/versions/2.2.0", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Next}", response.Headers.Location?.OriginalString);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(PackZips.Tt124, created.GetProperty("id").GetString());
-        Assert.Equal("2.2.0", created.GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Next, created.GetProperty("version").GetString());
         Assert.False(created.GetProperty("activated").GetBoolean());
 
         var versions = await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions");
-        Assert.Equal(["2.1.0", "2.2.0"], versions.EnumerateArray().Select(v => v.GetProperty("version").GetString()));
+        Assert.Equal([PackZips.Tt124Version, PackZips.Tt124Next], versions.EnumerateArray().Select(v => v.GetProperty("version").GetString()));
         var revision = versions.EnumerateArray().Last();
         Assert.False(revision.GetProperty("active").GetBoolean());
         Assert.Equal("admin@test.vn", revision.GetProperty("uploadedBy").GetString());
         var location = await unit.GetFromJsonAsync<JsonElement>(response.Headers.Location!.OriginalString);
         Assert.Equal(revision.GetProperty("sha256").GetString(), location.GetProperty("sha256").GetString());
 
-        // Not active yet: 72% recognised still passes under 2.1.0's 70%.
-        Assert.Equal("2.1.0", await ActiveVersionAsync(unit, PackZips.Tt124));
-        Assert.Equal("2.1.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
+        // Not active yet: 72% recognised still passes under the shipped version's 70%.
+        Assert.Equal(PackZips.Tt124Version, await ActiveVersionAsync(unit, PackZips.Tt124));
+        Assert.Equal(PackZips.Tt124Version, (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
         Assert.Equal("dat", (await EvaluateAsync(unit, 72)).GetProperty("outcome").GetProperty("id").GetString());
 
-        var activated = await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/2.2.0/activate", null);
+        var activated = await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Next}/activate", null);
         Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
         var activation = await activated.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("2.2.0", activation.GetProperty("activeVersion").GetString());
-        Assert.Equal("2.1.0", activation.GetProperty("previousVersion").GetString());
+        Assert.Equal(PackZips.Tt124Next, activation.GetProperty("activeVersion").GetString());
+        Assert.Equal(PackZips.Tt124Version, activation.GetProperty("previousVersion").GetString());
 
-        Assert.Equal("2.2.0", await ActiveVersionAsync(unit, PackZips.Tt124));
-        Assert.Equal("2.2.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Next, await ActiveVersionAsync(unit, PackZips.Tt124));
+        Assert.Equal(PackZips.Tt124Next, (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
         var underRevision = await EvaluateAsync(unit, 72);
-        Assert.Equal("2.2.0", underRevision.GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Next, underRevision.GetProperty("pack").GetProperty("version").GetString());
         Assert.Equal("chua-dat", underRevision.GetProperty("outcome").GetProperty("id").GetString());
 
-        var rolledBack = await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/2.1.0/activate", null);
+        var rolledBack = await admin.PostAsync($"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Version}/activate", null);
         Assert.Equal(HttpStatusCode.OK, rolledBack.StatusCode);
-        Assert.Equal("2.1.0", (await rolledBack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeVersion").GetString());
-        Assert.Equal("2.1.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Version, (await rolledBack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeVersion").GetString());
+        Assert.Equal(PackZips.Tt124Version, (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form")).GetProperty("version").GetString());
         var afterRollback = await EvaluateAsync(unit, 72);
-        Assert.Equal("2.1.0", afterRollback.GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Version, afterRollback.GetProperty("pack").GetProperty("version").GetString());
         Assert.Equal("dat", afterRollback.GetProperty("outcome").GetProperty("id").GetString());
 
         // The stored revision still answers when asked for by version.
-        Assert.Equal("2.2.0", (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form?version=2.2.0")).GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Next, (await unit.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/form?version={PackZips.Tt124Next}")).GetProperty("version").GetString());
     }
 
     [Fact]

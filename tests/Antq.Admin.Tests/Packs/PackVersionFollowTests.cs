@@ -26,9 +26,9 @@ public sealed class PackVersionFollowTests(AntqApiFactory factory) : IClassFixtu
         // 72 % of agencies recognised: passes TC04.b at 70 %, not at the new version's 75 %.
         var draft = await a1.CreateSubmissionAsync(world.CommuneA1, PackZips.Tt124, 2025, Data(72, 2025));
         var sent = await a2.CreateSubmissionAsync(world.CommuneA2, PackZips.Tt124, 2025, Data(72, 2025));
-        await (await a2.ActAsync(sent, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await a2.SubmitAsync(sent)).ExpectAsync(HttpStatusCode.OK);
         var returned = await b1.CreateSubmissionAsync(world.CommuneB1, PackZips.Tt124, 2025, Data(72, 2025));
-        await (await b1.ActAsync(returned, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await b1.SubmitAsync(returned)).ExpectAsync(HttpStatusCode.OK);
         await (await (await Login("huyen-b@test.vn")).ActAsync(returned, "return", new { reason = "Bổ sung biên bản" })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("dat", (await a1.ReadSubmissionAsync(draft)).GetProperty("outcomeId").GetString());
 
@@ -80,7 +80,7 @@ public sealed class PackVersionFollowTests(AntqApiFactory factory) : IClassFixtu
         var old = await ActiveAsync();
         var draft = await a1.CreateSubmissionAsync(world.CommuneA1, PackZips.Tt124, 2026, Data(72, 2026));
         var sent = await a2.CreateSubmissionAsync(world.CommuneA2, PackZips.Tt124, 2026, Data(72, 2026));
-        await (await a2.ActAsync(sent, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await a2.SubmitAsync(sent)).ExpectAsync(HttpStatusCode.OK);
         var next = await UploadRevisionAsync(admin, old, 76);
 
         var impact = await admin.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions/{next}/impact");
@@ -111,7 +111,7 @@ public sealed class PackVersionFollowTests(AntqApiFactory factory) : IClassFixtu
         var admin = await Login("admin@test.vn");
         var old = await ActiveAsync();
         var id = await unit.CreateSubmissionAsync(world.CommuneA2, PackZips.Tt124, 2027, Data(72, 2027));
-        await (await unit.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await unit.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         var next = await UploadRevisionAsync(admin, old, 77);
         await (await admin.PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/versions/{next}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(old, (await unit.ReadSubmissionAsync(id)).GetProperty("packVersion").GetString()); // submitted: pinned
@@ -160,7 +160,7 @@ public sealed class PackVersionFollowTests(AntqApiFactory factory) : IClassFixtu
 
         // Sent: pinned, so no move is offered.
         await factory.WithServicesAsync(s => s.GetRequiredService<PackRegistry>().ActivateAsync(PackZips.Tt124, old, "test"));
-        await (await unit.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await unit.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         await (await unit.GetAsync($"/api/submissions/{id}/move")).ExpectAsync(HttpStatusCode.Conflict);
         Assert.Equal(next, (await unit.ReadSubmissionAsync(id)).GetProperty("packVersion").GetString());
     }

@@ -13,6 +13,17 @@ internal static class PackZips
 {
     public const string Tt124 = "tt124.xa";
 
+    /// <summary>The shipped tt124.xa's version, read from the repository (it changes with each release of the pack).</summary>
+    public static readonly string Tt124Version = ShippedVersion(Tt124);
+
+    /// <summary>The next minor version after the shipped one: the revision the tests upload.</summary>
+    public static readonly string Tt124Next = PackArchives.After(Tt124Version, minor: true);
+
+    /// <summary>The next patch version after the shipped one.</summary>
+    public static readonly string Tt124Patch = PackArchives.After(Tt124Version, minor: false);
+
+    public static string ShippedVersion(string pack) => PackArchives.ShippedVersion(pack);
+
     /// <summary>The text files of a shipped pack folder, by relative path with forward slashes.</summary>
     public static Dictionary<string, string> Shipped(string pack) => PackArchives.Shipped(pack);
 

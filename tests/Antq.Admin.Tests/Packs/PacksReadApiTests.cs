@@ -26,7 +26,7 @@ public sealed class PacksReadApiTests(AntqApiFactory factory) : IClassFixture<An
         var ids = packs.EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
         Assert.Equal(["qd9745.co-quan-doanh-nghiep-giao-duc", "qd9745.xa", "tt124.co-quan-doanh-nghiep", "tt124.co-so-giao-duc", "tt124.khu-dan-cu", "tt124.xa"], ids);
         var tt124 = packs.EnumerateArray().Single(p => p.GetProperty("id").GetString() == PackZips.Tt124);
-        Assert.Equal("2.1.0", tt124.GetProperty("activeVersion").GetString());
+        Assert.Equal(PackZips.Tt124Version, tt124.GetProperty("activeVersion").GetString());
         Assert.Equal("district", tt124.GetProperty("recognisedBy").GetString());
         Assert.Equal(1, tt124.GetProperty("versions").GetInt32());
         Assert.Contains("phuong", tt124.GetProperty("unitKinds").EnumerateArray().Select(k => k.GetString()));
@@ -39,7 +39,7 @@ public sealed class PacksReadApiTests(AntqApiFactory factory) : IClassFixture<An
         var client = await As("huyen-a@test.vn");
         var versions = await client.GetFromJsonAsync<JsonElement>($"/api/packs/{PackZips.Tt124}/versions");
         var only = Assert.Single(versions.EnumerateArray());
-        Assert.Equal("2.1.0", only.GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Version, only.GetProperty("version").GetString());
         Assert.True(only.GetProperty("active").GetBoolean());
         Assert.Matches("^[0-9a-f]{64}$", only.GetProperty("sha256").GetString());
         Assert.Equal("system", only.GetProperty("uploadedBy").GetString());
@@ -61,7 +61,7 @@ public sealed class PacksReadApiTests(AntqApiFactory factory) : IClassFixture<An
         var client = await As("xa-b1@test.vn");
         var form = await client.GetFromJsonAsync<JsonElement>("/api/packs/qd9745.xa/form");
         Assert.Equal("qd9745.xa", form.GetProperty("id").GetString());
-        Assert.Equal("2.1.0", form.GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Version, form.GetProperty("version").GetString());
         Assert.Equal("object", form.GetProperty("schema").GetProperty("type").GetString());
         Assert.True(form.GetProperty("schema").TryGetProperty("x-ui", out _) || form.GetProperty("schema").TryGetProperty("properties", out _));
         var criteria = form.GetProperty("criteria").EnumerateArray().ToList();
@@ -81,7 +81,7 @@ public sealed class PacksReadApiTests(AntqApiFactory factory) : IClassFixture<An
         var client = await As("xa-a1@test.vn");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/packs/khong-co/form")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/packs/{PackZips.Tt124}/form?version=9.9.9")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/packs/{PackZips.Tt124}/form?version=2.1.0")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/packs/{PackZips.Tt124}/form?version={PackZips.Tt124Version}")).StatusCode);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class PacksReadApiTests(AntqApiFactory factory) : IClassFixture<An
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(PackZips.Tt124, result.GetProperty("pack").GetProperty("id").GetString());
-        Assert.Equal("2.1.0", result.GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Version, result.GetProperty("pack").GetProperty("version").GetString());
         Assert.True(result.GetProperty("valid").GetBoolean());
         Assert.Equal("dat", result.GetProperty("outcome").GetProperty("id").GetString());
         Assert.Equal(4, result.GetProperty("summary").GetProperty("met").GetInt32());
@@ -163,9 +163,9 @@ public sealed class PacksReadApiTests(AntqApiFactory factory) : IClassFixture<An
         { "GET", "/api/packs" },
         { "POST", "/api/packs" },
         { "GET", $"/api/packs/{PackZips.Tt124}/versions" },
-        { "GET", $"/api/packs/{PackZips.Tt124}/versions/2.1.0" },
-        { "POST", $"/api/packs/{PackZips.Tt124}/versions/2.1.0/activate" },
-        { "GET", $"/api/packs/{PackZips.Tt124}/versions/2.1.0/impact" },
+        { "GET", $"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Version}" },
+        { "POST", $"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Version}/activate" },
+        { "GET", $"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Version}/impact" },
         { "GET", $"/api/packs/{PackZips.Tt124}/form" },
         { "POST", $"/api/packs/{PackZips.Tt124}/evaluate" },
     };
@@ -187,8 +187,8 @@ public sealed class PacksReadApiTests(AntqApiFactory factory) : IClassFixture<An
         var data = new TheoryData<string, string, string>();
         foreach (var email in new[] { "tinh@test.vn", "huyen-a@test.vn", "xa-a1@test.vn", "truong-a@test.vn" })
         {
-            data.Add(email, "POST", $"/api/packs/{PackZips.Tt124}/versions/2.1.0/activate");
-            data.Add(email, "GET", $"/api/packs/{PackZips.Tt124}/versions/2.1.0/impact");
+            data.Add(email, "POST", $"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Version}/activate");
+            data.Add(email, "GET", $"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Version}/impact");
         }
         return data;
     }

@@ -70,18 +70,18 @@ public sealed class ScaleOutTests(AntqApiFactory factory) : IClassFixture<AntqAp
         var unitA = Client(factory, tokenB);
         var unitB = Client(second, tokenB);
         var data = PackZips.Tt124DataWithRecognised(72);
-        Assert.Equal("2.1.0", await EvaluatedVersionAsync(unitB, data)); // B now caches the active pointer
+        Assert.Equal(PackZips.Tt124Version, await EvaluatedVersionAsync(unitB, data)); // B now caches the active pointer
 
-        // A stores and activates 2.2.0: B answers with it within the cache TTL (compiling it from the database).
-        Assert.Equal(HttpStatusCode.Created, (await PackZips.UploadAsync(adminA, PackZips.Zip(PackZips.Tt124Revision("2.2.0", 75)))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await adminA.PostAsync($"/api/packs/{PackZips.Tt124}/versions/2.2.0/activate", null)).StatusCode);
-        Assert.Equal("2.2.0", await EvaluatedVersionAsync(unitA, data)); // at once on the instance that activated
-        await AssertSwitchesWithinTtlAsync(unitB, data, "2.2.0");
+        // A stores and activates the next version: B answers with it within the cache TTL (compiling it from the database).
+        Assert.Equal(HttpStatusCode.Created, (await PackZips.UploadAsync(adminA, PackZips.Zip(PackZips.Tt124Revision(PackZips.Tt124Next, 75)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await adminA.PostAsync($"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Next}/activate", null)).StatusCode);
+        Assert.Equal(PackZips.Tt124Next, await EvaluatedVersionAsync(unitA, data)); // at once on the instance that activated
+        await AssertSwitchesWithinTtlAsync(unitB, data, PackZips.Tt124Next);
 
         // And back: a rollback done on B reaches A.
-        Assert.Equal(HttpStatusCode.OK, (await adminB.PostAsync($"/api/packs/{PackZips.Tt124}/versions/2.1.0/activate", null)).StatusCode);
-        Assert.Equal("2.1.0", await EvaluatedVersionAsync(unitB, data));
-        await AssertSwitchesWithinTtlAsync(unitA, data, "2.1.0");
+        Assert.Equal(HttpStatusCode.OK, (await adminB.PostAsync($"/api/packs/{PackZips.Tt124}/versions/{PackZips.Tt124Version}/activate", null)).StatusCode);
+        Assert.Equal(PackZips.Tt124Version, await EvaluatedVersionAsync(unitB, data));
+        await AssertSwitchesWithinTtlAsync(unitA, data, PackZips.Tt124Version);
     }
 
     private static async Task AssertSwitchesWithinTtlAsync(HttpClient client, JsonObject data, string expected)

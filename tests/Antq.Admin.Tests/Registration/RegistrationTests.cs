@@ -76,7 +76,7 @@ public sealed class RegistrationTests(AntqApiFactory factory) : IClassFixture<An
         var counts = quotas[0].GetProperty("counts").EnumerateArray().ToDictionary(c => c.GetProperty("unitId").GetInt32(), c => c.GetProperty("registered").GetInt32());
         Assert.Equal(1, counts[world.DistrictB.Id]);
 
-        var submitted = await (await commune.ActAsync(dossier, "submit")).ExpectAsync(HttpStatusCode.OK);
+        var submitted = await (await commune.SubmitAsync(dossier)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("submitted", submitted.Status());
     }
 
@@ -132,7 +132,7 @@ public sealed class RegistrationTests(AntqApiFactory factory) : IClassFixture<An
 
         // Last year (2024, the district recognised communes then) the commune was not recognised: declaring Khá does not help.
         var last = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2024, Samples.ValidCommune);
-        await (await commune.ActAsync(last, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(last)).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(last, "endorse")).ExpectAsync(HttpStatusCode.OK);
         await (await district.ActAsync(last, "reject", new { reason = "Để xảy ra trọng án" })).ExpectAsync(HttpStatusCode.OK);
         var claimed = Guid.NewGuid();

@@ -98,7 +98,7 @@ public sealed class DeadlinesApiTests : IClassFixture<ReminderHost>
     {
         var world = await _host.WorldAsync();
         var id = await _host.RegisterAsync("xa-a2@test.vn", world.CommuneA2, ReminderActions.CommunePack, 2027);
-        await _host.ActAsync("xa-a2@test.vn", id, "submit");
+        await _host.SubmitAsync("xa-a2@test.vn", id);
         var district = await _host.LoginAsync("huyen-a@test.vn");
 
         var calendar = await district.GetJsonAsync($"/api/deadlines?year=2027&unitId={world.CommuneA2.Id}");
@@ -123,7 +123,7 @@ public sealed class DeadlinesApiTests : IClassFixture<ReminderHost>
         Assert.Equal("pending", Sending(await district.GetJsonAsync(path)));
 
         // The board just read is kept for a while; the submit changes a dossier's status, which drops it.
-        await _host.ActAsync("xa-a1@test.vn", id, "submit");
+        await _host.SubmitAsync("xa-a1@test.vn", id);
 
         Assert.Equal("done", Sending(await district.GetJsonAsync(path)));
     }

@@ -176,6 +176,13 @@ internal static class ReminderActions
         await (await client.ActAsync(id, action, body)).ExpectAsync(HttpStatusCode.OK);
     }
 
+    /// <summary>The unit sends its dossier (holding its own meeting first where the pack requires the minutes).</summary>
+    public static async Task SubmitAsync(this ReminderHost host, string email, Guid id)
+    {
+        var client = await host.LoginAsync(email);
+        await (await client.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
+    }
+
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url) =>
         await (await client.GetAsync(url)).ExpectAsync(HttpStatusCode.OK);
 }

@@ -29,18 +29,18 @@ public sealed class ReminderYearWalkTests(ReminderHost host) : IClassFixture<Rem
             [new(2026, 2, 10)] = async () => ids["a1"] = await host.RegisterAsync("xa-a1@test.vn", world.CommuneA1, ReminderActions.CommunePack, 2026),
             [new(2026, 3, 10)] = async () => ids["school"] = await host.RegisterAsync("truong-a@test.vn", world.AgencyA, ReminderActions.SchoolPack, 2026),
             [new(2026, 3, 20)] = async () => ids["b1"] = await host.RegisterAsync("xa-b1@test.vn", world.CommuneB1, ReminderActions.CommunePack, 2026),
-            [new(2026, 9, 10)] = () => host.ActAsync("xa-a1@test.vn", ids["a1"], "submit"),
-            [new(2026, 10, 2)] = () => host.ActAsync("xa-b1@test.vn", ids["b1"], "submit"),
+            [new(2026, 9, 10)] = () => host.SubmitAsync("xa-a1@test.vn", ids["a1"]),
+            [new(2026, 10, 2)] = () => host.SubmitAsync("xa-b1@test.vn", ids["b1"]),
             [new(2026, 10, 5)] = async () =>
             {
                 await host.ActAsync("huyen-a@test.vn", ids["a1"], "endorse");
                 // Since 1/7/2025 the province recognises communes (qd9745.xa recognition rows): it endorses and decides the same day.
                 await host.ActAsync("tinh@test.vn", ids["a1"], "endorse");
                 await host.ActAsync("tinh@test.vn", ids["a1"], "recognise", new { decisionNumber = "15/QĐ-BCĐ", decisionDate = "2026-10-05" });
-                await host.ActAsync("truong-a@test.vn", ids["school"], "submit");
+                await host.SubmitAsync("truong-a@test.vn", ids["school"]);
             },
             [new(2026, 10, 15)] = () => host.ActAsync("huyen-a@test.vn", ids["school"], "endorse"),
-            [new(2026, 10, 20)] = () => host.ActAsync("xa-a2@test.vn", ids["a2-tt124"], "submit"),
+            [new(2026, 10, 20)] = () => host.SubmitAsync("xa-a2@test.vn", ids["a2-tt124"]),
         };
 
         for (var day = new DateOnly(2025, 12, 1); day <= new DateOnly(2026, 12, 31); day = day.AddDays(1))

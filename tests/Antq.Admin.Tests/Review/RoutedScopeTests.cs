@@ -51,7 +51,7 @@ public sealed class RoutedScopeTests(AntqApiFactory factory) : IClassFixture<Ant
     {
         var owner = await TestWorld.LoginAsync(factory, SchoolEmail);
         var id = await owner.CreateSubmissionAsync(school, Samples.SchoolPack, year, Samples.ValidSchool);
-        await (await owner.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await owner.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         return id;
     }
 

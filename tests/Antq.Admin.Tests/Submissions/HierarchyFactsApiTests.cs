@@ -91,7 +91,7 @@ public sealed class HierarchyFactsApiTests(AntqApiFactory factory) : IClassFixtu
         Assert.Contains("3/4 khu dân cư đã được công nhận", Criterion(draft, "TC04.b").GetProperty("explanation").GetString());
 
         // Submitted, then one area's recognition is withdrawn: the stored verdict stays, the view says the facts moved.
-        var submitted = await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        var submitted = await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         await factory.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<AntqDbContext>();

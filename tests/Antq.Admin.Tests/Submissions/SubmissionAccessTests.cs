@@ -79,7 +79,7 @@ public sealed class SubmissionAccessTests(AntqApiFactory factory) : IClassFixtur
         var world = await factory.WorldAsync();
         var owner = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var id = await owner.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2043, Samples.ValidCommune);
-        await (await owner.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await owner.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         await (await owner.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.Forbidden);
         await (await (await TestWorld.LoginAsync(factory, "admin@test.vn")).ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.Forbidden);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Antq.Admin.Features.Packs;
+using Antq.Admin.Tests.Packs;
 using Antq.Admin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,9 +25,9 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         Assert.Equal(id, created.GetProperty("id").GetGuid());
         Assert.Equal("draft", created.Status());
         Assert.Equal(1, created.Revision());
-        Assert.Equal("2.1.0", created.GetProperty("packVersion").GetString());
+        Assert.Equal(PackZips.Tt124Version, created.GetProperty("packVersion").GetString());
         Assert.Equal(world.CommuneA1.Id, created.GetProperty("unit").GetProperty("id").GetInt32());
-        Assert.Equal("2.1.0", created.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal(PackZips.Tt124Version, created.GetProperty("evaluation").GetProperty("pack").GetProperty("version").GetString());
         Assert.Equal("dat", created.GetProperty("evaluation").GetProperty("outcome").GetProperty("id").GetString());
         Assert.Equal(64, created.GetProperty("evaluatedPackHash").GetString()!.Length);
         Assert.Null(created.PendingUnitId());
@@ -198,7 +199,7 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         var world = await factory.WorldAsync();
         var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var id = await client.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2037, Samples.ValidCommune);
-        await (await client.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await client.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         var problem = await (await client.PutSubmissionAsync(id, new { data = Samples.FailingCommune, version = 2 })).ExpectAsync(HttpStatusCode.Conflict);
 
@@ -216,7 +217,7 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
         var response = await client.ActAsync(id, "move", new { version = "9.9.9" });
 
         await response.ExpectAsync(HttpStatusCode.NotFound);
-        Assert.Equal("2.1.0", (await client.ReadSubmissionAsync(id)).GetProperty("packVersion").GetString());
+        Assert.Equal(PackZips.Tt124Version, (await client.ReadSubmissionAsync(id)).GetProperty("packVersion").GetString());
     }
 
     [Fact]
@@ -229,9 +230,9 @@ public sealed class SubmissionDraftTests(AntqApiFactory factory) : IClassFixture
 
         var problem = await (await client.ActAsync(id, "move", new { version = "1.0.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Contains("phiên bản đang áp dụng (2.1.0)", problem.GetProperty("detail").GetString());
+        Assert.Contains($"phiên bản đang áp dụng ({PackZips.Tt124Version})", problem.GetProperty("detail").GetString());
         var stored = await client.ReadSubmissionAsync(id);
-        Assert.Equal("2.1.0", stored.GetProperty("packVersion").GetString());
+        Assert.Equal(PackZips.Tt124Version, stored.GetProperty("packVersion").GetString());
         Assert.Equal(1, stored.Revision());
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Antq.Admin.Features.Packs;
+using Antq.Admin.Tests.Packs;
 using Antq.Admin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,26 +21,26 @@ public sealed class SubmissionMoveTests(AntqApiFactory factory) : IClassFixture<
         var unit = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
         var first = await unit.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2040, Samples.FailingCommune);
-        await factory.StoreCopyOfCommunePackAsync("2.1.1");
+        await factory.StoreCopyOfCommunePackAsync(PackZips.Tt124Patch);
 
         // A candidate never activated.
-        await (await unit.ActAsync(first, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        await (await unit.ActAsync(first, "move", new { version = PackZips.Tt124Patch })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
 
         // Activated: the draft follows it (ADR 0010), and choosing it again is allowed.
-        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/2.1.1/activate", new { })).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("2.1.1", (await unit.ReadSubmissionAsync(first)).GetProperty("packVersion").GetString());
-        var moved = await (await unit.ActAsync(first, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("2.1.1", moved.GetProperty("packVersion").GetString());
+        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/{PackZips.Tt124Patch}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(PackZips.Tt124Patch, (await unit.ReadSubmissionAsync(first)).GetProperty("packVersion").GetString());
+        var moved = await (await unit.ActAsync(first, "move", new { version = PackZips.Tt124Patch })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(PackZips.Tt124Patch, moved.GetProperty("packVersion").GetString());
 
-        // Rolled back to 2.1.0: 2.1.1 may no longer be chosen; the active 2.1.0 may.
-        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/2.1.0/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        // Rolled back to the shipped version: the patch may no longer be chosen; the active shipped version may.
+        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/{PackZips.Tt124Version}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
         var other = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
         var second = await other.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2040, Samples.FailingCommune);
-        var problem = await (await other.ActAsync(second, "move", new { version = "2.1.1" })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("đang áp dụng (2.1.0)", problem.GetProperty("detail").GetString());
-        Assert.Equal("2.1.0", (await other.ReadSubmissionAsync(second)).GetProperty("packVersion").GetString());
-        Assert.Equal("2.1.0", (await unit.ReadSubmissionAsync(first)).GetProperty("packVersion").GetString()); // the rollback moved the draft back
-        var back = await (await unit.ActAsync(first, "move", new { version = "2.1.0" })).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("2.1.0", back.GetProperty("packVersion").GetString());
+        var problem = await (await other.ActAsync(second, "move", new { version = PackZips.Tt124Patch })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains($"đang áp dụng ({PackZips.Tt124Version})", problem.GetProperty("detail").GetString());
+        Assert.Equal(PackZips.Tt124Version, (await other.ReadSubmissionAsync(second)).GetProperty("packVersion").GetString());
+        Assert.Equal(PackZips.Tt124Version, (await unit.ReadSubmissionAsync(first)).GetProperty("packVersion").GetString()); // the rollback moved the draft back
+        var back = await (await unit.ActAsync(first, "move", new { version = PackZips.Tt124Version })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(PackZips.Tt124Version, back.GetProperty("packVersion").GetString());
     }
 }

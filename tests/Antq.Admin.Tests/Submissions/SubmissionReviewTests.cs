@@ -19,7 +19,7 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
         // 2024, a three-level year: tt124.xa's recognition rows give communes to the district until 30/6/2025.
         var id = await commune.CreateSubmissionAsync(world.CommuneB1, Samples.CommunePack, 2024, Samples.ValidCommune);
 
-        var submitted = await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        var submitted = await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("submitted", submitted.Status());
         Assert.Equal(world.DistrictB.Id, submitted.PendingUnitId());
         Assert.Contains(id, await district.ListIdsAsync("?pending=true"));
@@ -45,7 +45,7 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
         var commune = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
         var district = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
         var id = await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2025, Samples.FailingCommune);
-        await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         await (await district.ActAsync(id, "return", new { reason = " " })).ExpectAsync(HttpStatusCode.BadRequest);
         await (await district.ActAsync(id, "return", new { reason = "Bổ sung", criteria = new Dictionary<string, string> { ["TC99"] = "?" } }))
@@ -64,7 +64,7 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
 
         var fixedUp = await (await commune.PutSubmissionAsync(id, new { data = Samples.ValidCommune, version = returned.Revision() })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("returned", fixedUp.Status());
-        var resubmitted = await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        var resubmitted = await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(world.DistrictA.Id, resubmitted.PendingUnitId());
         // 2025: communes are recognised by the province (tt124.xa recognition rows), so the district's endorsement passes it up.
         var endorsed = await (await district.ActAsync(id, "endorse")).ExpectAsync(HttpStatusCode.OK);
@@ -98,7 +98,7 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
         var district = await TestWorld.LoginAsync(factory, "huyen-b@test.vn");
         // 2023, a three-level year: the district is the recognising reviewer.
         var id = await commune.CreateSubmissionAsync(world.CommuneB1, Samples.CommunePack, 2023, Samples.FailingCommune);
-        await (await commune.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        await (await commune.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
 
         await (await district.ActAsync(id, "reject", new { })).ExpectAsync(HttpStatusCode.BadRequest);
         var rejected = await (await district.ActAsync(id, "reject", new { reason = "Chưa đạt tiêu chí 1 và 4" })).ExpectAsync(HttpStatusCode.OK);
@@ -129,7 +129,7 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
         var district = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
         var province = await TestWorld.LoginAsync(factory, "tinh@test.vn");
         var id = await school.CreateSubmissionAsync(world.AgencyA, Samples.SchoolPack, 2025, Samples.ValidSchool);
-        var submitted = await (await school.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        var submitted = await (await school.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal([world.DistrictA.Id, world.Province.Id], submitted.GetProperty("reviewChain").EnumerateArray().Select(u => u.GetProperty("id").GetInt32()));
 
         // Neither the district may decide a province-recognised pack, nor the province act before the district.
@@ -158,7 +158,7 @@ public sealed class SubmissionReviewTests(AntqApiFactory factory) : IClassFixtur
         var id = await client.CreateSubmissionAsync(commune, Samples.CommunePack, 2025, Samples.ValidCommune);
 
         // tt124.xa is recognised by a district, and there is none above this commune: the root decides.
-        var submitted = await (await client.ActAsync(id, "submit")).ExpectAsync(HttpStatusCode.OK);
+        var submitted = await (await client.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(world.Province.Id, submitted.PendingUnitId());
         Assert.Equal([world.Province.Id], submitted.GetProperty("reviewChain").EnumerateArray().Select(u => u.GetProperty("id").GetInt32()));
         await (await districtA.GetSubmissionAsync(id)).ExpectAsync(HttpStatusCode.NotFound);

@@ -68,6 +68,17 @@ internal static class SubmissionHttp
     public static Task<HttpResponseMessage> ActAsync(this HttpClient client, Guid id, string action, object? body = null) =>
         client.PostAsJsonAsync($"/api/submissions/{id}/{action}", body ?? new { });
 
+    /// <summary>
+    /// Sends the dossier as its unit does: where the pack has the unit hold its own assessment meeting (its minutes
+    /// <c>requiredAtSubmit</c>, TT124 Điều 9 khoản 1, khoản 2 điểm b) and the unit has not recorded one, the unit records
+    /// it first through the API (<see cref="OwnMeetings"/>), then submits. Tests of the refusal itself call <c>ActAsync(id, "submit")</c>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient unitClient, Guid id)
+    {
+        await OwnMeetings.HoldAsync(unitClient, id);
+        return await unitClient.ActAsync(id, "submit");
+    }
+
     public static Task<HttpResponseMessage> GetSubmissionAsync(this HttpClient client, Guid id) => client.GetAsync($"/api/submissions/{id}");
 
     /// <summary>Asserts the status (showing the body when it differs) and returns the JSON body, if any.</summary>

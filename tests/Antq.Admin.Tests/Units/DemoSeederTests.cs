@@ -192,6 +192,41 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
     }
 
     [Fact]
+    public async Task Seed_SentDossiersOfPacksRequiringTheMinutes_CarryTheUnitsOwnMeetingAndMinutes()
+    {
+        using var scope = await ScopeAsync();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AntqDbContext>();
+        var catalog = services.GetRequiredService<PackCatalog>();
+        var rows = await db.Submissions.AsNoTracking().ToListAsync();
+        var requiring = 0;
+        foreach (var row in rows)
+        {
+            var heldByUnit = Meetings.HeldByUnit((await catalog.GetActiveAsync(row.PackId))!);
+            var meetings = await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == row.Id).ToListAsync();
+            var minutes = await db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == row.Id && d.DocumentId.StartsWith("bien-ban")).ToListAsync();
+            if (!heldByUnit || row.Status == SubmissionStatus.Draft)
+            {
+                Assert.Empty(meetings);
+                Assert.Empty(minutes);
+                continue;
+            }
+            requiring++;
+            // TT124 Điều 9 khoản 1: the unit held it before sending, the Công an cơ sở attending; the minutes are the unit's document.
+            var meeting = Assert.Single(meetings);
+            Assert.Equal(row.UnitId, meeting.UnitId);
+            Assert.True(meeting.StartAt < row.SubmittedAt);
+            Assert.Contains(Meetings.Attendees(meeting), a => a.Role == "cong-an");
+            var issued = Assert.Single(minutes);
+            Assert.Equal(row.UnitId, issued.IssuerUnitId);
+            Assert.Equal(meeting.Id, issued.MeetingId);
+            Assert.Matches(@"^\d{2}/BB-", issued.Number);
+        }
+        // The commune dossiers sent this year and in 2024 (qd9745.xa, tt124.xa): submitted, returned, approved, recognised, not recognised.
+        Assert.True(requiring >= 5, $"{requiring} dossiers carry the unit's minutes");
+    }
+
+    [Fact]
     public async Task Seed_Routing_EachOrganisationKind_ByItsManagingLevel()
     {
         using var scope = await ScopeAsync();

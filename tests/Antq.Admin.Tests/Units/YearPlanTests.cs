@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Plans;
+using Antq.Admin.Tests.Packs;
 using Antq.Admin.Tests.Support;
 using Antq.FormEngine;
 using Antq.FormEngine.Deadlines;
@@ -61,7 +62,7 @@ public sealed class YearPlanTests(AntqApiFactory factory) : IClassFixture<AntqAp
             var plan = await plans.SaveAsync(Kh91(2033));
             Assert.Equal("Kế hoạch số 91/KH-UBND ngày 07/04/2023 của Ủy ban nhân dân tỉnh Đồng Nai về xây dựng, nhân rộng mô hình điển hình tiên tiến (minh họa)", plan.Citation());
             var db = services.GetRequiredService<AntqDbContext>();
-            db.Submissions.Add(new SubmissionRecord { Id = Guid.NewGuid(), UnitId = world.CommuneA1.Id, PackId = "tt124.xa", PackVersion = "2.1.0", Year = 2033, Status = "draft", DataJson = "{}", CreateHash = "t", EvaluationJson = "{}", EvaluatedPackHash = "t" });
+            db.Submissions.Add(new SubmissionRecord { Id = Guid.NewGuid(), UnitId = world.CommuneA1.Id, PackId = "tt124.xa", PackVersion = PackZips.Tt124Version, Year = 2033, Status = "draft", DataJson = "{}", CreateHash = "t", EvaluationJson = "{}", EvaluatedPackHash = "t" });
             await db.SaveChangesAsync();
             var quota = Assert.Single(await services.GetRequiredService<PlanQuotas>().ForYearAsync(2033));
             Assert.Equal(2, quota.Units);

@@ -1,5 +1,6 @@
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Documents;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
@@ -18,7 +19,8 @@ namespace Antq.Admin.Features.Demo;
 /// recognised in 2024. All of it is written in one transaction, and nothing is written when the demo
 /// communes already exist, so a restart (or a crash half-way) never duplicates anything.
 /// </summary>
-public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, UnitDirectory directory, UnitPeriods periods, PackCatalog catalog, TimeProvider time) : IStartupSeeder
+public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, UnitDirectory directory, UnitPeriods periods, PackCatalog catalog, DocumentIssuer issuer,
+    TimeProvider time) : IStartupSeeder
 {
     /// <summary>Bogus seed: the same names and codes on every machine.</summary>
     private const int Seed = 75;
@@ -42,11 +44,13 @@ public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, Uni
         await using var tx = await db.Database.BeginTransactionAsync();
         var hierarchy = await AddUnitsAsync();
         var actors = await AddAccountsAsync(hierarchy);
-        var submissions = await new DemoSubmissions(db, directory, periods, time).AddAsync(hierarchy, packs, actors);
+        var dossiers = new DemoSubmissions(db, directory, periods, time);
+        var submissions = await dossiers.AddAsync(hierarchy, packs, actors);
+        var minutes = await new DemoMeetings(db, issuer, time).AddAsync(dossiers.Added, actors, hierarchy);
         submissions += await new DemoResidentialAreas(db, time).AddAsync(hierarchy, packs, actors);
         await tx.CommitAsync();
-        logger.LogInformation("Demo data added: {Communes} communes, {Accounts} accounts, {Submissions} dossiers.",
-            DongNai.Communes.Length, actors.Count, submissions);
+        logger.LogInformation("Demo data added: {Communes} communes, {Accounts} accounts, {Submissions} dossiers, {Minutes} minutes of the units' meetings.",
+            DongNai.Communes.Length, actors.Count, submissions, minutes);
         await AnnounceAsync();
     }
 

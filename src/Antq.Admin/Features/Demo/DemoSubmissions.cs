@@ -33,6 +33,9 @@ internal sealed class DemoSubmissions(AntqDbContext db, UnitDirectory directory,
 
     private static Func<DemoHierarchy, Unit> At(string code) => h => h[code];
 
+    /// <summary>The dossiers <see cref="AddAsync"/> stored, for the steps that follow them (the unit's meeting).</summary>
+    public List<DemoDossier> Added { get; } = [];
+
     public static readonly DemoCase[] Cases =
     [
         // This year, communes: the province reviews and recognises.
@@ -108,6 +111,7 @@ internal sealed class DemoSubmissions(AntqDbContext db, UnitDirectory directory,
             var actor = new Account(user.Id, user.DisplayName, role, hierarchy.ById(user.UnitId));
             var (action, from, details) = demoCase.Endorsed > 0 ? (SubmissionAudit.Endorsed, SubmissionStatus.Submitted, null) : Transition(record, result);
             db.AuditEntries.Add(SubmissionAudit.Entry(actor, record, action, from, details, record.UpdatedAt));
+            Added.Add(new DemoDossier(record, unit, pack));
             added++;
         }
         await db.SaveChangesAsync();
