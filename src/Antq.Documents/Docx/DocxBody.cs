@@ -65,7 +65,11 @@ internal static class DocxBody
             case "hr":
                 flow.EmptyParagraph(RuleParagraph(context.Width, context.Width, before: 120, after: 120));
                 return;
-            case "img" or "input" or "select" or "button" or "svg" or "canvas" or "iframe" or "object" or "video" or "audio"
+            case "img":
+                var style = node.Style ?? "";
+                flow.AppendPicture(node.Source, node.Alt, Length(InlineStyle(style, "width")), Length(InlineStyle(style, "height")), context.Width);
+                return;
+            case "input" or "select" or "button" or "svg" or "canvas" or "iframe" or "object" or "video" or "audio"
                 or "col" or "colgroup" or "template" or "noscript":
                 return; // nothing to print as text
         }
@@ -260,6 +264,8 @@ internal static class DocxBody
     }
 
     /// <summary>The value of one declaration of an inline <c>style</c> attribute.</summary>
+    private static int? Length(string? css) => css is null ? null : PageSetup.Length(css);
+
     private static string? InlineStyle(string style, string property)
     {
         foreach (var declaration in style.Split(';'))

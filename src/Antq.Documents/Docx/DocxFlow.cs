@@ -281,6 +281,24 @@ internal sealed class DocxFlow(WordWriter writer)
         _pendingSpace = false;
     }
 
+    /// <summary>An <c>img</c> in the paragraph being filled (see <see cref="DocxPictures"/>); nothing when it cannot be embedded.</summary>
+    public void AppendPicture(string? source, string? description, int? width, int? height, int maxWidth)
+    {
+        if (Writer.Pictures.Add(source) is not { } picture)
+        {
+            return;
+        }
+        if (_pendingSpace)
+        {
+            _pendingSpace = false;
+            Put(' ', _spaceFormat);
+        }
+        EmitRun();
+        Open();
+        Writer.Pictures.Write(Writer, picture, description, width, height, maxWidth);
+        _atLineStart = false;
+    }
+
     /// <summary>Ends the paragraph being filled, if it has content.</summary>
     public void Flush()
     {

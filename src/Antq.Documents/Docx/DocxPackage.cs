@@ -49,10 +49,14 @@ internal static class DocxPackage
         {
             package.CompressionOption = CompressionOption.Fast;
             var main = package.AddMainDocumentPart();
-            WriteDocument(main, root, page);
+            var pictures = WriteDocument(main, root, page);
             Feed(main.AddNewPart<StyleDefinitionsPart>(StylesId), StylesXml);
             // The other parts are a few hundred bytes: compressing them costs more than it saves.
             package.CompressionOption = CompressionOption.NotCompressed;
+            foreach (var (id, png) in pictures.Parts)
+            {
+                Feed(main.AddImagePart(ImagePartType.Png, id), png); // a PNG is compressed already
+            }
             Feed(main.AddNewPart<DocumentSettingsPart>(SettingsId), SettingsXml);
             Feed(main.AddNewPart<HeaderPart>(FirstHeaderId), FirstHeaderXml);
             Feed(main.AddNewPart<HeaderPart>(HeaderId), HeaderXml);
@@ -71,13 +75,15 @@ internal static class DocxPackage
     /// memory stream that would otherwise grow by doubling, past the large-object heap threshold
     /// for an ordinary dossier, and each such allocation costs a full garbage collection later.
     /// </summary>
-    private static void WriteDocument(MainDocumentPart main, HtmlNode root, PageSetup page)
+    private static DocxPictures WriteDocument(MainDocumentPart main, HtmlNode root, PageSetup page)
     {
         var buffer = t_documentBuffer ??= new MemoryStream(128 * 1024);
         buffer.SetLength(0);
+        DocxPictures pictures;
         using (var xml = XmlWriter.Create(buffer, PartSettings))
         {
             var w = new WordWriter(xml);
+            pictures = w.Pictures;
             xml.WriteStartDocument(standalone: true);
             w.Start("document");
             xml.WriteAttributeString("xmlns", "w", null, WordWriter.W);
@@ -94,6 +100,7 @@ internal static class DocxPackage
         {
             t_documentBuffer = null; // an unusually large document: do not keep its buffer
         }
+        return pictures;
     }
 
     private const int MaxKeptBuffer = 1024 * 1024;

@@ -17,6 +17,9 @@ namespace Antq.Documents.Docx;
 /// <item><b>Inline</b>: <c>b</c>/<c>strong</c>, <c>i</c>/<c>em</c>, <c>u</c>, <c>span</c>; inline
 /// <c>style</c> with <c>text-align</c>, <c>font-weight</c>, <c>font-style</c>,
 /// <c>text-decoration: underline</c>, <c>font-size</c>.</item>
+/// <item><b>Pictures</b>: <c>img</c> whose <c>src</c> is a PNG data URI (the certificate's QR code), an inline
+/// picture sized by the inline <c>style</c> <c>width</c>/<c>height</c> (else 96 dpi), never wider than its column
+/// (<see cref="DocxPictures"/>); other images are left out.</item>
 /// <item><b>Tables</b>: <c>table</c>, <c>thead</c> (rows repeated on every page), <c>tbody</c>,
 /// <c>tr</c>, <c>td</c>/<c>th</c> with <c>colspan</c>. <c>table.head</c>, <c>table.foot</c> and
 /// <c>table.layout</c> are borderless layout tables (header block 40/60 %, others equal columns);

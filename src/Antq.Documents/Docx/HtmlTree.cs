@@ -51,6 +51,11 @@ internal sealed class HtmlNode
 
     public int ColSpan { get; private set; } = 1;
 
+    /// <summary>An <c>img</c>'s <c>src</c> and <c>alt</c>, as written (a picture of the DOCX when <c>src</c> is a PNG data URI).</summary>
+    public string? Source { get; private set; }
+
+    public string? Alt { get; private set; }
+
     /// <summary>Empty for a text node (one shared list, never added to).</summary>
     public List<HtmlNode> Children { get; }
 
@@ -115,6 +120,12 @@ internal sealed class HtmlNode
                 break;
             case "style":
                 Style = value;
+                break;
+            case "src":
+                Source = value;
+                break;
+            case "alt":
+                Alt = value;
                 break;
             case "colspan":
                 if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var span))
@@ -463,6 +474,8 @@ internal sealed class HtmlTree
         name.Equals("class", StringComparison.OrdinalIgnoreCase) ? "class"
         : name.Equals("style", StringComparison.OrdinalIgnoreCase) ? "style"
         : name.Equals("colspan", StringComparison.OrdinalIgnoreCase) ? "colspan"
+        : name.Equals("src", StringComparison.OrdinalIgnoreCase) ? "src"
+        : name.Equals("alt", StringComparison.OrdinalIgnoreCase) ? "alt"
         : null;
 
     private static int SkipMarkup(string html, int i)

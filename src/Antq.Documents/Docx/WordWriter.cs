@@ -23,6 +23,9 @@ internal sealed class WordWriter(XmlWriter xml)
 
     public XmlWriter Xml { get; } = xml;
 
+    /// <summary>The document's pictures, written inline here and added to the package as image parts afterwards.</summary>
+    public DocxPictures Pictures { get; } = new();
+
     public void Start(string name) => Xml.WriteStartElement("w", name, W);
 
     public void End() => Xml.WriteEndElement();
