@@ -90,6 +90,7 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
             await reviewer.Locator("[data-action=endorse]").ClickAsync();
             await reviewer.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
             await Assertions.Expect(reviewer.Locator(".antq-page-head [data-status]")).ToHaveAttributeAsync("data-status", "approved");
+            if (id == dossiers[0]) await UiServer.ShotAsync(reviewer, "81-hanh-trinh-tham-dinh-thong-qua");
         }
         await reviewer.Context.CloseAsync();
 
@@ -128,7 +129,7 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
             Assert.Contains(commune.Name, await OpenAsync(page, decision, "HTML", "text/html"), StringComparison.Ordinal);
             await OpenAsync(page, certificate, "DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
             await OpenAsync(page, certificate, "PDF", "application/pdf");
-            if (i == 0) await UiServer.ShotAsync(page, "81-hanh-trinh-xa-duoc-cong-nhan");
+            if (i == 0) await UiServer.ShotAsync(page, "82-hanh-trinh-xa-duoc-cong-nhan");
 
             // The bell: registration accepted, dossier approved, recognised with the decision — newest first, once each.
             await Assertions.Expect(page.Locator("[data-testid=unread-count]")).ToHaveTextAsync("3");
@@ -144,7 +145,7 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
                 $"Đăng ký phấn đấu của {commune.Name} được chấp nhận, năm {year}",
             ]);
             await Assertions.Expect(notes.First).ToContainTextAsync($"theo Quyết định số {decisionNumber} ngày ");
-            if (i == 0) await UiServer.ShotAsync(page, "82-hanh-trinh-chuong-thong-bao");
+            if (i == 0) await UiServer.ShotAsync(page, "83-hanh-trinh-chuong-thong-bao");
             await page.Context.CloseAsync();
         }
     }
