@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Antq.FormEngine.Deadlines;
@@ -122,12 +123,14 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
             await Assertions.Expect(decision).ToContainTextAsync(decisionNumber);
             var certificate = documents.Locator("tr[data-document=giay-cong-nhan]");
             await Assertions.Expect(certificate).ToHaveCountAsync(1);
-            var certificateText = await OpenAsync(page, certificate, "HTML", "text/html");
+            var certificateText = Encoding.UTF8.GetString(await OpenAsync(page, certificate, "HTML", "text/html"));
             Assert.Contains(commune.Name, certificateText, StringComparison.Ordinal);
             Assert.Contains(year.ToString(CultureInfo.InvariantCulture), certificateText, StringComparison.Ordinal);
             Assert.Contains(decisionNumber, certificateText, StringComparison.Ordinal);
-            Assert.Contains(commune.Name, await OpenAsync(page, decision, "HTML", "text/html"), StringComparison.Ordinal);
-            await OpenAsync(page, certificate, "DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            Assert.Contains(commune.Name, Encoding.UTF8.GetString(await OpenAsync(page, decision, "HTML", "text/html")), StringComparison.Ordinal);
+            var docx = await OpenAsync(page, certificate, "DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            using (var zip = new ZipArchive(new MemoryStream(docx)))
+                Assert.Contains(zip.Entries, e => e.FullName.EndsWith(".png", StringComparison.Ordinal)); // its QR code
             await OpenAsync(page, certificate, "PDF", "application/pdf");
             if (i == 0) await UiServer.ShotAsync(page, "82-hanh-trinh-xa-duoc-cong-nhan");
 
@@ -229,13 +232,13 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
         await page.Locator("[data-action=record-meeting]").ClickAsync();
     }
 
-    /// <summary>Opens one of a document's downloads in the signed-in browser: it answers 200 with the right type; the text is returned.</summary>
-    private static async Task<string> OpenAsync(IPage page, ILocator row, string format, string contentType)
+    /// <summary>Opens one of a document's downloads in the signed-in browser: it answers 200 with the right type; its bytes are returned.</summary>
+    private static async Task<byte[]> OpenAsync(IPage page, ILocator row, string format, string contentType)
     {
         var href = await row.Locator("a", new() { HasText = format }).First.GetAttributeAsync("href");
         var response = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), href).ToString());
         Assert.Equal(200, response.Status);
         Assert.StartsWith(contentType, response.Headers["content-type"], StringComparison.Ordinal);
-        return format == "HTML" ? await response.TextAsync() : "";
+        return await response.BodyAsync();
     }
 }
