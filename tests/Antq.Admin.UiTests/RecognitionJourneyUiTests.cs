@@ -64,10 +64,8 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
             await Assertions.Expect(page.Locator("[data-testid=criteria-panel] [data-testid=outcome]")).ToContainTextAsync("Đạt tiêu chuẩn");
             await WaitSavedAsync(page);
 
-            await RecordMeetingAsync(page);
-            var minutes = page.Locator("[data-testid=issued-documents] tr[data-document=bien-ban-hop-xet]");
-            await Assertions.Expect(minutes).ToHaveCountAsync(1);
-            await Assertions.Expect(minutes).ToContainTextAsync("(hiện hành)");
+            await UnitMeetings.RecordOnFormPageAsync(page, commune.Name, year);
+            await Assertions.Expect(page.Locator("[data-testid=issued-documents] tr[data-document=bien-ban-hop-xet]")).ToContainTextAsync("(hiện hành)");
             await Assertions.Expect(page.Locator("[data-testid=latest-meeting]")).ToContainTextAsync("Cuộc họp đánh giá của đơn vị");
             if (width == 1366) await UiServer.ShotAsync(page, "80-hanh-trinh-bien-ban-hop-cua-xa");
 
@@ -164,7 +162,7 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
         return page;
     }
 
-    /// <summary>The commune's Bản đăng ký phấn đấu for this year, sent to the level above.</summary>
+    /// <summary>The commune's Bản đăng ký phấn đấu for this year with its files, sent to the level above.</summary>
     private static async Task RegisterAsync(IPage page, string unitName)
     {
         await page.Locator("[data-action=start-registration]", new() { HasText = "đối với xã, phường" }).First.ClickAsync();
@@ -173,6 +171,14 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
         await page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item", new() { HasText = "Tốt" }).First.ClickAsync();
         await page.FillAsync("[name=dk-chi-tieu]", "Không để xảy ra trọng án; 100% hộ gia đình ký cam kết.");
         await page.FillAsync("[name=dk-nguoi-ky]", "Nguyễn Văn An");
+        // The registration dossier's two files (TT124 Điều 9 khoản 2 điểm a): the party committee's resolution, the security plan.
+        var files = page.Locator("[data-testid=registration-form] [data-testid=registration-files]");
+        foreach (var (kind, name) in new[] { ("nghi-quyet", "Nghị quyết Đảng ủy xã.pdf"), ("ke-hoach", "Kế hoạch bảo đảm an ninh, trật tự.pdf") })
+        {
+            await BlazorInputFile.SetAsync(page.Locator($"#dk-tep-{kind}"),
+                new FilePayload { Name = name, MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes($"%PDF-1.4\n% {name}\n%%EOF\n") });
+            await Assertions.Expect(files.Locator($"[data-file-kind={kind}] a")).ToHaveTextAsync(name);
+        }
         await page.Locator("[data-action=send-registration]").ClickAsync();
         await Assertions.Expect(page.Locator($"tr[data-unit='{unitName}'] [data-testid=registration-status]")).ToHaveTextAsync("Đã gửi, chờ chấp nhận");
     }
@@ -201,35 +207,6 @@ public sealed partial class RecognitionJourneyUiTests(UiServer server)
             await TypeAsync(page, $"/tc04/{group}/so_dang_ky", total);
             await TypeAsync(page, $"/tc04/{group}/so_duoc_cong_nhan", recognised);
         }
-    }
-
-    /// <summary>The commune's own assessment meeting (TT124 Điều 9 khoản 1): chair, secretary, attendees by whom they represent, votes.</summary>
-    private static async Task RecordMeetingAsync(IPage page)
-    {
-        await page.Locator("[data-testid=issued-documents] [data-action=open-meeting]").ClickAsync();
-        var start = page.Locator("[data-field=hop-bat-dau] input").First;
-        await start.FillAsync(VietnamTime.At(DateTimeOffset.UtcNow).AddHours(-2).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture));
-        await start.PressAsync("Tab");
-        await page.FillAsync("[name=hop-dia-diem]", "Hội trường Ủy ban nhân dân xã");
-        await page.FillAsync("[name=hop-chu-tri]", "Nguyễn Văn An - Chủ tịch Ủy ban nhân dân xã");
-        await page.FillAsync("[name=hop-thu-ky]", "Lê Thị Hoa - Công chức Văn phòng - Thống kê");
-        foreach (var (role, people) in new[]
-        {
-            ("chu-tri", "Nguyễn Văn An - Chủ tịch Ủy ban nhân dân xã"),
-            ("cap-uy", "Phạm Văn Hùng - Phó Bí thư Đảng ủy xã"),
-            ("mat-tran", "Võ Thị Lan - Chủ tịch Ủy ban Mặt trận Tổ quốc xã"),
-            ("doan-the", "Đỗ Văn Minh - Bí thư Đoàn xã\nNgô Thị Thu - Chủ tịch Hội Liên hiệp phụ nữ xã"),
-            ("cong-an", "Trần Quốc Tuấn - Trưởng Công an xã"),
-        })
-        {
-            await page.FillAsync($"[name=hop-vai-tro-{role}]", people);
-            await page.Locator($"[name=hop-vai-tro-{role}]").PressAsync("Tab");
-        }
-        var agree = page.Locator("[data-field=hop-tan-thanh] input").First;
-        await agree.FillAsync("6");
-        await agree.PressAsync("Tab");
-        await page.FillAsync("[name=hop-ket-luan]", "Xã đạt đủ 4 tiêu chí của Điều 5; thống nhất đề nghị công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”.");
-        await page.Locator("[data-action=record-meeting]").ClickAsync();
     }
 
     /// <summary>Opens one of a document's downloads in the signed-in browser: it answers 200 with the right type; its bytes are returned.</summary>
