@@ -26,6 +26,8 @@ using Microsoft.AspNetCore.Identity;
 AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromMilliseconds(200));
 
 var builder = WebApplication.CreateBuilder(args);
+// The logging levels and defaults of appsettings.json also when started from another folder (AppFolderSettings.cs).
+builder.Configuration.AddAppFolderSettings(builder.Environment.ContentRootPath, AppContext.BaseDirectory, builder.Environment.EnvironmentName);
 var options = builder.AddAntqServer();
 StartupBanner.Starting(options, builder.Configuration);
 builder.UseBuildOutputStaticAssets();
