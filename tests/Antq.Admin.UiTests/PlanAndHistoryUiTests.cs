@@ -50,7 +50,7 @@ public sealed class PlanAndHistoryUiTests(UiServer server)
         await page.Locator(".rz-multiselect-panel:visible li, .rz-dropdown-panel:visible li").First.ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         await page.Locator("[data-action=save-plan]").ClickAsync();
-        await Assertions.Expect(page.Locator(".rz-notification-message", new() { HasText = $"Đã lưu kế hoạch năm {PlanYear}" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".rz-notification-message", new() { HasText = $"Đã lưu kế hoạch năm {PlanYear}" })).ToBeVisibleAsync(new() { Timeout = 20_000 }); // the save is slow on a busy machine
         await UiServer.ShotAsync(page, "61-ke-hoach");
 
         // Read back: the page after a reload, and the API.

@@ -194,8 +194,16 @@ public sealed class StudioUiTests(UiServer server)
             await page.Locator("a[href='/goi-tieu-chi/" + Pack + "']").First.ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=pack-versions]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
-            var stored = await api.GetFromJsonAsync<JsonElement>($"/api/studio/drafts/{id}");
-            Assert.Contains(title, stored.GetProperty("files").GetProperty("rules.json").GetString());
+            // The leave check saves before the navigation when the edit reached the page first; when the input's change
+            // event reaches it behind the navigation (a busy server), the page saves it as it closes: wait for that save.
+            var rules = "";
+            for (var attempt = 0; attempt < 60 && !rules.Contains(title, StringComparison.Ordinal); attempt++)
+            {
+                if (attempt > 0) await Task.Delay(250);
+                var stored = await api.GetFromJsonAsync<JsonElement>($"/api/studio/drafts/{id}");
+                rules = stored.GetProperty("files").GetProperty("rules.json").GetString() ?? "";
+            }
+            Assert.Contains(title, rules);
         }
         finally
         {
