@@ -263,9 +263,10 @@ internal static class DocxBody
         return format;
     }
 
-    /// <summary>The value of one declaration of an inline <c>style</c> attribute.</summary>
+    /// <summary>A CSS length in twips (<see cref="PageSetup.Length"/>), or null when absent or not a length.</summary>
     private static int? Length(string? css) => css is null ? null : PageSetup.Length(css);
 
+    /// <summary>The value of one declaration of an inline <c>style</c> attribute.</summary>
     private static string? InlineStyle(string style, string property)
     {
         foreach (var declaration in style.Split(';'))
