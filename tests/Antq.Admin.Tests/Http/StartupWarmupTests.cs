@@ -20,13 +20,20 @@ public sealed class StartupWarmupTests
     {
         using var factory = new AntqApiFactory { Settings = { ["ANTQ_WARMUP"] = "true" } };
         using var client = factory.CreateClient();
-        // The rounds go on until they have not got faster for StableFor (2 s): the warm-up cannot be over yet.
+        // The rounds go on until they have not got faster for StableFor (2 s), so the warm-up is normally still running
+        // here; on a slow machine the first request can arrive after it, and then it must have ended well.
+        var warmup = factory.Services.GetRequiredService<StartupWarmup>().Completion;
         var warming = await client.GetAsync("/health");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, warming.StatusCode);
-        Assert.Equal("warming", (await warming.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        if (warming.StatusCode == HttpStatusCode.OK)
+            Assert.True(warmup.IsCompletedSuccessfully, $"/health said ok while the warm-up was {warmup.Status}: {warmup.Exception}");
+        else
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, warming.StatusCode);
+            Assert.Equal("warming", (await warming.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        }
 
         // A guard against a hang only, not a timing.
-        var evaluations = await factory.Services.GetRequiredService<StartupWarmup>().Completion.WaitAsync(TimeSpan.FromMinutes(5));
+        var evaluations = await warmup.WaitAsync(TimeSpan.FromMinutes(5));
         var ready = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("ok", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());

@@ -15,7 +15,9 @@ namespace Antq.Admin.Features.Dashboard;
 /// <summary>
 /// The dashboard of one unit of the caller's scope: its own unit by default, or any visible unit
 /// (404 outside the scope, whether or not it exists). Everything is computed from the current
-/// units, active packs and submissions; nothing is stored (the deadline boards are shared for 30 s, <see cref="DeadlineBoardCache"/>).
+/// units, active packs and submissions; nothing is stored. The deadline boards and the counts (boards, years, unmet
+/// criteria) are shared for 30 s and dropped on any change they read (<see cref="DeadlineBoardCache"/>): nationally they
+/// are scans of 150,000 units and their dossiers.
 /// </summary>
 public sealed class DashboardQueries(
     AntqDbContext db, CurrentAccount current, UnitDirectory directory, DeadlineBoard board, DeadlineBoardCache boardCache,
@@ -30,7 +32,7 @@ public sealed class DashboardQueries(
         var thisYear = VietnamTime.YearOf(now);
         if (year is < 2000 or > 2100) return Refusal.BadRequest($"Năm {year} không hợp lệ (từ 2000 đến 2100).");
         var focus = await directory.GetVisibleAsync(account, unitId ?? account.ScopeUnit.Id, ct);
-        var years = await YearsAsync(focus, ct);
+        var years = await boardCache.GetCountsAsync(string.Create(CultureInfo.InvariantCulture, $"years:{focus.Id}"), () => YearsAsync(focus, ct));
         // Reviewers early in a year would otherwise open on an empty board: show the latest year that has
         // submissions until this year's first one arrives. A unit always sees this year (its work to do).
         var chosenYear = year
@@ -38,7 +40,9 @@ public sealed class DashboardQueries(
 
         var levels = await db.UnitLevels.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var packs = await board.ActivePacksAsync(ct);
-        var (boards, own) = await packBoards.ForAsync(focus, chosenYear, packs, levels, ct);
+        var countsKey = string.Create(CultureInfo.InvariantCulture,
+            $"{chosenYear}:{focus.Id}:{string.Join(',', packs.Select(p => p.Manifest.Id + "@" + p.Manifest.Version))}");
+        var (boards, own) = await boardCache.GetCountsAsync("boards:" + countsKey, () => packBoards.ForAsync(focus, chosenYear, packs, levels, ct));
 
         // The plan's dates over the packs'; a unit's deadline counts here when the unit lay below the focus that
         // year or its dossier's review route passes through the focus (a school managed from another commune).
@@ -58,7 +62,8 @@ public sealed class DashboardQueries(
         });
         var deadlines = Deadlines(instances, now, levels);
 
-        var unmet = await UnmetAsync(focus, chosenYear, packs.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Title), ct);
+        var unmet = await boardCache.GetCountsAsync("unmet:" + countsKey,
+            () => UnmetAsync(focus, chosenYear, packs.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Title), ct));
         var steps = DashboardNextSteps.For(focus, packs, own, instances, now);
         var waiting = account.IsUnit ? 0 : await db.Submissions.AsNoTracking()
             .CountAsync(s => s.PendingUnitId == account.ScopeUnit.Id && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved), ct);
