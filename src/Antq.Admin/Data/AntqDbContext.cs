@@ -32,6 +32,7 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RegistrationRecord> Registrations => Set<RegistrationRecord>();
     public DbSet<RegistrationFile> RegistrationFiles => Set<RegistrationFile>();
     public DbSet<AppraisalRecord> Appraisals => Set<AppraisalRecord>();
+    public DbSet<ImpactRun> ImpactRuns => Set<ImpactRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

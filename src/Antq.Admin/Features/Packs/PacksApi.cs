@@ -1,3 +1,4 @@
+using Antq.Admin.Features.Packs.Impact;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Evaluation;
 using Antq.FormEngine.Packs.Diff;
@@ -49,9 +50,23 @@ public static class PacksApi
             .WithName("ActivatePackVersion").WithSummary("Make a stored version active (also the rollback) and move the pack's drafts and returned dossiers to it, their units notified (ADR 0010). New requests use it at once; requests in flight finish on theirs.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/{id}/versions/{version}/impact", async Task<Ok<PackImpactView>> (string id, string version, PackImpact impact, CancellationToken ct) =>
-                TypedResults.Ok(await impact.PreviewAsync(id, version, ct)))
-            .WithName("PreviewPackImpact").WithSummary("Re-evaluate every submission of the pack under a candidate version and list who changes outcome, criterion by criterion.")
+        group.MapGet("/{id}/versions/{version}/impact", PreviewImpact)
+            .WithName("PreviewPackImpact").WithSummary("Re-evaluate every submission of the pack in the administrator's scope under a candidate version and list who changes outcome, criterion by criterion. "
+                + "With more dossiers in scope than ANTQ_IMPACT_INLINE_MAX (default 500): 202 with the background run computing it (as POST …/impact-runs) and its Location.")
+            .Produces<ImpactRunView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id}/versions/{version}/impact-runs", async Task<Accepted<ImpactRunView>> (string id, string version, ImpactRuns runs, CancellationToken ct) =>
+            {
+                var run = await runs.StartAsync(id, version, ct);
+                return TypedResults.Accepted(run.Location, run);
+            })
+            .WithName("StartPackImpactRun").WithSummary("Start the impact preview in the background (202 with the run and its Location). Reuses the finished run while the pack's submissions in scope are unchanged, and joins a run still in progress.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/versions/{version}/impact-runs/{runId:guid}", async Task<Ok<ImpactRunView>> (string id, string version, Guid runId, ImpactRuns runs, CancellationToken ct) =>
+                TypedResults.Ok(await runs.GetAsync(id, version, runId, ct)))
+            .WithName("GetPackImpactRun").WithSummary("A background impact run: status (queued, running, done, failed), done/total dossiers, the preview once done (as GET …/impact), the reason once failed. Runs of another scope are not found.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/diff", Diff)
@@ -98,6 +113,15 @@ public static class PacksApi
             return Problems.BadRequest("Cần chỉ rõ hai phiên bản cần so sánh: ?from=…&to=… (ví dụ ?from=1.0.0&to=1.1.0).");
         return TypedResults.Ok(await comparison.CompareAsync(id, from, to, ct));
     }
+
+    private static async Task<Results<Ok<PackImpactView>, Accepted<ImpactRunView>>> PreviewImpact(
+        string id, string version, PackImpact impact, CancellationToken ct) =>
+        await impact.PreviewAsync(id, version, ct) switch
+        {
+            { Result: { } result } => TypedResults.Ok(result),
+            { Run: { } run } => TypedResults.Accepted(run.Location, run),
+            _ => throw new InvalidOperationException("An impact preview is either a result or a run."),
+        };
 
     private static async Task<Results<Ok<EvaluationResult>, ProblemHttpResult>> Evaluate(
         string id, string? version, EvaluateRequest request, PackEvaluation evaluation, CancellationToken ct) =>

@@ -1,3 +1,6 @@
+using Antq.Admin.Features.Packs.Impact;
+using Antq.Admin.Features.Reminders;
+
 namespace Antq.Admin.Features.Packs;
 
 /// <summary>Registration and routes of the pack registry.</summary>
@@ -12,6 +15,16 @@ public static class PacksFeature
         services.AddScoped<PackAdministration>();
         services.AddScoped<PackFourEyes>();
         services.AddScoped<PackImpact>();
+        services.AddScoped<PackImpactScan>();
+        services.AddScoped<ImpactRuns>();
+        services.AddScoped<ImpactRunner>();
+        services.AddSingleton(sp => ImpactSettings.From(sp.GetRequiredService<IConfiguration>()));
+        // Background impact runs: Hangfire jobs where this instance processes jobs (ANTQ_JOBS), else tasks in this process.
+        services.AddSingleton<InProcessImpactRunQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessImpactRunQueue>());
+        services.AddSingleton<IImpactRunQueue>(sp => sp.GetRequiredService<ReminderSettings>().JobsEnabled
+            ? ActivatorUtilities.CreateInstance<HangfireImpactRunQueue>(sp)
+            : sp.GetRequiredService<InProcessImpactRunQueue>());
         services.AddScoped<PackComparison>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PackEvaluationJson.Default));
         return services;
