@@ -19,9 +19,9 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
     public async Task Impact_CandidateRaisesThreshold_ListsExactlyTheSubmissionsThatChange()
     {
         var world = await factory.WorldAsync();
-        var passesBoth = await StoreSubmissionAsync(world.CommuneA1, PackZips.Tt124DataWithRecognised(80));
-        var passesOnlyOld = await StoreSubmissionAsync(world.CommuneA2, PackZips.Tt124DataWithRecognised(72));
-        var failsBoth = await StoreSubmissionAsync(world.CommuneB1, PackZips.Tt124TestData("02-chua-dat-tat-ca.json"));
+        var passesBoth = await StoreSubmissionAsync(factory, world.CommuneA1, PackZips.Tt124DataWithRecognised(80));
+        var passesOnlyOld = await StoreSubmissionAsync(factory, world.CommuneA2, PackZips.Tt124DataWithRecognised(72));
+        var failsBoth = await StoreSubmissionAsync(factory, world.CommuneB1, PackZips.Tt124TestData("02-chua-dat-tat-ca.json"));
         var admin = await TestWorld.LoginAsync(factory, "admin@test.vn");
         Assert.Equal(HttpStatusCode.Created, (await PackZips.UploadAsync(admin, PackZips.Zip(PackZips.Tt124Revision(PackZips.Tt124Next, 75)))).StatusCode);
 
@@ -50,7 +50,7 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
     }
 
     /// <summary>A sent submission as the submissions feature stores it: data plus the verdict of the active version (sent, so activation does not move it).</summary>
-    private async Task<Guid> StoreSubmissionAsync(Unit unit, JsonObject data) =>
+    internal static async Task<Guid> StoreSubmissionAsync(AntqApiFactory factory, Unit unit, JsonObject data) =>
         await factory.WithServicesAsync(async services =>
         {
             var pack = (await services.GetRequiredService<PackCatalog>().GetActiveAsync(PackZips.Tt124))!;
