@@ -152,6 +152,8 @@ public sealed class UiServer : IAsyncLifetime
             builder.UseSetting("ANTQ_LOGIN_LIMIT_PER_ACCOUNT", "1000000");
             builder.UseSetting("ANTQ_PACKS_DIR", RepoPaths.CriteriaPacks);
             builder.UseSetting("ANTQ_TEMPLATES_DIR", RepoPaths.Templates);
+            // Impact previews over more than 2 dossiers run in the background (issue 19), so the pack pages show that path.
+            builder.UseSetting("ANTQ_IMPACT_INLINE_MAX", "2");
         }
     }
 }
