@@ -62,6 +62,8 @@ try
         var token = options.AsEmail is { } other ? await api.LoginAsync(other, options.Password) : adminToken;
         Console.WriteLine($"(c) reads as {options.AsEmail ?? options.Email}: {options.ReadRequests} requests per path, {options.ReadClients} clients");
         failed |= !await ReadProbe.RunAsync(api, token, options, year, Console.Out);
+        Console.WriteLine($"(d) impact preview of the active {options.PackId} as a background run, time to finished");
+        failed |= !await ImpactProbe.RunAsync(api, token, options.PackId, Console.Out);
     }
     if (options.RunMixed)
     {
