@@ -161,6 +161,25 @@ public sealed class PackImpactRunTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoInstances_OneDatabase_EitherAnswersTheRunAndNeitherStartsASecond_PostgresRunOnly()
+    {
+        if (!TestDatabase.IsPostgres) return; // needs a database two processes can share: the PostgreSQL run covers it
+        var (_, adminA, changesOnly) = await ArrangeAsync();
+        using var second = _factory.SecondInstance();
+        var adminB = await TestWorld.LoginAsync(second, "admin@test.vn");
+
+        var started = await StartAsync(adminA, PackZips.Tt124Next);
+        var joined = await StartAsync(adminB, PackZips.Tt124Next);
+
+        Assert.Equal(started.Str("id"), joined.Str("id")); // joined while running, or reused once done: one run either way
+        var onB = await FinishedAsync(adminB, $"{Runs(PackZips.Tt124Next)}/{started.Str("id")}");
+        Assert.Equal("done", onB.Str("status"));
+        Assert.Equal(changesOnly, Assert.Single(onB.GetProperty("result").GetProperty("changed").EnumerateArray()).GetProperty("submissionId").GetGuid());
+        var runs = await _factory.WithServicesAsync(s => s.GetRequiredService<AntqDbContext>().ImpactRuns.CountAsync());
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
     public async Task UnknownVersionOrRun_IsNotFound()
     {
         var (_, admin, _) = await ArrangeAsync();
