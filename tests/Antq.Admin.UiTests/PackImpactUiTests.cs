@@ -28,10 +28,10 @@ public sealed class PackImpactUiTests(UiServer server)
     public async Task CandidateOverMoreDossiersThanTheInlineLimit_PanelComputesInTheBackground_ThenShowsTheTable()
     {
         using var admin = await server.ApiClientAsync("admin@dongnai.demo");
-        await UploadAsync(admin, Revision("1.0.0", 70)); // the first version of a pack becomes active
+        await CommunePackCopy.UploadAsync(admin, Revision("1.0.0", 70)); // the first version of a pack becomes active
         var stored = new List<Guid>();
         foreach (var recognised in new[] { 72, 80, 90 }) stored.Add(await SentDossierAsync(recognised, stored.Count));
-        await UploadAsync(admin, Revision("1.1.0", 75));
+        await CommunePackCopy.UploadAsync(admin, Revision("1.1.0", 75));
 
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, "admin@dongnai.demo", $"/goi-tieu-chi/{PackId}?phien-ban=1.1.0");
@@ -56,29 +56,7 @@ public sealed class PackImpactUiTests(UiServer server)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The shipped commune pack under <see cref="PackId"/>, with TC04.b's threshold at <paramref name="threshold"/> %.</summary>
-    private static byte[] Revision(string version, int threshold) =>
-        PackArchives.Zip(PackArchives.Shipped("tt124.xa").Select(f => KeyValuePair.Create(f.Key, f.Key switch
-        {
-            "pack.json" => Manifest(f.Value, version),
-            "rules.json" => f.Value.Replace(">= 70\"", $">= {threshold}\"", StringComparison.Ordinal),
-            _ => f.Value,
-        })).Where(f => threshold == 70 || !f.Key.StartsWith("tests/", StringComparison.Ordinal) || f.Key == "tests/01-dat-tat-ca.json"));
-
-    private static string Manifest(string json, string version)
-    {
-        var manifest = JsonNode.Parse(json)!.AsObject();
-        manifest["id"] = PackId;
-        manifest["version"] = version;
-        manifest["title"] = "Bộ tiêu chí thử nghiệm tác động";
-        return manifest.ToJsonString();
-    }
-
-    private static async Task UploadAsync(HttpClient admin, byte[] zip)
-    {
-        var upload = await admin.PostZipAsync("/api/packs", zip, "thu-nghiem-anh-huong.zip");
-        Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
-    }
+    private static byte[] Revision(string version, int threshold) => CommunePackCopy.Zip(PackId, "Bộ tiêu chí thử nghiệm tác động", version, threshold);
 
     /// <summary>A sent dossier of a commune of its own, <paramref name="recognised"/> of 100 residential areas recognised, evaluated under the active version.</summary>
     private async Task<Guid> SentDossierAsync(int recognised, int index)

@@ -28,14 +28,14 @@ public sealed class PackVersionUiTests(UiServer server)
     {
         var (email, unitId) = await CommuneWithAccountAsync();
         using var admin = await server.ApiClientAsync("admin@dongnai.demo");
-        await UploadAsync(admin, Revision("1.0.0", 70)); // the first version of a pack becomes active
+        await CommunePackCopy.UploadAsync(admin, Revision("1.0.0", 70)); // the first version of a pack becomes active
         using var commune = await server.ApiClientAsync(email);
         var year = DateTime.UtcNow.Year;
         var id = Guid.NewGuid();
         var created = await commune.PutAsJsonAsync($"/api/submissions/{id}", new { unitId, packId = PackId, year, data = Data(year) });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         // 1.1.0 made active by the pointer alone, as before ADR 0010: the draft stays on 1.0.0.
-        await UploadAsync(admin, Revision("1.1.0", 75));
+        await CommunePackCopy.UploadAsync(admin, Revision("1.1.0", 75));
         using (var scope = server.Services.CreateScope())
             Assert.NotNull(await scope.ServiceProvider.GetRequiredService<PackRegistry>().ActivateAsync(PackId, "1.1.0", "test"));
 
@@ -63,23 +63,7 @@ public sealed class PackVersionUiTests(UiServer server)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The shipped commune pack under <see cref="PackId"/>, with TC04.b's threshold at <paramref name="threshold"/> %.</summary>
-    private static byte[] Revision(string version, int threshold) =>
-        PackArchives.Zip(PackArchives.Shipped("tt124.xa").Select(f => KeyValuePair.Create(f.Key, f.Key switch
-        {
-            "pack.json" => Manifest(f.Value, version),
-            "rules.json" => f.Value.Replace(">= 70\"", $">= {threshold}\"", StringComparison.Ordinal),
-            _ => f.Value,
-        })).Where(f => threshold == 70 || !f.Key.StartsWith("tests/", StringComparison.Ordinal) || f.Key == "tests/01-dat-tat-ca.json"));
-
-    private static string Manifest(string json, string version)
-    {
-        var manifest = JsonNode.Parse(json)!.AsObject();
-        manifest["id"] = PackId;
-        manifest["version"] = version;
-        manifest["title"] = "Bộ tiêu chí thử nghiệm phiên bản";
-        return manifest.ToJsonString();
-    }
+    private static byte[] Revision(string version, int threshold) => CommunePackCopy.Zip(PackId, "Bộ tiêu chí thử nghiệm phiên bản", version, threshold);
 
     /// <summary>The pack's passing sample in <paramref name="year"/>, 72 of 100 agencies recognised: passes at 70 %, not at 75 %.</summary>
     private static JsonElement Data(int year)
@@ -92,12 +76,6 @@ public sealed class PackVersionUiTests(UiServer server)
             tc04[other] = new JsonObject { ["tong_so"] = 0, ["so_dang_ky"] = 0, ["so_duoc_cong_nhan"] = 0 };
         tc04["co_quan"] = new JsonObject { ["tong_so"] = 100, ["so_dang_ky"] = 100, ["so_duoc_cong_nhan"] = 72 };
         return JsonSerializer.SerializeToElement(data);
-    }
-
-    private static async Task UploadAsync(HttpClient admin, byte[] zip)
-    {
-        var upload = await admin.PostZipAsync("/api/packs", zip, "thu-nghiem-phien-ban.zip");
-        Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
     }
 
     /// <summary>A new commune (of the commune pack's kind) beside a demo one, and a unit account for it.</summary>
