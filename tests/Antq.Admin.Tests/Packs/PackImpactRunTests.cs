@@ -98,6 +98,55 @@ public sealed class PackImpactRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_IsReportedEvery200Dossiers_AndTheRunEndsWithDoneEqualToTotal()
+    {
+        var (world, admin, _) = await ArrangeAsync();
+        var communes = await _factory.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<AntqDbContext>();
+            var added = Enumerable.Range(1, 400).Select(i => new Unit
+            {
+                Code = $"TN-{i:D3}", Name = $"Xã Thử {i}", KindId = world.CommuneB1.KindId, LevelId = world.CommuneB1.LevelId,
+                ParentId = world.DistrictB.Id, Depth = world.DistrictB.Depth + 1,
+            }).ToList();
+            db.Units.AddRange(added);
+            await db.SaveChangesAsync();
+            foreach (var unit in added) unit.Path = $"{world.DistrictB.Path}{unit.Id}/";
+            await db.SaveChangesAsync();
+            return added;
+        });
+        foreach (var commune in communes) await PackImpactTests.StoreSubmissionAsync(_factory, commune, PackZips.Tt124DataWithRecognised(90));
+
+        var reported = new List<int>();
+        await _factory.WithServicesAsync(async s => await s.GetRequiredService<PackImpactScan>().RunAsync(PackZips.Tt124,
+            (await s.GetRequiredService<PackCatalog>().GetAsync(PackZips.Tt124, PackZips.Tt124Next, CancellationToken.None))!,
+            world.Province.Path, done => { reported.Add(done); return Task.CompletedTask; }, CancellationToken.None));
+        Assert.Equal([200, 400], reported); // a database write each: not one per dossier
+
+        var started = await StartAsync(admin, PackZips.Tt124Next);
+        Assert.Equal(403, started.Int("total"));
+        var run = await FinishedAsync(admin, $"{Runs(PackZips.Tt124Next)}/{started.Str("id")}");
+        Assert.Equal("done", run.Str("status"));
+        Assert.Equal((403, 403), (run.Int("done"), run.Int("total")));
+        Assert.Equal(402, run.GetProperty("result").Int("unchanged"));
+    }
+
+    [Fact]
+    public async Task DistrictAdministrator_IsRefusedAsForThePreview()
+    {
+        var (world, admin, _) = await ArrangeAsync();
+        const string email = "qt-huyen-b@test.vn";
+        var created = await admin.PostAsJsonAsync("/api/accounts",
+            new { email, displayName = "Quản trị huyện B", role = "admin", unitId = world.DistrictB.Id, password = TestWorld.Password });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var district = await TestWorld.LoginAsync(_factory, email);
+        var ours = await StartAsync(admin, PackZips.Tt124Next);
+
+        foreach (var response in new[] { await district.PostAsync(Runs(PackZips.Tt124Next), null), await district.GetAsync($"{Runs(PackZips.Tt124Next)}/{ours.Str("id")}") })
+            Assert.Contains("quản trị viên cấp tỉnh", (await AuthTestKit.ProblemAsync(response, HttpStatusCode.Forbidden)).Str("detail"));
+    }
+
+    [Fact]
     public async Task FinishedRun_IsReused_UntilASubmissionOfThePackChanges()
     {
         var (_, admin, changesOnly) = await ArrangeAsync();

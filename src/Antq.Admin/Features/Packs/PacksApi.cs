@@ -53,7 +53,6 @@ public static class PacksApi
         group.MapGet("/{id}/versions/{version}/impact", PreviewImpact)
             .WithName("PreviewPackImpact").WithSummary("Re-evaluate every submission of the pack in the administrator's scope under a candidate version and list who changes outcome, criterion by criterion. "
                 + "With more dossiers in scope than ANTQ_IMPACT_INLINE_MAX (default 500): 202 with the background run computing it (as POST …/impact-runs) and its Location.")
-            .Produces<ImpactRunView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id}/versions/{version}/impact-runs", async Task<Accepted<ImpactRunView>> (string id, string version, ImpactRuns runs, CancellationToken ct) =>
