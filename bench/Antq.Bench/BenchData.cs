@@ -7,8 +7,11 @@ using Antq.TestKit;
 
 namespace Antq.Bench;
 
-/// <summary>One benchmark input: a test case of the pack (its unit, year and data).</summary>
-public sealed record BenchInput(string Name, UnitInfo Unit, int Year, JsonElement Data);
+/// <summary>One benchmark input: a test case of the pack (its unit, year and data, and the hierarchy facts it supplies).</summary>
+public sealed record BenchInput(string Name, UnitInfo Unit, int Year, JsonElement Data)
+{
+    public PackFacts? Facts { get; init; }
+}
 
 /// <summary>Locates the repository and loads the benchmark pack and its inputs.</summary>
 public static class BenchData

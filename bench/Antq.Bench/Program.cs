@@ -6,6 +6,9 @@ using BenchmarkDotNet.Running;
 // (--filter '*', --filter '*Evaluate*', --list flat, …).
 if (args.Length > 0 && string.Equals(args[0], "throughput", StringComparison.OrdinalIgnoreCase))
     return ThroughputProbe.Run(args[1..]);
+// `throughput-pack <folder> [seconds]`: the engine's per-evaluation cost on a real pack (its tests and a draft), and the answer's JSON.
+if (args.Length > 0 && string.Equals(args[0], "throughput-pack", StringComparison.OrdinalIgnoreCase))
+    return PackProbe.Run(args[1..]);
 // `pdf [seconds] [concurrency] [four|full] [tabs]`: PDF throughput of the warm, locked-down printer.
 if (args.Length > 0 && string.Equals(args[0], "pdf", StringComparison.OrdinalIgnoreCase))
     return PdfProbe.Run(args[1..]);

@@ -71,7 +71,7 @@ public static class ThroughputProbe
     }
 
     /// <summary>Wall-clock and process CPU time of a loop: on a shared, busy machine CPU time is the steadier figure.</summary>
-    private readonly record struct Measure(long Evals, TimeSpan Elapsed, TimeSpan Cpu, long Bytes, long Jitted)
+    internal readonly record struct Measure(long Evals, TimeSpan Elapsed, TimeSpan Cpu, long Bytes, long Jitted)
     {
         public double EvalsPerSecond => Evals / Elapsed.TotalSeconds;
         public double MicrosPerEval => Elapsed.TotalMicroseconds / Evals;
@@ -79,13 +79,13 @@ public static class ThroughputProbe
         public double BytesPerEval => (double)Bytes / Evals;
     }
 
-    private const int SettledJitCount = 5;
+    internal const int SettledJitCount = 5;
 
     /// <summary>
     /// Runs the work in 0.5 s windows until tiered JIT is done with it (at most <paramref name="cap"/>;
     /// on two busy cores the engine needed 5–15 s); returns the time spent.
     /// </summary>
-    private static TimeSpan WarmUp<T>(BenchInput[] inputs, TimeSpan cap, Func<BenchInput, T> work)
+    internal static TimeSpan WarmUp<T>(BenchInput[] inputs, TimeSpan cap, Func<BenchInput, T> work)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < cap && Loop(inputs, TimeSpan.FromSeconds(0.5), work).Jitted >= SettledJitCount) { }
@@ -93,7 +93,7 @@ public static class ThroughputProbe
     }
 
     /// <summary>Whole passes over the inputs until the window has elapsed.</summary>
-    private static Measure Loop<T>(BenchInput[] inputs, TimeSpan window, Func<BenchInput, T> work, bool collect = true)
+    internal static Measure Loop<T>(BenchInput[] inputs, TimeSpan window, Func<BenchInput, T> work, bool collect = true)
     {
         if (collect)
         {
@@ -117,7 +117,7 @@ public static class ThroughputProbe
             System.Runtime.JitInfo.GetCompiledMethodCount() - jitted);
     }
 
-    private static void Report(string name, Measure m) =>
+    internal static void Report(string name, Measure m) =>
         Console.WriteLine($"{name,-36} {m.EvalsPerSecond,10:N0} {m.MicrosPerEval,10:N1} {m.CpuMicrosPerEval,11:N1} {m.BytesPerEval,11:N0} {m.Jitted,10:N0}");
 
     /// <summary>
@@ -259,5 +259,5 @@ public static class ThroughputProbe
 
     private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:N0} ms";
 
-    private static string Trim(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    internal static string Trim(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }
