@@ -31,6 +31,7 @@ public sealed class CompiledPack
         Deadlines = deadlines;
         Tests = tests;
         Validator = new FormValidator(schema, form, JsonSerializer.SerializeToElement(formSchema));
+        CriterionCount = criteria.Flatten().Count();
         ContentHash = files.ContentHash();
     }
 
@@ -58,6 +59,9 @@ public sealed class CompiledPack
     internal IReadOnlyList<CompiledOutcome> Outcomes { get; }
     internal IReadOnlyList<VisibilityRule> Visibility { get; }
     internal FormValidator Validator { get; }
+
+    /// <summary>Criteria and sub-criteria: the size of the status table outcomes read.</summary>
+    internal int CriterionCount { get; }
 
     /// <summary>Validates and evaluates one submission. Never throws for bad data.</summary>
     public EvaluationResult Evaluate(UnitInfo unit, int year, JsonElement data) => PackEvaluator.Evaluate(this, unit, year, data);

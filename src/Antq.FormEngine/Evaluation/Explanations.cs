@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using Antq.FormEngine.Forms;
 using Antq.FormEngine.Rules;
 
@@ -50,18 +50,35 @@ internal static class Explanations
     /// <summary>The message and the values read; a value a hierarchy fact supplied says where it came from.</summary>
     private static string WithValues(string message, FormModel form, List<(int FieldId, object? Value)> reads, Dictionary<int, string>? factNotes)
     {
-        // A plain loop: this runs for every criterion of every evaluation.
-        StringBuilder? text = null;
+        // A plain loop over a pooled buffer (the handler rents it and gives it back): this runs for every criterion of every evaluation.
+        DefaultInterpolatedStringHandler text = default;
+        var any = false;
         foreach (var (fieldId, value) in reads)
         {
             var field = form.Fields[fieldId];
             if (value is null || field.Kind == FieldKind.Object) continue;
-            if (text is null) text = new StringBuilder(message.Length + 64).Append(message.AsSpan().TrimEnd(". ")).Append(" — ");
-            else text.Append("; ");
-            text.Append(Name(field)).Append(": ").Append(Format(field, value));
-            if (factNotes is not null && factNotes.TryGetValue(fieldId, out var note)) text.Append(" (").Append(note).Append(')');
+            if (!any)
+            {
+                text = new DefaultInterpolatedStringHandler(message.Length + 64, 0, CultureInfo.InvariantCulture);
+                text.AppendFormatted(message.AsSpan().TrimEnd(". "));
+                text.AppendLiteral(" — ");
+                any = true;
+            }
+            else
+            {
+                text.AppendLiteral("; ");
+            }
+            text.AppendFormatted(Name(field));
+            text.AppendLiteral(": ");
+            text.AppendFormatted(Format(field, value));
+            if (factNotes is not null && factNotes.TryGetValue(fieldId, out var note))
+            {
+                text.AppendLiteral(" (");
+                text.AppendFormatted(note);
+                text.AppendLiteral(")");
+            }
         }
-        return text?.ToString() ?? message;
+        return any ? text.ToStringAndClear() : message;
     }
 
     /// <summary>
@@ -70,7 +87,9 @@ internal static class Explanations
     /// "Đơn vị tự đánh giá đạt tiêu chí này (Tiêu chí 1)" — so two fields with one label stay apart.
     /// A group title "Tiêu chí 1 — Quán triệt…" is shortened to the part before the dash.
     /// </summary>
-    public static string Name(FormField field)
+    public static string Name(FormField field) => field.NameForPeople ??= BuildName(field);
+
+    private static string BuildName(FormField field)
     {
         var group = field.Parent;
         while (group is not null && group.Name == "*") group = group.Parent; // an array's item: name the array

@@ -73,12 +73,7 @@ internal static class PackEvaluator
     private static CriterionResult Evaluate(Criterion criterion, FormModel form, EvalContext context, object typed, UnitInfo unit, int year, HashSet<int> invalidFields,
         Dictionary<int, string>? factNotes)
     {
-        if (criterion.Predicate is null)
-        {
-            var children = criterion.Children.Select(c => Evaluate(c, form, context, typed, unit, year, invalidFields, factNotes)).ToList();
-            var status = Combine(children, criterion.IsOr);
-            return Result(criterion, status, Explanations.Combined(criterion, status, children), children);
-        }
+        if (criterion.Predicate is null) return Combined(criterion, form, context, typed, unit, year, invalidFields, factNotes);
         context.Reset(EvalContext.DefaultFuel);
         try
         {
@@ -102,13 +97,29 @@ internal static class PackEvaluator
         }
     }
 
-    /// <summary>Three-valued (Kleene) And/Or: a definite answer wins over "cannot be evaluated" only when it decides.</summary>
-    private static CriterionStatus Combine(List<CriterionResult> children, bool isOr)
+    /// <summary>A criterion made of sub-criteria: each evaluated, then combined (a method of its own, so a leaf allocates no closure).</summary>
+    private static CriterionResult Combined(Criterion criterion, FormModel form, EvalContext context, object typed, UnitInfo unit, int year,
+        HashSet<int> invalidFields, Dictionary<int, string>? factNotes)
     {
-        if (children.Count == 0) return CriterionStatus.NotEvaluable;
+        var children = new CriterionResult[criterion.Children.Count];
+        for (var i = 0; i < children.Length; i++)
+            children[i] = Evaluate(criterion.Children[i], form, context, typed, unit, year, invalidFields, factNotes);
+        var status = Combine(children, criterion.IsOr);
+        return Result(criterion, status, Explanations.Combined(criterion, status, children), children);
+    }
+
+    /// <summary>Three-valued (Kleene) And/Or: a definite answer wins over "cannot be evaluated" only when it decides.</summary>
+    private static CriterionStatus Combine(CriterionResult[] children, bool isOr)
+    {
+        if (children.Length == 0) return CriterionStatus.NotEvaluable;
         var decisive = isOr ? CriterionStatus.Met : CriterionStatus.NotMet;
-        if (children.Any(c => c.Status == decisive)) return decisive;
-        if (children.Any(c => c.Status == CriterionStatus.NotEvaluable)) return CriterionStatus.NotEvaluable;
+        var undecided = false;
+        foreach (var child in children)
+        {
+            if (child.Status == decisive) return decisive;
+            undecided |= child.Status == CriterionStatus.NotEvaluable;
+        }
+        if (undecided) return CriterionStatus.NotEvaluable;
         return isOr ? CriterionStatus.NotMet : CriterionStatus.Met;
     }
 
@@ -118,8 +129,8 @@ internal static class PackEvaluator
     private static OutcomeRef? Outcome(CompiledPack pack, EvalContext context, EvaluationSummary s, List<CriterionResult> criteria)
     {
         // Every criterion's status by id, parents before their children (a later duplicate id wins).
-        var status = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var c in criteria.Flatten()) status[c.Id] = c.Status.ToWire();
+        var status = new Dictionary<string, string>(pack.CriterionCount, StringComparer.Ordinal);
+        AddStatuses(criteria, status);
         object?[] values = [s.Met, s.NotMet, s.NotEvaluable, s.Total, s.Points, s.MaxPoints, status];
         foreach (var level in pack.Outcomes)
         {
@@ -136,6 +147,15 @@ internal static class PackEvaluator
         return null;
     }
 
+    /// <summary>The statuses in <see cref="CriteriaTree.Flatten(IEnumerable{CriterionResult})"/>'s order (parents first), without its iterator.</summary>
+    private static void AddStatuses(IReadOnlyList<CriterionResult> criteria, Dictionary<string, string> status)
+    {
+        foreach (var c in criteria)
+        {
+            status[c.Id] = c.Status.ToWire();
+            AddStatuses(c.Children, status);
+        }
+    }
 
     /// <summary>
     /// Every <c>visibleWhen</c> of the pack against the typed data. A condition whose own inputs are
@@ -162,7 +182,12 @@ internal static class PackEvaluator
     private static List<FieldError> DropHidden(CompiledPack pack, FieldVisibility visibility, List<FieldError> errors)
     {
         if (visibility.Hidden.Count == 0 || errors.Count == 0) return errors;
-        bool IsHidden(string? pointer) => pointer is not null && pack.Form.FieldAt(pointer) is { } f && !visibility.IsVisible(f);
-        return errors.Where(e => !IsHidden(e.Field ?? e.Path) || (e.Field is null && e.Path.Length == 0)).ToList();
+        var shown = new List<FieldError>(errors.Count);
+        foreach (var e in errors)
+            if (!IsHidden(pack, visibility, e.Field ?? e.Path) || (e.Field is null && e.Path.Length == 0)) shown.Add(e);
+        return shown;
     }
+
+    private static bool IsHidden(CompiledPack pack, FieldVisibility visibility, string? pointer) =>
+        pointer is not null && pack.Form.FieldAt(pointer) is { } f && !visibility.IsVisible(f);
 }

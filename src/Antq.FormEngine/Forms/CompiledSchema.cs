@@ -134,8 +134,16 @@ internal sealed class SchemaNode
         if (Fixed is true || depth > CompiledSchema.MaxDepth) throw new SchemaFallbackException();
         var own = new List<(string Keyword, string[]? Missing)>();
         foreach (var check in Checks) check.Explain(e, depth + 1, own);
-        // Stable: keywords in the order the schema declares them.
-        foreach (var (keyword, missing) in own.Select((f, i) => (f, i)).OrderBy(x => Positions.GetValueOrDefault(x.f.Keyword, int.MaxValue)).ThenBy(x => x.i).Select(x => x.f))
+        // Stable: keywords in the order the schema declares them (an insertion sort: a node has a few failures at most).
+        for (var i = 1; i < own.Count; i++)
+        {
+            var failure = own[i];
+            var position = Positions.GetValueOrDefault(failure.Keyword, int.MaxValue);
+            var j = i - 1;
+            for (; j >= 0 && Positions.GetValueOrDefault(own[j].Keyword, int.MaxValue) > position; j--) own[j + 1] = own[j];
+            own[j + 1] = failure;
+        }
+        foreach (var (keyword, missing) in own)
             output.Add(new SchemaFailure(path, keyword, missing));
         foreach (var check in Checks) check.ExplainChildren(e, path, depth + 1, output);
     }
@@ -675,8 +683,10 @@ internal sealed class ObjectCheck : SchemaCheck
         for (var i = 0; i < values.Length; i++) seen[i] = values[i] is not null;
         var count = 0;
         foreach (var _ in e.EnumerateObject()) count++;
-        var missing = _required.Where(r => !Present(e, seen, r.Index, r.Name)).Select(r => r.Name).ToArray();
-        if (missing.Length > 0) own.Add(("required", missing));
+        List<string>? missing = null;
+        foreach (var (index, name) in _required)
+            if (!Present(e, seen, index, name)) (missing ??= []).Add(name);
+        if (missing is not null) own.Add(("required", [.. missing]));
         foreach (var (index, name, needs) in _dependent)
             if (Present(e, seen, index, name) && needs.Any(n => !Present(e, seen, n.Index, n.Name)))
                 throw new SchemaFallbackException(); // dependentRequired's message needs the library's English text

@@ -18,6 +18,10 @@ public sealed class FormField
         Parent = parent;
         Kind = kind;
         Schema = schema;
+        // Read once: every explanation names fields and formats their values, and reading a string out of a
+        // schema node backed by the pack's JSON allocates it anew each time.
+        Title = schema["title"] is JsonValue v && v.TryGetValue<string>(out var title) ? title : null;
+        IsDate = kind == FieldKind.String && schema["format"] is JsonValue f && f.TryGetValue<string>(out var format) && format == "date";
     }
 
     public int Id { get; }
@@ -29,10 +33,18 @@ public sealed class FormField
     /// <summary>The field's own schema object (after local <c>$ref</c> and <c>allOf</c> merging).</summary>
     public JsonObject Schema { get; }
 
-    public string? Title => Schema["title"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public string? Title { get; }
 
     public List<FormField> Children { get; } = [];
     public FormField? Item { get; internal set; }
+
+    /// <summary>The first child of that name (an object's property), or null; a plain loop, the lists are short.</summary>
+    internal FormField? Child(ReadOnlySpan<char> name)
+    {
+        foreach (var child in Children)
+            if (name.SequenceEqual(child.Name)) return child;
+        return null;
+    }
 
     /// <summary>Index among the parent's children (the slot in the parent's absence mask).</summary>
     public int ChildIndex { get; internal set; } = -1;
@@ -69,6 +81,9 @@ public sealed class FormField
         return string.Join('.', parts).Replace(".[]", "[]", StringComparison.Ordinal);
     }
 
+    /// <summary>The field's name in explanations (<c>Explanations.Name</c>), built on first use.</summary>
+    internal string? NameForPeople;
+
     /// <summary>The label shown to people: the schema title, else the path.</summary>
     public string Label => Title ?? DisplayPath;
 
@@ -97,7 +112,7 @@ public sealed class FormField
         Schema[name] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue<double>(out var d) ? d : null;
 
     /// <summary>A calendar date field (<c>format: date</c>), stored as yyyy-MM-dd and shown as dd/MM/yyyy.</summary>
-    public bool IsDate => Kind == FieldKind.String && Schema["format"] is JsonValue v && v.TryGetValue<string>(out var s) && s == "date";
+    public bool IsDate { get; }
 
     /// <summary>
     /// The title of a choice (<c>oneOf</c> entry with <c>const</c> and <c>title</c>) whose value is
@@ -105,22 +120,41 @@ public sealed class FormField
     /// </summary>
     public string? ChoiceTitle(object? value)
     {
+        if (value is null) return null;
+        foreach (var choice in _choices ??= ReadChoices())
+        {
+            var matches = value switch
+            {
+                string s => choice.Text == s,
+                bool b => choice.Flag == b,
+                long l => choice.Number == l,
+                int i => choice.Number == i,
+                double d => choice.Number == d,
+                _ => false,
+            };
+            if (matches) return choice.Title;
+        }
+        return null;
+    }
+
+    /// <summary>A choice's constant as each kind of value compares to it (null where it is not of that kind), and its title.</summary>
+    private readonly record struct Choice(string? Text, bool? Flag, double? Number, string? Title);
+
+    private Choice[]? _choices;
+
+    /// <summary>The field's choices, read once (after <see cref="Item"/> is set): the field's own <c>oneOf</c>, else its items'.</summary>
+    private Choice[] ReadChoices()
+    {
         var schema = Schema["oneOf"] is JsonArray ? Schema : Kind == FieldKind.Array && Item is { } item ? item.Schema : Schema;
-        if (value is null || schema["oneOf"] is not JsonArray options) return null;
+        if (schema["oneOf"] is not JsonArray options) return [];
+        var choices = new List<Choice>(options.Count);
         foreach (var option in options)
         {
             if (option is not JsonObject o || !o.TryGetPropertyValue("const", out var constant) || constant is not JsonValue c) continue;
-            var matches = value switch
-            {
-                string s => c.TryGetValue<string>(out var cs) && cs == s,
-                bool b => c.TryGetValue<bool>(out var cb) && cb == b,
-                long l => c.GetValueKind() == System.Text.Json.JsonValueKind.Number && c.TryGetValue<double>(out var cl) && cl == l,
-                int i => c.GetValueKind() == System.Text.Json.JsonValueKind.Number && c.TryGetValue<double>(out var ci) && ci == i,
-                double d => c.GetValueKind() == System.Text.Json.JsonValueKind.Number && c.TryGetValue<double>(out var cd) && cd == d,
-                _ => false,
-            };
-            if (matches) return o["title"] is JsonValue t && t.TryGetValue<string>(out var title) ? title : null;
+            var number = c.GetValueKind() == System.Text.Json.JsonValueKind.Number && c.TryGetValue<double>(out var d) ? d : (double?)null;
+            choices.Add(new Choice(c.TryGetValue<string>(out var s) ? s : null, c.TryGetValue<bool>(out var b) ? b : null, number,
+                o["title"] is JsonValue t && t.TryGetValue<string>(out var title) ? title : null));
         }
-        return null;
+        return [.. choices];
     }
 }

@@ -28,7 +28,7 @@ internal static class FormMaterializer
         var field = model.Root;
         for (var i = 0; i < segments.Count; i++)
         {
-            var child = field.Children.FirstOrDefault(c => c.Name == segments[i]);
+            var child = field.Child(segments[i]);
             if (child?.Getter is null) return;
             var last = i == segments.Count - 1;
             if (last || IsAbsent(field, owner, child)) { if (last) Flag(field, owner, child); return; }

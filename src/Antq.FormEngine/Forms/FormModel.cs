@@ -19,24 +19,34 @@ public sealed class FormModel
     /// <summary>The field at a data pointer (array indices allowed: <c>/hoat_dong/2/ten</c>), or null.</summary>
     public FormField? FieldAt(string instancePointer)
     {
+        // Walked over spans: this runs for every schema error of every evaluation.
         var field = Root;
-        foreach (var segment in PointerSegments(instancePointer))
+        var rest = instancePointer.AsSpan();
+        if (rest.IsEmpty) return field;
+        rest = rest.TrimStart('/'); // as PointerSegments: "//a" is "a"
+
+        while (true)
         {
+            var end = rest.IndexOf('/');
+            var segment = end < 0 ? rest : rest[..end];
             if (field.Kind == FieldKind.Object)
-                field = field.Children.FirstOrDefault(c => c.Name == segment);
+                field = field.Child(segment.Contains('~') ? Unescape(segment.ToString()) : segment);
             else if (field.Kind == FieldKind.Array)
                 field = field.Item;
             else
                 return null;
             if (field is null) return null;
+            if (end < 0) return field;
+            rest = rest[(end + 1)..];
         }
-        return field;
     }
+
+    private static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
     internal static IEnumerable<string> PointerSegments(string pointer)
     {
         if (string.IsNullOrEmpty(pointer)) yield break;
         foreach (var raw in pointer.TrimStart('/').Split('/'))
-            yield return raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            yield return Unescape(raw);
     }
 }

@@ -101,12 +101,43 @@ internal sealed partial class FormValidator
     /// </summary>
     private void AddInexactIntegers(JsonElement data, List<FieldError> errors, List<string> unusable)
     {
+        // Valid data has none: look without building a pointer per value first.
+        if (!HasInexactInteger(data, model.Root, 0)) return;
         List<string>? found = null;
         Walk(data, "", model.Root, ref found, 0);
         if (found is null) return;
         var seen = new HashSet<(string, string?, string)>();
         foreach (var e in errors) if (e.Keyword == "type") seen.Add((e.Path, null, "type"));
         foreach (var path in found) Add(path, "type", null, "", errors, unusable, seen);
+    }
+
+    /// <summary>Whether <see cref="Walk"/> would find anything (the same descent, no pointers).</summary>
+    private static bool HasInexactInteger(JsonElement element, FormField? field, int depth)
+    {
+        if (field is null || depth > 64) return false;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number when field.Kind == FieldKind.Integer:
+                return !ExactIntegers.TryGet(element, out _);
+            case JsonValueKind.Object when field.Kind == FieldKind.Object:
+                foreach (var property in element.EnumerateObject())
+                    if (HasInexactInteger(property.Value, ChildNamed(field, property), depth + 1)) return true;
+                return false;
+            case JsonValueKind.Array when field.Kind == FieldKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    if (HasInexactInteger(item, field.Item, depth + 1)) return true;
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The child field a property fills (the first of that name), without a lambda per property.</summary>
+    private static FormField? ChildNamed(FormField field, JsonProperty property)
+    {
+        foreach (var child in field.Children)
+            if (property.NameEquals(child.Name)) return child;
+        return null;
     }
 
     private static void Walk(JsonElement element, string path, FormField? field, ref List<string>? found, int depth)
@@ -120,7 +151,7 @@ internal sealed partial class FormValidator
             case JsonValueKind.Object when field.Kind == FieldKind.Object:
                 foreach (var property in element.EnumerateObject())
                     Walk(property.Value, $"{path}/{property.Name.Replace("~", "~0").Replace("/", "~1")}",
-                        field.Children.FirstOrDefault(c => c.Name == property.Name), ref found, depth + 1);
+                        ChildNamed(field, property), ref found, depth + 1);
                 break;
             case JsonValueKind.Array when field.Kind == FieldKind.Array:
                 var index = 0;

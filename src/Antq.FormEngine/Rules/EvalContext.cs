@@ -13,7 +13,10 @@ public sealed class EvalContext
     public const long DefaultFuel = 2_000_000;
 
     internal long Fuel;
-    internal readonly List<(int FieldId, object? Value)> Reads = new(4);
+    internal readonly List<(int FieldId, object? Value)> Reads = new(MaxReads);
+
+    /// <summary>Values an explanation lists at most (<see cref="Record"/> keeps the first ones).</summary>
+    private const int MaxReads = 12;
 
     internal void Reset(long fuel)
     {
@@ -32,7 +35,7 @@ public sealed class EvalContext
     public static void Record(EvalContext context, int fieldId, object? value)
     {
         var reads = context.Reads;
-        if (reads.Count >= 12) return;
+        if (reads.Count >= MaxReads) return;
         foreach (var read in reads)
             if (read.FieldId == fieldId) return;
         reads.Add((fieldId, value));
