@@ -563,7 +563,39 @@ internal sealed class StringCheck : SchemaCheck
 /// <summary>format through the same registry and format objects JsonSchema.Net asserts with.</summary>
 internal sealed class FormatCheck(string name) : SchemaCheck
 {
-    public override bool Test(JsonElement e, int depth) => FormatRegistry.Global.Get(name).Validate(e, out _);
+    public override bool Test(JsonElement e, int depth)
+    {
+        var format = FormatRegistry.Global.Get(name);
+        // The library's date check parses with DateTime.TryParseExact, a fifth of a whole evaluation on a form of dates;
+        // a plain yyyy-MM-dd calendar date is one it accepts, so only anything else goes through it.
+        if (ReferenceEquals(format, Formats.Date) && IsPlainDate(e)) return true;
+        return format.Validate(e, out _);
+    }
+
+    /// <summary>
+    /// A JSON string of exactly <c>yyyy-MM-dd</c> in ASCII digits naming a real day of years 1–9999, which
+    /// <c>DateTime.TryParseExact(…, "yyyy-MM-dd", InvariantCulture)</c> accepts; false means "ask the library".
+    /// </summary>
+    internal static bool IsPlainDate(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.String) return false;
+        var raw = JsonMarshal.GetRawUtf8Value(e); // with its quotes; an escaped character fails the digit test
+        if (raw.Length != 12 || raw[5] != '-' || raw[8] != '-') return false;
+        var text = raw[1..^1];
+        if (!Digits(text[..4], out var year) || !Digits(text[5..7], out var month) || !Digits(text[8..], out var day)) return false;
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+
+        static bool Digits(ReadOnlySpan<byte> span, out int value)
+        {
+            value = 0;
+            foreach (var b in span)
+            {
+                if (b is < (byte)'0' or > (byte)'9') return false;
+                value = value * 10 + (b - '0');
+            }
+            return true;
+        }
+    }
 
     public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
     {

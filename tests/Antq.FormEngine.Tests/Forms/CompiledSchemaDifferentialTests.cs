@@ -252,6 +252,7 @@ public sealed class CompiledSchemaDifferentialTests
     [InlineData("""{ "minLength": 2, "maxLength": 3 }""", """["ab", "a", "😀", "😀😀", "e\u0301", "e\u0301e\u0301", "\r\n", "\r\na", "abcd", "👍🏽👍🏽", "", 5]""")]
     [InlineData("""{ "pattern": "^a$" }""", """["a", "a\n", "b", "\na", 1]""")]
     [InlineData("""{ "format": "date" }""", """["2025-02-28", "2025-02-30", "2024-02-29", "2025-2-3", "2025-02-03T00:00:00Z", " 2025-02-03", 20250203, null]""")]
+    [InlineData("""{ "format": "date" }""", """["0000-01-01", "0001-01-01", "9999-12-31", "2023-02-29", "2000-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-01-00", "2025-01-32", "\u0032025-01-01", "2025\u002d01-01", "２０２５-01-01", "2025-01-01 ", "2025/01/01", "+2025-01-01", "20250-01-01"]""")]
     [InlineData("""{ "format": "uri-reference" }""", """["a/b.pdf", "", "a b", "\\\\x", "http://x", "%zz", "#", "tài liệu.pdf"]""")]
     [InlineData("""{ "format": "khong-biet" }""", """["x", 1]""")]
     [InlineData("""{ "enum": [1, "1", null, {"a": [1]}] }""", """[1, 1.0, 10e-1, "1", null, {"a": [1.0]}, {"a": [1], "b": 1}, 2, false, 1e400]""")]
@@ -275,6 +276,28 @@ public sealed class CompiledSchemaDifferentialTests
                 continue;
             }
             Assert.True(expected == compiled.IsValid(instance), $"{instance.GetRawText()} against {schemaText}: JsonSchema.Net says {expected}");
+        }
+    }
+
+    /// <summary>
+    /// The compiled date check's shortcut (<see cref="FormatCheck.IsPlainDate"/>) says yes only where JsonSchema.Net's
+    /// date format does, and to every plain date it accepts: every month and day number around the calendar's edges.
+    /// </summary>
+    [Fact]
+    public void PlainDateShortcut_AgreesWithJsonSchemaNetsDateFormat()
+    {
+        foreach (var year in new[] { 0, 1, 999, 1900, 2000, 2023, 2024, 9999 })
+            for (var month = 0; month <= 13; month++)
+                for (var day = 0; day <= 32; day++)
+                {
+                    using var document = JsonDocument.Parse($"\"{year:0000}-{month:00}-{day:00}\"");
+                    var date = document.RootElement;
+                    Assert.True(Formats.Date.Validate(date, out _) == FormatCheck.IsPlainDate(date), date.GetRawText());
+                }
+        foreach (var text in new[] { "\"\\u0032025-01-01\"", "\"2025-01-01T00:00:00\"", "\"2025-1-01\"", "20250101", "null" })
+        {
+            using var document = JsonDocument.Parse(text);
+            Assert.False(FormatCheck.IsPlainDate(document.RootElement), text);
         }
     }
 
