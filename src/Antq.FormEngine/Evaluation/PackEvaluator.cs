@@ -77,14 +77,16 @@ internal static class PackEvaluator
         context.Reset(EvalContext.DefaultFuel);
         try
         {
-            return criterion.Predicate(context, typed, unit, year)
+            var met = criterion.Predicate(context, typed, unit, year);
+            if (context.Stopped) return Unavailable(criterion, form, context, invalidFields);
+            return met
                 ? Result(criterion, CriterionStatus.Met, Explanations.Met(criterion, form, context.Reads, factNotes), [])
                 : Result(criterion, CriterionStatus.NotMet, Explanations.NotMet(criterion, form, context.Reads, factNotes), []);
         }
-        catch (FieldUnavailableException e)
+        catch (Exception) when (context.Stopped)
         {
-            var field = form.Fields[e.FieldId];
-            return Result(criterion, CriterionStatus.NotEvaluable, Explanations.Unavailable(field, invalidFields.Contains(field.Id)), []);
+            // Whatever the default values read after the missing field did (a division by 0, a null string): that field decides.
+            return Unavailable(criterion, form, context, invalidFields);
         }
         catch (FuelExhaustedException)
         {
@@ -95,6 +97,13 @@ internal static class PackEvaluator
         {
             return Result(criterion, CriterionStatus.NotEvaluable, Explanations.Failed(e), []);
         }
+    }
+
+    /// <summary>"Cannot be evaluated" for the first missing or invalid field the criterion read.</summary>
+    private static CriterionResult Unavailable(Criterion criterion, FormModel form, EvalContext context, HashSet<int> invalidFields)
+    {
+        var field = form.Fields[context.UnavailableField];
+        return Result(criterion, CriterionStatus.NotEvaluable, Explanations.Unavailable(field, invalidFields.Contains(field.Id)), []);
     }
 
     /// <summary>A criterion made of sub-criteria: each evaluated, then combined (a method of its own, so a leaf allocates no closure).</summary>
@@ -168,8 +177,8 @@ internal static class PackEvaluator
         {
             context.Reset(EvalContext.DefaultFuel);
             bool visible;
-            try { visible = rule.Predicate(context, typed, unit, year); }
-            catch (Exception e) when (e is FieldUnavailableException or FuelExhaustedException or ArithmeticException or InvalidOperationException)
+            try { visible = rule.Predicate(context, typed, unit, year) && !context.Stopped; }
+            catch (Exception e) when (context.Stopped || e is FuelExhaustedException or ArithmeticException or InvalidOperationException)
             {
                 visible = false; // the condition's own inputs are not there yet: the dependent field waits
             }

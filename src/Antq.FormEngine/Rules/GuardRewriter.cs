@@ -6,15 +6,17 @@ namespace Antq.FormEngine.Rules;
 
 /// <summary>
 /// Rewrites a checked expression for execution:
-/// every read of a form field goes through <see cref="EvalContext.Check"/> (a missing or invalid
-/// value stops the criterion as "cannot be evaluated", left to right, honouring short-circuits) and,
+/// every read of a form field goes through <see cref="EvalContext.Readable"/> (a missing or invalid
+/// value stops the criterion as "cannot be evaluated", left to right, honouring short-circuits: the first
+/// such read is kept, later reads give default values and the answer is not used) and,
 /// outside lambdas, <see cref="EvalContext.Record"/> (the values named in the explanation); every
 /// lambda call, sequence scan and string operation is charged to the fuel meter, which bounds the
 /// work of an expression whatever slipped past the checks.
 /// </summary>
 internal sealed class GuardRewriter : ExpressionVisitor
 {
-    private static readonly MethodInfo CheckMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Check))!;
+    private static readonly MethodInfo RunningMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Running))!;
+    private static readonly MethodInfo ReadableMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Readable))!;
     private static readonly MethodInfo RecordMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Record))!;
     private static readonly MethodInfo TickMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Tick))!;
     private static readonly MethodInfo ChargeStringMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.ChargeString))!;
@@ -84,17 +86,18 @@ internal sealed class GuardRewriter : ExpressionVisitor
         var owner = Visit(node.Expression)!;
         var instance = Expression.Variable(node.Expression.Type, "owner");
         var value = Expression.Variable(node.Type, "value");
-        var steps = new List<Expression>
-        {
-            Expression.Assign(instance, owner),
-            Expression.Call(CheckMethod, _context, Expression.Property(instance, FormModelBuilder.AbsentPropertyName),
-                Expression.Constant(child.ChildIndex), Expression.Constant(field.Id)),
-            Expression.Assign(value, Expression.Property(instance, property)),
-        };
+        // owner = …; value = default; if (Running && Readable(owner.__absent…)) { value = owner.Field; Record } → value
+        var read = new List<Expression> { Expression.Assign(value, Expression.Property(instance, property)) };
         if (_lambdaDepth == 0)
-            steps.Add(Expression.Call(RecordMethod, _context, Expression.Constant(field.Id), Expression.Convert(value, typeof(object))));
-        steps.Add(value);
-        return Expression.Block(node.Type, [instance, value], steps);
+            read.Add(Expression.Call(RecordMethod, _context, Expression.Constant(field.Id), Expression.Convert(value, typeof(object))));
+        var readable = Expression.AndAlso(Expression.Call(RunningMethod, _context),
+            Expression.Call(ReadableMethod, _context, Expression.Property(instance, FormModelBuilder.AbsentPropertyName),
+                Expression.Constant(child.ChildIndex), Expression.Constant(field.Id)));
+        return Expression.Block(node.Type, [instance, value],
+            Expression.Assign(instance, owner),
+            Expression.Assign(value, Expression.Default(node.Type)),
+            Expression.IfThen(readable, Expression.Block(typeof(void), read)),
+            value);
     }
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
