@@ -24,6 +24,7 @@ public sealed class EvalContext
 
     /// <summary>True once a read has found a missing or invalid field: the expression's answer does not count.</summary>
     internal bool Stopped => UnavailableField >= 0;
+
     internal readonly List<(int FieldId, object? Value)> Reads = new(MaxReads);
 
     /// <summary>Values an explanation lists at most (<see cref="Record"/> keeps the first ones).</summary>
