@@ -30,6 +30,7 @@ public sealed class ReminderHost : IDisposable
     public FakeTimeProvider Clock { get; } = new(At(2025, 12, 1, 0, 15));
     public RecordingMailQueue Mail { get; } = new();
     public Accounts.RecordingResetQueue ResetMail { get; } = new();
+    public RivalPlanner Rival { get; } = new();
     public SimpleSmtpServer Smtp { get; private set; } = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
 
     /// <summary>SMTP down: connections to its port are refused until <see cref="StartSmtp"/>.</summary>
@@ -57,6 +58,7 @@ public sealed class ReminderHost : IDisposable
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<IReminderMailQueue>(Mail);
                 services.AddSingleton<Antq.Admin.Features.Accounts.IPasswordResetMailQueue>(ResetMail);
+                services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Rival);
             });
         });
     }

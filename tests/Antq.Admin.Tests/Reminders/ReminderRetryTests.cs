@@ -5,7 +5,7 @@ namespace Antq.Admin.Tests.Reminders;
 
 /// <summary>
 /// The planner's idempotency: a retried run, two runs at once (a retry racing the original, or two
-/// instances) and a run killed between writing a reminder and queueing its e-mail never tell anyone
+/// instances) and a run killed between writing reminders and queueing their e-mails never tell anyone
 /// twice. On 17, 24 and 30/03/2026 nobody in the test world has registered, so each run owes the
 /// same eight reminders: the three communes and the school for two packs each (tt124.co-so-giao-duc 2.0.0 asks for Q1 registration).
 /// </summary>
@@ -35,18 +35,19 @@ public sealed class ReminderRetryTests(ReminderHost host) : IClassFixture<Remind
         Assert.Equal(RemindersPerMoment, runs.Sum(r => r.Notifications.Count));
         Assert.Equal(RemindersPerMoment, host.Mail.TakeAll().Distinct().Count());
 
-        // Killed right after writing the first reminder, before queueing its e-mail; then restarted.
+        // Killed right after writing the first batch of reminders (one deadline's), before queueing their e-mails; then restarted.
         host.Clock.SetUtcNow(ReminderHost.At(2026, 3, 30, 0, 15));
         host.Mail.CrashNext();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(host.RunPlannerAsync);
         var restarted = await host.RunPlannerAsync();
-        Assert.Equal(RemindersPerMoment - 1, restarted.Notifications.Count);
-        Assert.Equal(RemindersPerMoment - 1, host.Mail.TakeAll().Count);
-        // The lost e-mail is queued once, by the first run after the grace period, and never again.
+        var lost = RemindersPerMoment - restarted.Notifications.Count;
+        Assert.InRange(lost, 1, RemindersPerMoment - 1);
+        Assert.Equal(restarted.Notifications.Order(), host.Mail.TakeAll().Order());
+        // The lost e-mails are queued once, by the first run after the grace period, and never again.
         host.Clock.SetUtcNow(ReminderHost.At(2026, 3, 30, 0, 30));
         var recovery = await host.RunPlannerAsync();
-        Assert.Equal((0, 1), (recovery.Notifications.Count, recovery.EmailsRequeued));
-        Assert.Single(host.Mail.TakeAll());
+        Assert.Equal((0, lost), (recovery.Notifications.Count, recovery.EmailsRequeued));
+        Assert.Equal(lost, host.Mail.TakeAll().Count);
         host.Clock.SetUtcNow(ReminderHost.At(2026, 3, 30, 0, 45));
         Assert.Equal(0, (await host.RunPlannerAsync()).EmailsRequeued);
         Assert.Empty(host.Mail.TakeAll());

@@ -1,0 +1,97 @@
+using Antq.Admin.Data;
+using Antq.Admin.Data.Entities;
+using Antq.Admin.Features.Reminders;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Antq.Admin.Tests.Reminders;
+
+/// <summary>
+/// The planner writes its reminders in batches (<see cref="ReminderBatch"/>). With a commune that has more accounts
+/// than a batch holds, two planners at the same moment and a third instance that sends one reminder of a batch under
+/// the planner's feet, every account is still told exactly once per deadline and moment: the refused batch falls back
+/// to one insert per reminder, so nothing is lost and nothing is sent twice.
+/// </summary>
+public sealed class ReminderBatchTests(ReminderHost host) : IClassFixture<ReminderHost>
+{
+    private const int ExtraAccounts = 2 * ReminderBatch.MaxNotifications + 50;
+
+    [Fact]
+    public async Task BatchedPlanner_ManyRecipients_ConcurrentRunsAndARival_TellEachAccountOnce()
+    {
+        var world = await host.WorldAsync();
+        var extra = await AddUnitAccountsAsync(world.CommuneA1, ExtraAccounts);
+        // 17/03/2026: two weeks before the Q1 registration deadline; nobody has registered.
+        var now = ReminderHost.At(2026, 3, 17, 0, 15);
+        host.NotBefore(now);
+        host.Mail.TakeAll();
+
+        host.Rival.Arm(host.Factory.Services);
+        var runs = await Task.WhenAll(Task.Run(host.RunPlannerAsync), Task.Run(host.RunPlannerAsync));
+        Assert.NotNull(host.Rival.Took);
+
+        var written = await NotificationsAtAsync(host.Clock.GetUtcNow());
+        // Once per account, deadline and moment: no duplicate, whoever wrote it.
+        var duplicates = written.GroupBy(n => (n.RecipientId, n.PackId, n.DeadlineId, n.Year, n.Occasion)).Where(g => g.Count() > 1).ToList();
+        Assert.Empty(duplicates);
+        // The runs claim exactly what they wrote; the rival wrote one; one of the runs saw the rival's reminder as already sent.
+        Assert.Equal(written.Count - 1, runs.Sum(r => r.Notifications.Count));
+        Assert.Equal(written.Where(n => n.EmailTo is not null).Select(n => n.Id).Order(), host.Mail.TakeAll().Order());
+        Assert.True(runs.Sum(r => r.AlreadySent) >= 1);
+
+        // Every account of the commune got the commune's reminders: the same deadlines as its first account, each once,
+        // and more of them than one batch holds.
+        var first = await UserIdAsync("xa-a1@test.vn");
+        var expected = Deadlines(written, first);
+        Assert.NotEmpty(expected);
+        foreach (var id in extra) Assert.Equal(expected, Deadlines(written, id));
+        Assert.All(expected, d => Assert.True(written.Count(n => $"{n.PackId}/{n.DeadlineId}/{n.Occasion}" == d) > ReminderBatch.MaxNotifications));
+        // And each of those reminders has its dispatch row about the commune.
+        var dispatches = await WithDbAsync(db => db.ReminderDispatches.AsNoTracking().Where(d => d.UnitId == world.CommuneA1.Id).ToListAsync());
+        foreach (var id in extra.Append(first))
+            Assert.Equal(expected.Count, dispatches.Count(d => d.RecipientId == id && expected.Contains($"{d.PackId}/{d.DeadlineId}/{d.Occasion}")));
+
+        // A later run finds everything sent.
+        Assert.Empty((await host.RunPlannerAsync()).Notifications);
+        Assert.Empty(host.Mail.TakeAll());
+    }
+
+    private static List<string> Deadlines(List<Notification> written, string recipientId) =>
+        written.Where(n => n.RecipientId == recipientId && n.Kind == NotificationKinds.Reminder)
+            .Select(n => $"{n.PackId}/{n.DeadlineId}/{n.Occasion}").Order(StringComparer.Ordinal).ToList();
+
+    private Task<List<Notification>> NotificationsAtAsync(DateTimeOffset at) =>
+        WithDbAsync(async db => (await db.Notifications.AsNoTracking().Where(n => n.PackId != null).ToListAsync()).Where(n => n.CreatedAt == at).ToList());
+
+    private Task<string> UserIdAsync(string email) =>
+        WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    /// <summary>Unit accounts of <paramref name="unit"/> written directly (no password: they never sign in here).</summary>
+    private Task<List<string>> AddUnitAccountsAsync(Unit unit, int count) =>
+        WithDbAsync(async db =>
+        {
+            var role = await db.Roles.Where(r => r.Name == Roles.UnitUser).Select(r => r.Id).SingleAsync();
+            var ids = new List<string>();
+            for (var i = 1; i <= count; i++)
+            {
+                var email = $"xa-a1-{i:000}@test.vn";
+                var user = new AppUser
+                {
+                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true, DisplayName = $"Cán bộ {i}", UnitId = unit.Id, SecurityStamp = Guid.NewGuid().ToString("N"),
+                };
+                db.Users.Add(user);
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role });
+                ids.Add(user.Id);
+            }
+            await db.SaveChangesAsync();
+            return ids;
+        });
+
+    private async Task<T> WithDbAsync<T>(Func<AntqDbContext, Task<T>> query)
+    {
+        using var scope = host.Factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AntqDbContext>());
+    }
+}
