@@ -34,31 +34,21 @@ public sealed class NationalOptions
     public static NationalOptions? Parse(string[] args, TextWriter error)
     {
         var o = new NationalOptions();
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (name is "-h" or "--help") return null;
-            if (name == "--reset") { o.Reset = true; continue; }
-            if (i + 1 >= args.Length) { error.WriteLine($"{name}: missing value"); return null; }
-            var value = args[++i];
-            var ok = true;
-            switch (name)
+        var ok = CommandLine.Walk(args, error,
+            flag => flag == "--reset" && (o.Reset = true),
+            (name, value) =>
             {
-                case "--connection": o.ConnectionString = value; break;
-                case "--year": ok = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100; o.Year = y; break;
-                case "--scale": ok = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 4; o.Scale = s; break;
-                case "--seed": ok = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seed); o.Seed = seed; break;
-                case "--password": o.Password = value; break;
-                default: error.WriteLine($"unknown option {name}"); return null;
-            }
-            if (!ok) { error.WriteLine($"{name}: bad value '{value}'"); return null; }
-        }
-        if (o.ConnectionString.Length == 0)
-        {
-            error.WriteLine("--connection (or ConnectionStrings__Antq) is required");
-            return null;
-        }
-        return o;
+                switch (name)
+                {
+                    case "--connection": o.ConnectionString = value; return true;
+                    case "--year": var year = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100; o.Year = y; return year;
+                    case "--scale": var scale = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 4; o.Scale = s; return scale;
+                    case "--seed": var seeded = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seed); o.Seed = seed; return seeded;
+                    case "--password": o.Password = value; return true;
+                    default: return null;
+                }
+            });
+        return ok && CommandLine.HasConnection(o.ConnectionString, error) ? o : null;
     }
 }
 

@@ -32,28 +32,18 @@ public sealed class ReminderRunOptions
     public static ReminderRunOptions? Parse(string[] args, TextWriter error)
     {
         var o = new ReminderRunOptions();
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (name is "-h" or "--help") return null;
-            if (name == "--accounts") { o.Accounts = true; continue; }
-            if (i + 1 >= args.Length) { error.WriteLine($"{name}: missing value"); return null; }
-            var value = args[++i];
-            var ok = true;
-            switch (name)
+        var ok = CommandLine.Walk(args, error,
+            flag => flag == "--accounts" && (o.Accounts = true),
+            (name, value) =>
             {
-                case "--connection": o.ConnectionString = value; break;
-                case "--at": ok = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at); o.At = at; break;
-                case "--runs": ok = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs is >= 1 and <= 10; o.Runs = runs; break;
-                default: error.WriteLine($"unknown option {name}"); return null;
-            }
-            if (!ok) { error.WriteLine($"{name}: bad value '{value}'"); return null; }
-        }
-        if (o.ConnectionString.Length == 0)
-        {
-            error.WriteLine("--connection (or ConnectionStrings__Antq) is required");
-            return null;
-        }
-        return o;
+                switch (name)
+                {
+                    case "--connection": o.ConnectionString = value; return true;
+                    case "--at": var at = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment); o.At = moment; return at;
+                    case "--runs": var runs = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10; o.Runs = n; return runs;
+                    default: return null;
+                }
+            });
+        return ok && CommandLine.HasConnection(o.ConnectionString, error) ? o : null;
     }
 }

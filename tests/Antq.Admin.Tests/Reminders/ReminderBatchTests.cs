@@ -39,6 +39,8 @@ public sealed class ReminderBatchTests(ReminderHost host) : IClassFixture<Remind
         Assert.Equal(written.Count - 1, runs.Sum(r => r.Notifications.Count));
         Assert.Equal(written.Where(n => n.EmailTo is not null).Select(n => n.Id).Order(), host.Mail.TakeAll().Order());
         Assert.True(runs.Sum(r => r.AlreadySent) >= 1);
+        // What the Hangfire dashboard shows of a run (the job's result).
+        Assert.Contains($"gửi {runs[0].Notifications.Count.ToString("N0", MessageTemplates.Vietnamese)} thông báo", runs[0].Summary(), StringComparison.Ordinal);
 
         // Every account of the commune got the commune's reminders: the same deadlines as its first account, each once,
         // and more of them than one batch holds.
