@@ -63,7 +63,8 @@ public static class ReminderRun
                 output.WriteLine($"run {i}: {clock.Elapsed.TotalSeconds:0.00} s, {run.Notifications.Count:N0} notifications ({notifications:N0} rows), "
                     + $"{dispatches:N0} dispatch rows, {run.AlreadySent:N0} already sent, {mail.Count - mailBefore:N0} e-mails queued, "
                     + $"{sqlCommands:N0} SQL commands, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:N0} MB allocated, "
-                    + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
+                    + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB, "
+                    + $"largest GC heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / 1048576.0:N0} MB at the last collection");
             }
         }
         await transaction.RollbackAsync();
