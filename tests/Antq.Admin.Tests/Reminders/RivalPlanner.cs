@@ -44,12 +44,18 @@ public sealed class RivalPlanner : SaveChangesInterceptor
             });
             // In an explicit transaction: SQLite's in-process write gate, held by the planner's save that called us, lets it through
             // (the planner has not begun its own transaction yet, so SQLite's lock is free).
-            await using (var transaction = await other.Database.BeginTransactionAsync(cancellationToken))
+            try
             {
+                await using var transaction = await other.Database.BeginTransactionAsync(cancellationToken);
                 await other.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                Took = (dispatch.UnitId, dispatch.RecipientId);
             }
-            Took = (dispatch.UnitId, dispatch.RecipientId);
+            catch (DbUpdateException)
+            {
+                // A concurrent planner (PostgreSQL has no write gate) wrote that reminder first: take one of a later batch.
+                Volatile.Write(ref _armed, services);
+            }
         }
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
