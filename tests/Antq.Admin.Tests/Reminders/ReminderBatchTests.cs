@@ -22,41 +22,52 @@ public sealed class ReminderBatchTests(ReminderHost host) : IClassFixture<Remind
     {
         var world = await host.WorldAsync();
         var extra = await AddUnitAccountsAsync(world.CommuneA1, ExtraAccounts);
-        // 17/03/2026: two weeks before the Q1 registration deadline; nobody has registered.
-        var now = ReminderHost.At(2026, 3, 17, 0, 15);
-        host.NotBefore(now);
+        var accounts = extra.Append(await UserIdAsync("xa-a1@test.vn")).ToList();
         host.Mail.TakeAll();
 
+        // 17/03/2026: two weeks before the Q1 registration deadline; nobody has registered. Two planners at once, and the rival.
+        host.NotBefore(ReminderHost.At(2026, 3, 17, 0, 15));
         host.Rival.Arm(host.Factory.Services);
         var runs = await Task.WhenAll(Task.Run(host.RunPlannerAsync), Task.Run(host.RunPlannerAsync));
         Assert.NotNull(host.Rival.Took);
-
-        var written = await NotificationsAtAsync(host.Clock.GetUtcNow());
-        // Once per account, deadline and moment: no duplicate, whoever wrote it.
-        var duplicates = written.GroupBy(n => (n.RecipientId, n.PackId, n.DeadlineId, n.Year, n.Occasion)).Where(g => g.Count() > 1).ToList();
-        Assert.Empty(duplicates);
-        // The runs claim exactly what they wrote; the rival wrote one; one of the runs saw the rival's reminder as already sent.
-        Assert.Equal(written.Count - 1, runs.Sum(r => r.Notifications.Count));
-        Assert.Equal(written.Where(n => n.EmailTo is not null).Select(n => n.Id).Order(), host.Mail.TakeAll().Order());
-        Assert.True(runs.Sum(r => r.AlreadySent) >= 1);
+        await AssertEachAccountToldOnceAsync(runs, accounts, world.CommuneA1);
         // What the Hangfire dashboard shows of a run (the job's result).
         Assert.Contains($"gửi {runs[0].Notifications.Count.ToString("N0", MessageTemplates.Vietnamese)} thông báo", runs[0].Summary(), StringComparison.Ordinal);
 
-        // Every account of the commune got the commune's reminders: the same deadlines as its first account, each once,
-        // and more of them than one batch holds.
-        var first = await UserIdAsync("xa-a1@test.vn");
-        var expected = Deadlines(written, first);
-        Assert.NotEmpty(expected);
-        foreach (var id in extra) Assert.Equal(expected, Deadlines(written, id));
-        Assert.All(expected, d => Assert.True(written.Count(n => $"{n.PackId}/{n.DeadlineId}/{n.Occasion}" == d) > ReminderBatch.MaxNotifications));
-        // And each of those reminders has its dispatch row about the commune.
-        var dispatches = await WithDbAsync(db => db.ReminderDispatches.AsNoTracking().Where(d => d.UnitId == world.CommuneA1.Id).ToListAsync());
-        foreach (var id in extra.Append(first))
-            Assert.Equal(expected.Count, dispatches.Count(d => d.RecipientId == id && expected.Contains($"{d.PackId}/{d.DeadlineId}/{d.Occasion}")));
+        // 24/03/2026, the 7-day reminder: one planner and the rival, so the refused batch can only be made good by its fallback.
+        host.NotBefore(ReminderHost.At(2026, 3, 24, 0, 15));
+        host.Rival.Arm(host.Factory.Services);
+        var single = await host.RunPlannerAsync();
+        Assert.NotNull(host.Rival.Took);
+        Assert.Equal(1, single.AlreadySent);
+        await AssertEachAccountToldOnceAsync([single], accounts, world.CommuneA1);
 
         // A later run finds everything sent.
         Assert.Empty((await host.RunPlannerAsync()).Notifications);
         Assert.Empty(host.Mail.TakeAll());
+    }
+
+    /// <summary>
+    /// The notifications of this moment: none twice for an account, deadline and moment; the runs claim exactly what they
+    /// wrote (the rival wrote one more), their e-mails queued once; every account of the commune got the commune's
+    /// reminders — the same as its first account, more of each than one batch holds — each with its dispatch row.
+    /// </summary>
+    private async Task AssertEachAccountToldOnceAsync(PlannerRun[] runs, List<string> accounts, Unit commune)
+    {
+        var at = host.Clock.GetUtcNow();
+        var written = await NotificationsAtAsync(at);
+        Assert.DoesNotContain(written.GroupBy(n => (n.RecipientId, n.PackId, n.DeadlineId, n.Year, n.Occasion)), g => g.Count() > 1);
+        Assert.Equal(written.Count - 1, runs.Sum(r => r.Notifications.Count));
+        Assert.True(runs.Sum(r => r.AlreadySent) >= 1);
+        Assert.Equal(written.Where(n => n.EmailTo is not null).Select(n => n.Id).Order(), host.Mail.TakeAll().Order());
+
+        var expected = Deadlines(written, accounts[^1]);
+        Assert.NotEmpty(expected);
+        foreach (var id in accounts) Assert.Equal(expected, Deadlines(written, id));
+        Assert.All(expected, d => Assert.True(written.Count(n => $"{n.PackId}/{n.DeadlineId}/{n.Occasion}" == d) > ReminderBatch.MaxNotifications));
+        var dispatches = (await WithDbAsync(db => db.ReminderDispatches.AsNoTracking().Where(d => d.UnitId == commune.Id).ToListAsync())).Where(d => d.SentAt == at).ToList();
+        foreach (var id in accounts)
+            Assert.Equal(expected.Count, dispatches.Count(d => d.RecipientId == id && expected.Contains($"{d.PackId}/{d.DeadlineId}/{d.Occasion}")));
     }
 
     private static List<string> Deadlines(List<Notification> written, string recipientId) =>
