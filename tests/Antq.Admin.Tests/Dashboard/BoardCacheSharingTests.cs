@@ -1,15 +1,82 @@
 using Antq.Admin.Features.Deadlines;
+using Antq.FormEngine;
+using Antq.FormEngine.Deadlines;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Antq.Admin.Tests.Dashboard;
 
 /// <summary>
 /// The board cache's counts: readers who ask while a value is being computed share that computation (several
 /// administrators on the national dashboard each did all of it again), a reader after a change never gets the value
-/// computed before it, and a computation that fails or is cancelled is not kept.
+/// computed before it, and a computation that fails or is cancelled is not kept. A slow deadline board (the national one)
+/// is served while it is computed again after a change, in the background.
 /// </summary>
 public sealed class BoardCacheSharingTests
 {
-    private readonly DeadlineBoardCache _cache = new(TimeProvider.System);
+    private static readonly IServiceScopeFactory NoServices = new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+    private static readonly IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> NoDeadlines = [];
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2025-10-15T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly DeadlineBoardCache _cache;
+
+    public BoardCacheSharingTests() => _cache = new DeadlineBoardCache(_clock, NoServices, NullLogger<DeadlineBoardCache>.Instance);
+
+    private Func<Task<List<DeadlineInstance>>> Costing(TimeSpan cost, List<DeadlineInstance> board) => () =>
+    {
+        _clock.Advance(cost);
+        return Task.FromResult(board);
+    };
+
+    private static Task<List<DeadlineInstance>> NotInTheRequest() => throw new InvalidOperationException("computed in the request");
+
+    [Fact]
+    public async Task SlowBoard_AfterAChange_IsServedAtOnce_WhileOneComputationRunsInTheBackground()
+    {
+        var before = new List<DeadlineInstance>();
+        var after = new List<DeadlineInstance>();
+        var refreshes = 0;
+        var release = new TaskCompletionSource();
+        async Task<List<DeadlineInstance>> Refresh(IServiceProvider services, CancellationToken ct)
+        {
+            Interlocked.Increment(ref refreshes);
+            await release.Task;
+            return after;
+        }
+
+        Assert.Same(before, await _cache.GetAsync(2025, NoDeadlines, null, Costing(TimeSpan.FromSeconds(2), before), Refresh));
+        _cache.Invalidate(); // a dossier changed status
+        Assert.Same(before, await _cache.GetAsync(2025, NoDeadlines, null, NotInTheRequest, Refresh));
+        Assert.Same(before, await _cache.GetAsync(2025, NoDeadlines, null, NotInTheRequest, Refresh));
+        release.SetResult();
+
+        // A guard against a hang only, not a timing: the background computation replaces the board.
+        for (var i = 0; i < 200 && !ReferenceEquals(after, await _cache.GetAsync(2025, NoDeadlines, null, NotInTheRequest, Refresh)); i++)
+            await Task.Delay(25);
+        Assert.Same(after, await _cache.GetAsync(2025, NoDeadlines, null, NotInTheRequest, Refresh));
+        Assert.Equal(1, refreshes); // the readers meanwhile started no second one
+    }
+
+    [Fact]
+    public async Task QuickBoard_AfterAChange_IsComputedInTheRequest()
+    {
+        var before = new List<DeadlineInstance>();
+        var after = new List<DeadlineInstance>();
+        Assert.Same(before, await _cache.GetAsync(2025, NoDeadlines, null, Costing(TimeSpan.FromMilliseconds(50), before), (_, _) => NotInTheRequest()));
+        _cache.Invalidate();
+        Assert.Same(after, await _cache.GetAsync(2025, NoDeadlines, null, Costing(TimeSpan.Zero, after), (_, _) => NotInTheRequest()));
+    }
+
+    [Fact]
+    public async Task SlowBoard_OlderThanMaxStale_IsComputedInTheRequest()
+    {
+        var before = new List<DeadlineInstance>();
+        var after = new List<DeadlineInstance>();
+        Assert.Same(before, await _cache.GetAsync(2025, NoDeadlines, null, Costing(TimeSpan.FromSeconds(2), before), (_, _) => NotInTheRequest()));
+        _clock.Advance(DeadlineBoardCache.MaxStale);
+        Assert.Same(after, await _cache.GetAsync(2025, NoDeadlines, null, Costing(TimeSpan.Zero, after), (_, _) => NotInTheRequest()));
+    }
 
     [Fact]
     public async Task ReadersAtTheSameTime_ShareOneComputation()

@@ -69,11 +69,13 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog, Deadlin
 
     /// <summary>
     /// <see cref="ComputeAsync"/> through the short-lived shared cache (<see cref="DeadlineBoardCache"/>): for pages (dashboard,
-    /// deadlines) that may show a board up to 30 s old on another instance. Reminders and decisions compute afresh.
+    /// deadlines) that may show a board up to 30 s old on another instance, and a slow one a computation old on this one.
+    /// Reminders and decisions compute afresh.
     /// </summary>
     public Task<List<DeadlineInstance>> CachedAsync(
         int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within, CancellationToken ct = default) =>
-        cache.GetAsync(year, deadlines, within, () => ComputeAsync(year, deadlines, within, ct));
+        cache.GetAsync(year, deadlines, within, () => ComputeAsync(year, deadlines, within, ct),
+            (services, refreshing) => services.GetRequiredService<DeadlineBoard>().ComputeAsync(year, deadlines, within, refreshing));
 
     /// <summary>The given deadlines of <paramref name="year"/>, for every unit or only those in <paramref name="within"/>'s subtree.</summary>
     public async Task<List<DeadlineInstance>> ComputeAsync(

@@ -24,8 +24,15 @@ namespace Antq.Admin.Features.Deadlines;
 /// the boards. With several instances, or a change written around EF (bulk updates), a board is at most
 /// <see cref="Ttl"/> old: that is why the time is short.
 /// </para>
+/// <para>
+/// A deadline board that took longer than <see cref="SlowComputation"/> (the national one: 150,000 units, 2.5 s) is not made
+/// to wait for after a change or after <see cref="Ttl"/>: its readers get the previous board at once while one computation
+/// runs in the background in its own scope (<see cref="GetAsync"/>). On a deadline day status changes come every few
+/// seconds and every national reader met a cold board. Such a board may then lag a change by one computation, as another
+/// instance's does by <see cref="Ttl"/>; one older than <see cref="MaxStale"/> is computed again before it is shown.
+/// </para>
 /// </summary>
-public sealed class DeadlineBoardCache(TimeProvider time)
+public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory scopes, ILogger<DeadlineBoardCache> logger)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
 
@@ -41,12 +48,64 @@ public sealed class DeadlineBoardCache(TimeProvider time)
     /// <summary>The values being computed, per key and generation (a reader after a change never joins an older computation).</summary>
     private readonly ConcurrentDictionary<string, Task<object>> _computing = new(StringComparer.Ordinal);
 
-    private sealed record Board(long Generation, DateTimeOffset At, object Value);
+    /// <summary>A board that took at least this long is served while it is computed again after a change (see the class).</summary>
+    public static readonly TimeSpan SlowComputation = TimeSpan.FromSeconds(1);
 
-    /// <summary>The board of the deadlines for the year and scope, from the cache when fresh, else computed by <paramref name="compute"/> and kept.</summary>
+    /// <summary>The oldest board served while it is computed again.</summary>
+    public static readonly TimeSpan MaxStale = TimeSpan.FromMinutes(2);
+
+    /// <summary>The boards being computed again in the background, one per key at a time.</summary>
+    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+
+    private sealed record Board(long Generation, DateTimeOffset At, object Value, TimeSpan Cost = default);
+
+    /// <summary>
+    /// The board of the deadlines for the year and scope, from the cache when fresh, else computed by <paramref name="compute"/>
+    /// and kept. A slow one (<see cref="SlowComputation"/>) that is no longer fresh is returned as it is while
+    /// <paramref name="refresh"/> computes it again in a scope of its own (the request's may be gone by then).
+    /// </summary>
     public Task<List<DeadlineInstance>> GetAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within,
-        Func<Task<List<DeadlineInstance>>> compute) =>
-        GetOrComputeAsync(Key(year, deadlines, within), compute);
+        Func<Task<List<DeadlineInstance>>> compute, Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh)
+    {
+        var key = Key(year, deadlines, within);
+        var now = time.GetUtcNow();
+        if (_boards.TryGetValue(key, out var board) && board.Cost >= SlowComputation && now - board.At < MaxStale
+            && (board.Generation != Interlocked.Read(ref _generation) || now - board.At >= Ttl))
+        {
+            Refresh(key, refresh);
+            return Task.FromResult((List<DeadlineInstance>)board.Value);
+        }
+        return GetOrComputeAsync(key, compute);
+    }
+
+    /// <summary>Computes the board again in the background unless that is already under way; kept unless a newer one is.</summary>
+    private void Refresh(string key, Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh)
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_refreshing.GetOrAdd(key, mine.Task) != mine.Task) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var generation = Interlocked.Read(ref _generation);
+                var started = time.GetTimestamp();
+                var at = time.GetUtcNow();
+                await using var scope = scopes.CreateAsyncScope();
+                var value = await refresh(scope.ServiceProvider, CancellationToken.None);
+                Keep(key, new Board(generation, at, value, time.GetElapsedTime(started)));
+            }
+            catch (Exception e)
+            {
+                // The readers keep the previous board; the next one after MaxStale computes it in its request.
+                logger.LogWarning(e, "A deadline board could not be computed again in the background.");
+            }
+            finally
+            {
+                _refreshing.TryRemove(KeyValuePair.Create(key, mine.Task));
+                mine.SetResult();
+            }
+        });
+    }
 
     /// <summary>
     /// The national board of the deadlines filtered to what concerns one unit (the dashboard's focus: its subtree that year and
@@ -86,13 +145,12 @@ public sealed class DeadlineBoardCache(TimeProvider time)
         }
         try
         {
+            var started = time.GetTimestamp();
             object value = (await compute())!;
-            // Not kept when something changed while it was computed: the next reader computes again.
-            if (Interlocked.Read(ref _generation) == generation)
-            {
-                if (_boards.Count >= MaxBoards) Prune(now);
-                _boards[key] = new Board(generation, now, value);
-            }
+            var cost = time.GetElapsedTime(started);
+            // Not kept when something changed while it was computed (the next reader computes again) unless it is slow:
+            // then it is kept as what it is, older than the change, to be served while the next one is computed (GetAsync).
+            if (Interlocked.Read(ref _generation) == generation || cost >= SlowComputation) Keep(key, new Board(generation, now, value, cost));
             mine.SetResult(value);
             return (T)value;
         }
@@ -117,7 +175,16 @@ public sealed class DeadlineBoardCache(TimeProvider time)
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
-        _boards.Clear();
+        // The slow boards stay, older than the change, to be served while they are computed again (GetAsync).
+        foreach (var (key, board) in _boards)
+            if (board.Cost < SlowComputation) _boards.TryRemove(key, out _);
+    }
+
+    /// <summary>Keeps a value unless one computed after it is there already.</summary>
+    private void Keep(string key, Board board)
+    {
+        if (_boards.Count >= MaxBoards) Prune(time.GetUtcNow());
+        _boards.AddOrUpdate(key, board, (_, kept) => kept.Generation <= board.Generation ? board : kept);
     }
 
     private static string Key(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within) =>
@@ -128,7 +195,7 @@ public sealed class DeadlineBoardCache(TimeProvider time)
     private void Prune(DateTimeOffset now)
     {
         foreach (var (key, board) in _boards)
-            if (now - board.At >= Ttl) _boards.TryRemove(key, out _);
+            if (now - board.At >= (board.Cost >= SlowComputation ? MaxStale : Ttl)) _boards.TryRemove(key, out _);
         // Still full of fresh values (many units' dashboards at once): the oldest half goes, the rest stays useful.
         if (_boards.Count >= MaxBoards)
             foreach (var (key, _) in _boards.OrderBy(b => b.Value.At).Take(_boards.Count - MaxBoards / 2).ToList())
