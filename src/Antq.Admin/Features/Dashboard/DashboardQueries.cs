@@ -7,6 +7,7 @@ using Antq.Admin.Features.Review;
 using Antq.Admin.Features.Submissions;
 using Antq.Admin.Features.Units;
 using Antq.Admin.Infrastructure;
+using Antq.FormEngine;
 using Antq.FormEngine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,17 +50,10 @@ public sealed class DashboardQueries(
         // The filtered board is kept with the board it filters (the same 30 s and invalidation): it reads the year's
         // whole hierarchy (150,000 units nationally).
         var deadlineList = await plans.DeadlineListAsync(chosenYear, packs, ct);
-        var instances = await boardCache.GetFilteredAsync(chosenYear, deadlineList, focus.Id, async () =>
-        {
-            var hierarchy = await periods.ForYearAsync(chosenYear, ct);
-            // A pack has several deadlines over the same units: decide once per (pack, unit), not per deadline (150,000 units nationally).
-            var concerns = new Dictionary<(string PackId, int UnitId), bool>();
-            bool Concerned(FormEngine.Packs.PackManifest manifest, int unitId) =>
-                concerns.TryGetValue((manifest.Id, unitId), out var known) ? known : concerns[(manifest.Id, unitId)] = Concerns(focus, unitId, manifest, hierarchy);
-            return (await board.CachedAsync(chosenYear, deadlineList, null, ct))
-                .Select(i => i with { Units = i.Units.Where(u => Concerned(i.Pack.Manifest, u.Unit.Id)).ToList() })
-                .ToList();
-        });
+        var instances = await boardCache.GetFilteredAsync(chosenYear, deadlineList, focus.Id,
+            () => ConcerningAsync(focus, chosenYear, deadlineList, periods, board, ct),
+            (services, refreshing) => ConcerningAsync(focus, chosenYear, deadlineList, services.GetRequiredService<UnitPeriods>(),
+                services.GetRequiredService<DeadlineBoard>(), refreshing));
         var deadlines = Deadlines(instances, now, levels);
 
         var unmet = await boardCache.GetCountsAsync("unmet:" + countsKey,
@@ -88,6 +82,20 @@ public sealed class DashboardQueries(
         foreach (var year in await db.Submissions.AsNoTracking().Select(s => s.Year).Distinct().ToListAsync(ct))
             if (await db.Submissions.AsNoTracking().AnyAsync(s => s.Year == year && s.Unit!.Path.StartsWith(focus.Path), ct)) years.Add(year);
         return years;
+    }
+
+    /// <summary>The year's deadline board restricted to the units that concern <paramref name="focus"/> (<see cref="Concerns"/>).</summary>
+    private static async Task<List<DeadlineInstance>> ConcerningAsync(Unit focus, int year,
+        IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlineList, UnitPeriods periods, DeadlineBoard board, CancellationToken ct)
+    {
+        var hierarchy = await periods.ForYearAsync(year, ct);
+        // A pack has several deadlines over the same units: decide once per (pack, unit), not per deadline (150,000 units nationally).
+        var concerns = new Dictionary<(string PackId, int UnitId), bool>();
+        bool Concerned(FormEngine.Packs.PackManifest manifest, int unitId) =>
+            concerns.TryGetValue((manifest.Id, unitId), out var known) ? known : concerns[(manifest.Id, unitId)] = Concerns(focus, unitId, manifest, hierarchy);
+        return (await board.CachedAsync(year, deadlineList, null, ct))
+            .Select(i => i with { Units = i.Units.Where(u => Concerned(i.Pack.Manifest, u.Unit.Id)).ToList() })
+            .ToList();
     }
 
     private static bool Concerns(Unit focus, int unitId, FormEngine.Packs.PackManifest manifest, UnitHierarchy hierarchy) =>

@@ -25,11 +25,13 @@ namespace Antq.Admin.Features.Deadlines;
 /// <see cref="Ttl"/> old: that is why the time is short.
 /// </para>
 /// <para>
-/// A deadline board that took longer than <see cref="SlowComputation"/> (the national one: 150,000 units, 2.5 s) is not made
-/// to wait for after a change or after <see cref="Ttl"/>: its readers get the previous board at once while one computation
-/// runs in the background in its own scope (<see cref="GetAsync"/>). On a deadline day status changes come every few
-/// seconds and every national reader met a cold board. Such a board may then lag a change by one computation, as another
-/// instance's does by <see cref="Ttl"/>; one older than <see cref="MaxStale"/> is computed again before it is shown.
+/// A large board (<see cref="LargeBoardRows"/> unit rows or more: the national one, 150,000 units, 2.5 s to compute, and the
+/// dashboard's filtered copies of it) is not made to wait for after a change or after <see cref="Ttl"/>: its readers get
+/// the previous board at once while one computation runs in the background in its own scope (<see cref="GetAsync"/>,
+/// <see cref="GetFilteredAsync"/>). On a deadline day status changes come every few seconds and every national reader met a
+/// cold board. Such a board may then lag a change by one computation, as another instance's does by <see cref="Ttl"/>; one
+/// older than <see cref="MaxStale"/> is computed again before it is shown. The size decides, not the time a computation
+/// took: a slow machine must not make a small board lag.
 /// </para>
 /// </summary>
 public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory scopes, ILogger<DeadlineBoardCache> logger)
@@ -48,8 +50,8 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
     /// <summary>The values being computed, per key and generation (a reader after a change never joins an older computation).</summary>
     private readonly ConcurrentDictionary<string, Task<object>> _computing = new(StringComparer.Ordinal);
 
-    /// <summary>A board that took at least this long is served while it is computed again after a change (see the class).</summary>
-    public static readonly TimeSpan SlowComputation = TimeSpan.FromSeconds(1);
+    /// <summary>A board of at least this many unit rows is served while it is computed again after a change (see the class).</summary>
+    internal int LargeBoardRows { get; init; } = 100_000;
 
     /// <summary>The oldest board served while it is computed again.</summary>
     public static readonly TimeSpan MaxStale = TimeSpan.FromMinutes(2);
@@ -57,19 +59,30 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
     /// <summary>The boards being computed again in the background, one per key at a time.</summary>
     private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
 
-    private sealed record Board(long Generation, DateTimeOffset At, object Value, TimeSpan Cost = default);
+    private sealed record Board(long Generation, DateTimeOffset At, object Value, bool Large);
 
     /// <summary>
     /// The board of the deadlines for the year and scope, from the cache when fresh, else computed by <paramref name="compute"/>
-    /// and kept. A slow one (<see cref="SlowComputation"/>) that is no longer fresh is returned as it is while
-    /// <paramref name="refresh"/> computes it again in a scope of its own (the request's may be gone by then).
+    /// and kept. A large one that is no longer fresh is returned as it is while <paramref name="refresh"/> computes it again in
+    /// a scope of its own (the request's may be gone by then).
     /// </summary>
     public Task<List<DeadlineInstance>> GetAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within,
-        Func<Task<List<DeadlineInstance>>> compute, Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh)
+        Func<Task<List<DeadlineInstance>>> compute, Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh) =>
+        ServeAsync(Key(year, deadlines, within), compute, refresh);
+
+    /// <summary>
+    /// The national board of the deadlines filtered to what concerns one unit (the dashboard's focus: its subtree that year and
+    /// the dossiers routed through it), kept and dropped with the boards — the filter reads the year's whole hierarchy.
+    /// </summary>
+    public Task<List<DeadlineInstance>> GetFilteredAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines,
+        int focusId, Func<Task<List<DeadlineInstance>>> compute, Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh) =>
+        ServeAsync(string.Create(CultureInfo.InvariantCulture, $"{Key(year, deadlines, null)}|concerning:{focusId}"), compute, refresh);
+
+    private Task<List<DeadlineInstance>> ServeAsync(string key, Func<Task<List<DeadlineInstance>>> compute,
+        Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh)
     {
-        var key = Key(year, deadlines, within);
         var now = time.GetUtcNow();
-        if (_boards.TryGetValue(key, out var board) && board.Cost >= SlowComputation && now - board.At < MaxStale
+        if (_boards.TryGetValue(key, out var board) && board.Large && now - board.At < MaxStale
             && (board.Generation != Interlocked.Read(ref _generation) || now - board.At >= Ttl))
         {
             Refresh(key, refresh);
@@ -88,11 +101,10 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
             try
             {
                 var generation = Interlocked.Read(ref _generation);
-                var started = time.GetTimestamp();
                 var at = time.GetUtcNow();
                 await using var scope = scopes.CreateAsyncScope();
                 var value = await refresh(scope.ServiceProvider, CancellationToken.None);
-                Keep(key, new Board(generation, at, value, time.GetElapsedTime(started)));
+                Keep(key, new Board(generation, at, value, IsLarge(value)));
             }
             catch (Exception e)
             {
@@ -106,14 +118,6 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
             }
         });
     }
-
-    /// <summary>
-    /// The national board of the deadlines filtered to what concerns one unit (the dashboard's focus: its subtree that year and
-    /// the dossiers routed through it), kept and dropped with the boards — the filter reads the year's whole hierarchy.
-    /// </summary>
-    public Task<List<DeadlineInstance>> GetFilteredAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines,
-        int focusId, Func<Task<List<DeadlineInstance>>> compute) =>
-        GetOrComputeAsync(string.Create(CultureInfo.InvariantCulture, $"{Key(year, deadlines, null)}|concerning:{focusId}"), compute);
 
     /// <summary>
     /// A value the dashboard counts from the units and dossiers (<paramref name="key"/> names it: what, year, focus, packs),
@@ -145,12 +149,11 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
         }
         try
         {
-            var started = time.GetTimestamp();
             object value = (await compute())!;
-            var cost = time.GetElapsedTime(started);
-            // Not kept when something changed while it was computed (the next reader computes again) unless it is slow:
-            // then it is kept as what it is, older than the change, to be served while the next one is computed (GetAsync).
-            if (Interlocked.Read(ref _generation) == generation || cost >= SlowComputation) Keep(key, new Board(generation, now, value, cost));
+            var large = IsLarge(value);
+            // Not kept when something changed while it was computed (the next reader computes again) unless it is large:
+            // then it is kept as what it is, older than the change, to be served while the next one is computed (ServeAsync).
+            if (Interlocked.Read(ref _generation) == generation || large) Keep(key, new Board(generation, now, value, large));
             mine.SetResult(value);
             return (T)value;
         }
@@ -175,10 +178,12 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
-        // The slow boards stay, older than the change, to be served while they are computed again (GetAsync).
+        // The large boards stay, older than the change, to be served while they are computed again (ServeAsync).
         foreach (var (key, board) in _boards)
-            if (board.Cost < SlowComputation) _boards.TryRemove(key, out _);
+            if (!board.Large) _boards.TryRemove(key, out _);
     }
+
+    private bool IsLarge(object value) => value is List<DeadlineInstance> board && board.Sum(i => i.Units.Count) >= LargeBoardRows;
 
     /// <summary>Keeps a value unless one computed after it is there already.</summary>
     private void Keep(string key, Board board)
@@ -195,7 +200,7 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
     private void Prune(DateTimeOffset now)
     {
         foreach (var (key, board) in _boards)
-            if (now - board.At >= (board.Cost >= SlowComputation ? MaxStale : Ttl)) _boards.TryRemove(key, out _);
+            if (now - board.At >= (board.Large ? MaxStale : Ttl)) _boards.TryRemove(key, out _);
         // Still full of fresh values (many units' dashboards at once): the oldest half goes, the rest stays useful.
         if (_boards.Count >= MaxBoards)
             foreach (var (key, _) in _boards.OrderBy(b => b.Value.At).Take(_boards.Count - MaxBoards / 2).ToList())
