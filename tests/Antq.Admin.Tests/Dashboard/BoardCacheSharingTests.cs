@@ -157,4 +157,25 @@ public sealed class BoardCacheSharingTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
         Assert.Equal("its own", await waiter);
     }
+
+    [Fact]
+    public async Task CountsOfALargeFocus_AfterAChange_AreServedWhileCountedAgain_OthersAreCountedInTheRequest()
+    {
+        var release = new TaskCompletionSource();
+        async Task<string> Recount(IServiceProvider services, CancellationToken ct)
+        {
+            await release.Task;
+            return "recounted";
+        }
+        Assert.Equal("national", await _cache.GetCountsAsync("boards:2025:1", () => Task.FromResult("national"), Recount, large: true));
+        Assert.Equal("commune", await _cache.GetCountsAsync("boards:2025:9", () => Task.FromResult("commune"), Recount, large: false));
+        _cache.Invalidate();
+
+        Assert.Equal("national", await _cache.GetCountsAsync("boards:2025:1", () => Task.FromResult("in the request"), Recount, large: true));
+        Assert.Equal("after the change", await _cache.GetCountsAsync("boards:2025:9", () => Task.FromResult("after the change"), Recount, large: false));
+        release.SetResult();
+        for (var i = 0; i < 200 && await _cache.GetCountsAsync("boards:2025:1", () => Task.FromResult("in the request"), Recount, large: true) != "recounted"; i++)
+            await Task.Delay(25);
+        Assert.Equal("recounted", await _cache.GetCountsAsync("boards:2025:1", () => Task.FromResult("in the request"), Recount, large: true));
+    }
 }

@@ -41,9 +41,6 @@ public sealed class DashboardQueries(
 
         var levels = await db.UnitLevels.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var packs = await board.ActivePacksAsync(ct);
-        var countsKey = string.Create(CultureInfo.InvariantCulture,
-            $"{chosenYear}:{focus.Id}:{string.Join(',', packs.Select(p => p.Manifest.Id + "@" + p.Manifest.Version))}");
-        var (boards, own) = await boardCache.GetCountsAsync("boards:" + countsKey, () => packBoards.ForAsync(focus, chosenYear, packs, levels, ct));
 
         // The plan's dates over the packs'; a unit's deadline counts here when the unit lay below the focus that
         // year or its dossier's review route passes through the focus (a school managed from another commune).
@@ -56,8 +53,16 @@ public sealed class DashboardQueries(
                 services.GetRequiredService<DeadlineBoard>(), refreshing));
         var deadlines = Deadlines(instances, now, levels);
 
-        var unmet = await boardCache.GetCountsAsync("unmet:" + countsKey,
-            () => UnmetAsync(focus, chosenYear, packs.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Title), ct));
+        // The counts of a focus with a large board (the country, a big province) are served, like the board, while they are
+        // counted again after a change: nationally they are scans of 150,000 units and their dossiers.
+        var large = boardCache.IsLarge(instances);
+        var countsKey = string.Create(CultureInfo.InvariantCulture,
+            $"{chosenYear}:{focus.Id}:{string.Join(',', packs.Select(p => p.Manifest.Id + "@" + p.Manifest.Version))}");
+        var (boards, own) = await boardCache.GetCountsAsync("boards:" + countsKey, () => packBoards.ForAsync(focus, chosenYear, packs, levels, ct),
+            (services, refreshing) => services.GetRequiredService<DashboardPackBoards>().ForAsync(focus, chosenYear, packs, levels, refreshing), large);
+        var titles = packs.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Title);
+        var unmet = await boardCache.GetCountsAsync("unmet:" + countsKey, () => UnmetAsync(db, focus, chosenYear, titles, ct),
+            (services, refreshing) => UnmetAsync(services.GetRequiredService<AntqDbContext>(), focus, chosenYear, titles, refreshing), large);
         var steps = DashboardNextSteps.For(focus, packs, own, instances, now);
         var waiting = account.IsUnit ? 0 : await db.Submissions.AsNoTracking()
             .CountAsync(s => s.PendingUnitId == account.ScopeUnit.Id && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved), ct);
@@ -127,7 +132,8 @@ public sealed class DashboardQueries(
     /// keeps the verdicts of the version it was evaluated with, counted from the unmet leaves stored beside
     /// it (<see cref="SubmissionRecord.UnmetCriteria"/>, grouped in SQL: a few hundred distinct texts, not 100,000 evaluations).
     /// </summary>
-    private async Task<List<UnmetCriterion>> UnmetAsync(Unit focus, int year, Dictionary<string, string> packTitles, CancellationToken ct)
+    private static async Task<List<UnmetCriterion>> UnmetAsync(AntqDbContext db, Unit focus, int year, Dictionary<string, string> packTitles,
+        CancellationToken ct)
     {
         var stored = await db.Submissions.AsNoTracking()
             .Where(s => s.Year == year && s.Status != SubmissionStatus.Draft && s.Unit!.Path.StartsWith(focus.Path))

@@ -25,8 +25,8 @@ namespace Antq.Admin.Features.Deadlines;
 /// <see cref="Ttl"/> old: that is why the time is short.
 /// </para>
 /// <para>
-/// A large board (<see cref="LargeBoardRows"/> unit rows or more: the national one, 150,000 units, 2.5 s to compute, and the
-/// dashboard's filtered copies of it) is not made to wait for after a change or after <see cref="Ttl"/>: its readers get
+/// A large board (<see cref="LargeBoardRows"/> unit rows or more: the national one, 150,000 units, 2.5 s to compute, the
+/// dashboard's filtered copies of it and the counts of a focus with such a board) is not made to wait for after a change or after <see cref="Ttl"/>: its readers get
 /// the previous board at once while one computation runs in the background in its own scope (<see cref="GetAsync"/>,
 /// <see cref="GetFilteredAsync"/>). On a deadline day status changes come every few seconds and every national reader met a
 /// cold board. Such a board may then lag a change by one computation, as another instance's does by <see cref="Ttl"/>; one
@@ -68,7 +68,7 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
     /// </summary>
     public Task<List<DeadlineInstance>> GetAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines, Unit? within,
         Func<Task<List<DeadlineInstance>>> compute, Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh) =>
-        ServeAsync(Key(year, deadlines, within), compute, refresh);
+        ServeAsync(Key(year, deadlines, within), compute, refresh, IsLarge);
 
     /// <summary>
     /// The national board of the deadlines filtered to what concerns one unit (the dashboard's focus: its subtree that year and
@@ -76,23 +76,25 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
     /// </summary>
     public Task<List<DeadlineInstance>> GetFilteredAsync(int year, IReadOnlyList<(CompiledPack Pack, DeadlineDefinition Definition)> deadlines,
         int focusId, Func<Task<List<DeadlineInstance>>> compute, Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh) =>
-        ServeAsync(string.Create(CultureInfo.InvariantCulture, $"{Key(year, deadlines, null)}|concerning:{focusId}"), compute, refresh);
+        ServeAsync(string.Create(CultureInfo.InvariantCulture, $"{Key(year, deadlines, null)}|concerning:{focusId}"), compute, refresh, IsLarge);
 
-    private Task<List<DeadlineInstance>> ServeAsync(string key, Func<Task<List<DeadlineInstance>>> compute,
-        Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh)
+    /// <summary>Whether a board is large enough to be served while it is computed again (<see cref="LargeBoardRows"/>).</summary>
+    public bool IsLarge(List<DeadlineInstance> board) => board.Sum(i => i.Units.Count) >= LargeBoardRows;
+
+    private Task<T> ServeAsync<T>(string key, Func<Task<T>> compute, Func<IServiceProvider, CancellationToken, Task<T>> refresh, Func<T, bool> large)
     {
         var now = time.GetUtcNow();
         if (_boards.TryGetValue(key, out var board) && board.Large && now - board.At < MaxStale
             && (board.Generation != Interlocked.Read(ref _generation) || now - board.At >= Ttl))
         {
-            Refresh(key, refresh);
-            return Task.FromResult((List<DeadlineInstance>)board.Value);
+            Refresh(key, refresh, large);
+            return Task.FromResult((T)board.Value);
         }
-        return GetOrComputeAsync(key, compute);
+        return GetOrComputeAsync(key, compute, large);
     }
 
-    /// <summary>Computes the board again in the background unless that is already under way; kept unless a newer one is.</summary>
-    private void Refresh(string key, Func<IServiceProvider, CancellationToken, Task<List<DeadlineInstance>>> refresh)
+    /// <summary>Computes the value again in the background unless that is already under way; kept unless a newer one is.</summary>
+    private void Refresh<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> refresh, Func<T, bool> large)
     {
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (_refreshing.GetOrAdd(key, mine.Task) != mine.Task) return;
@@ -104,7 +106,7 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
                 var at = time.GetUtcNow();
                 await using var scope = scopes.CreateAsyncScope();
                 var value = await refresh(scope.ServiceProvider, CancellationToken.None);
-                Keep(key, new Board(generation, at, value, IsLarge(value)));
+                Keep(key, new Board(generation, at, value!, large(value)));
             }
             catch (Exception e)
             {
@@ -124,9 +126,16 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
     /// kept and dropped with the boards, so it is exactly as fresh as they are.
     /// </summary>
     public Task<T> GetCountsAsync<T>(string key, Func<Task<T>> compute) =>
-        GetOrComputeAsync("counts:" + key, compute);
+        GetOrComputeAsync("counts:" + key, compute, _ => false);
 
-    private async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute)
+    /// <summary>
+    /// The same for the counts of a focus whose board is large (<see cref="IsLarge"/>, the country's or a big province's):
+    /// served as they were while <paramref name="refresh"/> counts them again in a scope of its own after a change.
+    /// </summary>
+    public Task<T> GetCountsAsync<T>(string key, Func<Task<T>> compute, Func<IServiceProvider, CancellationToken, Task<T>> refresh, bool large) =>
+        ServeAsync("counts:" + key, compute, refresh, _ => large);
+
+    private async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute, Func<T, bool> large)
     {
         var now = time.GetUtcNow();
         var generation = Interlocked.Read(ref _generation);
@@ -149,13 +158,13 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
         }
         try
         {
-            object value = (await compute())!;
-            var large = IsLarge(value);
+            var value = await compute();
+            var isLarge = large(value);
             // Not kept when something changed while it was computed (the next reader computes again) unless it is large:
             // then it is kept as what it is, older than the change, to be served while the next one is computed (ServeAsync).
-            if (Interlocked.Read(ref _generation) == generation || large) Keep(key, new Board(generation, now, value, large));
-            mine.SetResult(value);
-            return (T)value;
+            if (Interlocked.Read(ref _generation) == generation || isLarge) Keep(key, new Board(generation, now, value!, isLarge));
+            mine.SetResult(value!);
+            return value;
         }
         catch (OperationCanceledException e)
         {
@@ -182,8 +191,6 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
         foreach (var (key, board) in _boards)
             if (!board.Large) _boards.TryRemove(key, out _);
     }
-
-    private bool IsLarge(object value) => value is List<DeadlineInstance> board && board.Sum(i => i.Units.Count) >= LargeBoardRows;
 
     /// <summary>Keeps a value unless one computed after it is there already.</summary>
     private void Keep(string key, Board board)
