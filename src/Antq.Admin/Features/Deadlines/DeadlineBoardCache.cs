@@ -183,7 +183,10 @@ public sealed class DeadlineBoardCache(TimeProvider time, IServiceScopeFactory s
         }
     }
 
-    /// <summary>Drops every board (<see cref="DeadlineBoardInvalidation"/>, or a change no interceptor sees, e.g. a bulk update).</summary>
+    /// <summary>
+    /// After a change (<see cref="DeadlineBoardInvalidation"/>, or one no interceptor sees, e.g. a bulk update): every value is
+    /// out of date; the small ones are dropped, the large ones kept to be served while they are computed again.
+    /// </summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
