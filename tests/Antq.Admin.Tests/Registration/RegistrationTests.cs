@@ -81,6 +81,43 @@ public sealed class RegistrationTests(AntqApiFactory factory) : IClassFixture<An
     }
 
     [Fact]
+    public async Task PlanRequiresIt_ADraftWithoutRegistration_NeitherRegistersOnTheBoardNorCountsInTheQuota()
+    {
+        var world = await factory.WorldAsync();
+        await RequireRegistrationAsync(2034);
+        var commune = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
+        var district = await TestWorld.LoginAsync(factory, "huyen-a@test.vn");
+        var province = await TestWorld.LoginAsync(factory, "tinh@test.vn");
+        await commune.CreateSubmissionAsync(world.CommuneA1, Samples.CommunePack, 2034, Samples.ValidCommune);
+
+        Assert.Equal(0, await RegisteredBelowAsync(province, 2034, world.DistrictA.Id));
+        Assert.NotEqual("done", await RegisteredStatusAsync(district, 2034, world.CommuneA1.Id));
+
+        var id = Guid.NewGuid();
+        await SaveAsync(commune, id, Form(2034));
+        await RegistrationDossier.AttachAsync(commune, id);
+        await StepAsync(commune, id, "submit", HttpStatusCode.OK);
+        await StepAsync(district, id, "accept", HttpStatusCode.OK);
+
+        // Counted at once: accepting a registration changes the deadline board (not served from before the change).
+        Assert.Equal(1, await RegisteredBelowAsync(province, 2034, world.DistrictA.Id));
+        Assert.Equal("done", await RegisteredStatusAsync(district, 2034, world.CommuneA1.Id));
+    }
+
+    private static async Task<int> RegisteredBelowAsync(HttpClient client, int year, int unitId)
+    {
+        var quotas = await (await client.GetAsync($"/api/plans/{year}/quotas")).ExpectAsync(HttpStatusCode.OK);
+        return quotas[0].GetProperty("counts").EnumerateArray().Single(c => c.GetProperty("unitId").GetInt32() == unitId).GetProperty("registered").GetInt32();
+    }
+
+    private static async Task<string?> RegisteredStatusAsync(HttpClient client, int year, int unitId)
+    {
+        var board = await (await client.GetAsync($"/api/deadlines?year={year}&stage=registered")).ExpectAsync(HttpStatusCode.OK);
+        var registration = board.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("packId").GetString() == Samples.CommunePack);
+        return registration.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetInt32() == unitId).GetProperty("status").GetString();
+    }
+
+    [Fact]
     public async Task Refused_BlocksTheDossier_WithItsReason_CorrectedAndSentAgain()
     {
         var world = await factory.WorldAsync();

@@ -26,6 +26,12 @@ public sealed class YearPlan
     public bool Runs(string packId) =>
         PackIds.Length == 0 || PackIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(packId);
 
+    /// <summary>
+    /// Whether only an accepted registration makes a unit registered for the pack this year: the plan requires registration
+    /// and runs the pack. Otherwise (years before the registration step) a dossier of the year also counts.
+    /// </summary>
+    public bool RegistrationRequired(string packId) => RequiresRegistration && Runs(packId);
+
     public List<YearPlanDeadline> Deadlines { get; set; } = [];
     public List<YearPlanQuota> Quotas { get; set; } = [];
 
@@ -50,7 +56,7 @@ public sealed class YearPlanDeadline
 
 /// <summary>
 /// A quota: "mỗi &lt;AppliesToLevel&gt; đăng ký ít nhất &lt;Minimum&gt; &lt;kinds&gt;" — each unit of the level
-/// must have at least that many units of the kinds below it with a dossier of the year.
+/// must have at least that many registered units of the kinds below it (<see cref="Features.Plans.PlanQuotas"/>).
 /// </summary>
 public sealed class YearPlanQuota
 {

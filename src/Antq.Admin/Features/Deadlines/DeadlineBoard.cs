@@ -50,10 +50,11 @@ public sealed record DeadlineInstance(CompiledPack Pack, DeadlineDefinition Defi
 /// hierarchy and the submissions. Nothing is stored: every read computes them from the current
 /// data, so activating a pack version or moving, adding or deactivating units shows at once.
 /// A pack with a <c>registered</c> deadline concerns, for its later stages, only the units that
-/// registered (an accepted registration, or a dossier that year), as the plan builds models from the registered units;
+/// registered (an accepted registration, or a dossier that year where the plan does not require registration), as the
+/// plan builds models from the registered units;
 /// a pack without one concerns every active unit of its kinds.
 /// </summary>
-public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog, DeadlineBoardCache cache)
+public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog, DeadlineBoardCache cache, Plans.YearPlans plans)
 {
     private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
@@ -98,6 +99,7 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog, Deadlin
                 .Select(r => new { r.PackId, r.UnitId, r.Status, r.ReviewingUnitId })
                 .ToListAsync(ct))
             .ToDictionary(r => (r.PackId, r.UnitId), r => new RegistrationSnapshot(r.Status, r.ReviewingUnitId));
+        var plan = await plans.GetAsync(year, ct);
 
         // At national size (150,000 units, a score of deadlines) the culture-aware name order is the costliest part:
         // sort once, and every instance's rows come out in that order. The units a pack concerns are found once per pack.
@@ -116,17 +118,18 @@ public sealed class DeadlineBoard(AntqDbContext db, PackCatalog catalog, Deadlin
             if (!concerned.TryGetValue(pack.Manifest.Id, out var candidates))
                 concerned[pack.Manifest.Id] = candidates = Concerned(pack, byName, hierarchy, withHistory, within);
             var onlyRegistered = definition.Stage != DeadlineStages.Registered && pack.Deadlines.Any(d => d.Stage == DeadlineStages.Registered);
+            var registrationRequired = plan?.RegistrationRequired(pack.Manifest.Id) == true;
             var rows = new List<UnitDeadline>();
             foreach (var (unit, asOf) in candidates)
             {
                 submissions.TryGetValue((pack.Manifest.Id, unit.Id), out var submission);
                 registrations.TryGetValue((pack.Manifest.Id, unit.Id), out var registration);
-                if (onlyRegistered && !DeadlineStages.Reached(DeadlineStages.Registered, submission, [], registration)) continue;
+                if (onlyRegistered && !DeadlineStages.Reached(DeadlineStages.Registered, submission, [], registration, registrationRequired)) continue;
                 // The review chain is read by a "reviewed at" stage of a submitted dossier and by an escalation: not routed otherwise.
                 List<Unit>? routed = null;
                 var chain = submission is not null && DeadlineStages.ReadsChain(definition.Stage)
                     ? routed = ReviewChain(asOf, pack.Manifest, hierarchy, units) : [];
-                var done = DeadlineStages.Reached(definition.Stage, submission, chain, registration);
+                var done = DeadlineStages.Reached(definition.Stage, submission, chain, registration, registrationRequired);
                 var (waitingOn, reviewers) = done ? (null, false)
                     : definition.Stage == DeadlineStages.Registered ? DeadlineStages.RegistrationWaitingOn(unit, registration)
                     : DeadlineStages.WaitingOn(unit, submission);

@@ -225,7 +225,7 @@ public sealed class DeadlineBoardInvalidation(DeadlineBoardCache cache) : Change
     {
         SubmissionRecord => entry.State != EntityState.Modified
             || entry.Property(nameof(SubmissionRecord.Status)).IsModified || entry.Property(nameof(SubmissionRecord.PendingUnitId)).IsModified,
-        Unit or UnitPeriod or YearPlan or ActivePackRecord or IssuedDocument => true,
+        Unit or UnitPeriod or YearPlan or ActivePackRecord or IssuedDocument or RegistrationRecord => true,
         _ => false,
     };
 

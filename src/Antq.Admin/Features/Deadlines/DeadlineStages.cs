@@ -23,11 +23,14 @@ public static class DeadlineStages
     /// <summary>
     /// Whether the submission has reached the stage; <paramref name="chain"/> is its review chain (parent first). Registered:
     /// the unit's registration was accepted (TT124 Điều 9 khoản 2 điểm a), or — the procedure before the registration
-    /// step, still valid where the plan does not require it — the unit already has its dossier.
+    /// step, valid only where the year's plan does not require it (<paramref name="registrationRequired"/>,
+    /// <see cref="YearPlan.RegistrationRequired"/>) — the unit already has its dossier. A draft started without a
+    /// registration where one is required does not make the unit registered.
     /// </summary>
-    public static bool Reached(string stage, SubmissionSnapshot? submission, IReadOnlyList<Unit> chain, RegistrationSnapshot? registration = null)
+    public static bool Reached(string stage, SubmissionSnapshot? submission, IReadOnlyList<Unit> chain, RegistrationSnapshot? registration = null,
+        bool registrationRequired = false)
     {
-        if (stage == Registered) return submission is not null || registration?.Status == RegistrationStatus.Accepted;
+        if (stage == Registered) return registration?.Status == RegistrationStatus.Accepted || (!registrationRequired && submission is not null);
         if (submission is null) return false;
         if (submission.Status is SubmissionStatus.Draft or SubmissionStatus.Returned) return false;
         if (stage == Submitted) return true;

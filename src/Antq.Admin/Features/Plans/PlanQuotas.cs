@@ -19,7 +19,8 @@ public sealed record QuotaUnit(int UnitId, string UnitName, int Registered);
 /// <summary>
 /// The one computation of the plan's quotas ("mỗi huyện đăng ký ít nhất 01 xã…"), read by the plan API, the
 /// dashboard panel and the yearly report. Registered: the unit's registration of the year was accepted (TT124 Điều 9
-/// khoản 2 điểm a) or it has a dossier of the year (the procedure before the registration step), as for the
+/// khoản 2 điểm a) or — only for a pack whose registration the plan does not require (the procedure before the
+/// registration step, <see cref="YearPlan.RegistrationRequired"/>) — it has a dossier of the year, as for the
 /// <c>registered</c> deadline. Units and their parents are read as they were that year.
 /// </summary>
 public sealed class PlanQuotas(AntqDbContext db, YearPlans plans, UnitPeriods periods)
@@ -30,7 +31,8 @@ public sealed class PlanQuotas(AntqDbContext db, YearPlans plans, UnitPeriods pe
         var plan = await plans.GetAsync(year, ct);
         if (plan is null || plan.Quotas.Count == 0) return [];
         var hierarchy = await periods.ForYearAsync(year, ct);
-        var registered = (await db.Submissions.AsNoTracking().Where(s => s.Year == year).Select(s => s.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
+        var dossiers = await db.Submissions.AsNoTracking().Where(s => s.Year == year).Select(s => new { s.UnitId, s.PackId }).Distinct().ToListAsync(ct);
+        var registered = dossiers.Where(d => !plan.RegistrationRequired(d.PackId)).Select(d => d.UnitId).ToHashSet();
         registered.UnionWith(await db.Registrations.AsNoTracking().Where(r => r.Year == year && r.Status == RegistrationStatus.Accepted).Select(r => r.UnitId).ToListAsync(ct));
         var result = new List<QuotaStatus>();
         foreach (var quota in plan.Quotas.OrderBy(q => q.Id))

@@ -16,7 +16,7 @@ public sealed class RegistrationGate(AntqDbContext db, YearPlans plans)
     public async Task<Refusal?> CheckAsync(SubmissionRecord dossier, CancellationToken ct)
     {
         var plan = await plans.GetAsync(dossier.Year, ct);
-        if (plan is not { RequiresRegistration: true } || !plan.Runs(dossier.PackId)) return null;
+        if (plan is null || !plan.RegistrationRequired(dossier.PackId)) return null;
         var registration = await db.Registrations.AsNoTracking()
             .Where(r => r.UnitId == dossier.UnitId && r.PackId == dossier.PackId && r.Year == dossier.Year)
             .Select(r => new { r.Status, r.RefusalReason }).FirstOrDefaultAsync(ct);
