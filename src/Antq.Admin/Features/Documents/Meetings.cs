@@ -97,7 +97,7 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
         else if ((votes.Agree ?? 0) + (votes.Disagree ?? 0) + (votes.Abstain ?? 0) > (r.Attendees?.Count ?? 0))
             problems.Add("tổng số phiếu biểu quyết không được vượt số người tham dự");
         if (unitsOwn && (r.Attendees ?? []).Any(a => roles!.All(role => role.Id != a.Role)))
-            problems.Add($"thành phần tham dự: mỗi người cần ghi là ai trong số: {string.Join("; ", roles!.Select(role => Lower(role.Name)))}");
+            problems.Add($"thành phần tham dự: mỗi người cần ghi là đại diện của ai, một trong: {string.Join("; ", roles!.Select(role => Lower(role.Name)))}");
         else if (unitsOwn && roles!.Where(role => role.Required && (r.Attendees ?? []).All(a => a.Role != role.Id)).Select(role => Lower(role.Name)).ToList() is { Count: > 0 } absent)
             problems.Add($"thành phần tham dự phải có {string.Join(" và ", absent)} (khoản 1 Điều 9 Thông tư số 124/2021/TT-BCA)");
         if (Blank(r.Conclusion, 4000)) problems.Add("kết luận của cuộc họp (tối đa 4.000 ký tự)");
