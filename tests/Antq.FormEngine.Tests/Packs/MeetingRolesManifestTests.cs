@@ -11,23 +11,8 @@ namespace Antq.FormEngine.Tests.Packs;
 /// </summary>
 public sealed class MeetingRolesManifestTests
 {
-    private static PackLoadResult LoadWith(string packId, Action<JsonObject> editMinutes)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "antq-meeting-roles-" + Guid.NewGuid().ToString("N"));
-        CopyDirectory(Path.Combine(Repo.CriteriaPacks, packId), dir);
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "pack.json")))!.AsObject();
-        editMinutes(manifest["documents"]!.AsArray().Single(d => d!["id"]!.GetValue<string>() == "bien-ban-hop-xet")!.AsObject());
-        File.WriteAllText(Path.Combine(dir, "pack.json"), manifest.ToJsonString());
-        try { return PackLoader.Load(dir, new PackLoadOptions { TemplateDirectory = Repo.Templates }); }
-        finally { Directory.Delete(dir, recursive: true); }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var sub in Directory.GetDirectories(from)) CopyDirectory(sub, Path.Combine(to, Path.GetFileName(sub)));
-    }
+    private static PackLoadResult LoadWith(string packId, Action<JsonObject> editMinutes) => EditedPacks.Load(packId, manifest =>
+        editMinutes(manifest["documents"]!.AsArray().Single(d => d!["id"]!.GetValue<string>() == "bien-ban-hop-xet")!.AsObject()));
 
     private static DocumentRef Minutes(PackLoadResult result) => result.Pack!.Manifest.Documents.Single(d => d.Id == "bien-ban-hop-xet");
 
