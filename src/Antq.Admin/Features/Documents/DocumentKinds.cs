@@ -55,7 +55,7 @@ public static class DocumentKinds
             : (issuer.Name, parentName ?? "");
     }
 
-    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+    public static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
     /// <summary>Who signs, by title; the name is left for the signature by hand.</summary>
     public static string SignerTitle(Unit issuer) =>

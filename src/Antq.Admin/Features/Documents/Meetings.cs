@@ -97,16 +97,17 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
         else if ((votes.Agree ?? 0) + (votes.Disagree ?? 0) + (votes.Abstain ?? 0) > (r.Attendees?.Count ?? 0))
             problems.Add("tổng số phiếu biểu quyết không được vượt số người tham dự");
         if (unitsOwn && (r.Attendees ?? []).Any(a => roles!.All(role => role.Id != a.Role)))
-            problems.Add($"thành phần tham dự: mỗi người cần ghi là đại diện của ai, một trong: {string.Join("; ", roles!.Select(role => Lower(role.Name)))}");
-        else if (unitsOwn && roles!.Where(role => role.Required && (r.Attendees ?? []).All(a => a.Role != role.Id)).Select(role => Lower(role.Name)).ToList() is { Count: > 0 } absent)
-            problems.Add($"thành phần tham dự phải có {string.Join(" và ", absent)} (khoản 1 Điều 9 Thông tư số 124/2021/TT-BCA)");
+            problems.Add($"thành phần tham dự: mỗi người cần ghi là đại diện của ai, một trong: {string.Join("; ", roles!.Select(role => DocumentKinds.LowerFirst(role.Name)))}");
+        else if (unitsOwn && roles!.Where(role => role.Required && (r.Attendees ?? []).All(a => a.Role != role.Id)).ToList() is { Count: > 0 } absent)
+            problems.Add($"thành phần tham dự phải có {Listed(absent)} (khoản 1 Điều 9 Thông tư số 124/2021/TT-BCA)");
         if (Blank(r.Conclusion, 4000)) problems.Add("kết luận của cuộc họp (tối đa 4.000 ký tự)");
         foreach (var person in new[] { r.Chair, r.Secretary }.Concat(r.Attendees ?? []))
             if (person?.Title is { Length: > 300 }) { problems.Add("chức vụ tối đa 300 ký tự"); break; }
         return problems.Count == 0 ? null : (unitsOwn ? "Biên bản cuộc họp đánh giá còn thiếu hoặc sai: " : "Biên bản họp xét còn thiếu hoặc sai: ") + string.Join("; ", problems) + ".";
     }
 
-    private static string Lower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    /// <summary>Roles as running text: "đại diện Công an cơ sở và đại diện cơ quan có thẩm quyền quản lý".</summary>
+    public static string Listed(IEnumerable<MeetingRoleView> roles) => string.Join(" và ", roles.Select(role => DocumentKinds.LowerFirst(role.Name)));
 
     private static bool Blank(string? text, int max) => string.IsNullOrWhiteSpace(text) || text.Trim().Length > max;
 
