@@ -17,13 +17,13 @@ public sealed class DocumentReissueUiTests(UiServer server)
     private const string District = "tranbien.bcd@dongnai.demo";
 
     [Fact]
-    public async Task ReviewPage_ReissueMinutes_ConfirmsConsequenceAndRequiresReason()
+    public async Task ReviewPage_ReissueAppraisalReport_ConfirmsConsequenceAndRequiresReason()
     {
-        var id = await SchoolSubmissionWithMinutesAsync();
+        var id = await SubmissionWithAppraisalAsync();
         var page = await server.NewPageAsync();
         await server.LoginAsync(page, District, $"/xet-duyet/{id}");
         var panel = page.Locator("[data-testid=issued-documents]");
-        var minutes = panel.Locator("tr[data-document=bien-ban-hop-xet]");
+        var minutes = panel.Locator("tr[data-document=bao-cao-tham-dinh]");
         await Assertions.Expect(minutes).ToHaveCountAsync(1);
 
         await minutes.Locator("[data-action=reissue]").ClickAsync();
@@ -36,15 +36,18 @@ public sealed class DocumentReissueUiTests(UiServer server)
         await Assertions.Expect(minutes).ToHaveCountAsync(1);
         await UiServer.ShotAsync(page, "22-ban-hanh-lai-xac-nhan");
 
-        await confirm.Locator("textarea").FillAsync("Sửa tên thư ký cuộc họp");
+        await confirm.Locator("textarea").FillAsync("Sửa chức vụ người thẩm định");
         await confirm.Locator("[data-action=confirm-reissue]").ClickAsync();
         await Assertions.Expect(minutes).ToHaveCountAsync(2);
         await Assertions.Expect(confirm).ToHaveCountAsync(0);
-        await Assertions.Expect(panel.Locator("tr[data-document=bien-ban-hop-xet][data-version='2']")).ToContainTextAsync("hiện hành");
+        await Assertions.Expect(panel.Locator("tr[data-document=bao-cao-tham-dinh][data-version='2']")).ToContainTextAsync("hiện hành");
     }
 
-    /// <summary>The demo enterprise's submitted dossier, with a meeting recorded by its phường (through the service).</summary>
-    private async Task<Guid> SchoolSubmissionWithMinutesAsync()
+    /// <summary>
+    /// The demo enterprise's submitted dossier (its own meeting's minutes are in it: TT124 Điều 9 khoản 1 c), appraised by its
+    /// phường through the service: the appraisal report the pack declares is the phường's document, which it may re-issue.
+    /// </summary>
+    private async Task<Guid> SubmissionWithAppraisalAsync()
     {
         using var scope = server.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -55,11 +58,10 @@ public sealed class DocumentReissueUiTests(UiServer server)
         // The principal a sign-in gives (user id, roles, security stamp), as a Blazor circuit holds it.
         services.GetRequiredService<PrincipalHolder>().Principal =
             await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(reviewer!);
-        var recorded = await services.GetRequiredService<Meetings>().RecordAsync(id, new RecordMeetingRequest(
-            new DateTime(2025, 10, 3, 14, 0, 0), new DateTime(2025, 10, 3, 16, 0, 0), "Hội trường Ủy ban nhân dân phường Trấn Biên",
-            new MeetingPersonDto("Nguyễn Văn An", "Trưởng Ban Chỉ đạo"), new MeetingPersonDto("Lê Thị Hoa", "Thư ký"),
-            [new MeetingPersonDto("Nguyễn Văn An", "Trưởng Ban Chỉ đạo"), new MeetingPersonDto("Lê Thị Hoa", "Thư ký"), new MeetingPersonDto("Trần Minh Đức", "Ủy viên")],
-            new MeetingVotesDto(3, 0, 0), "Thống nhất đề nghị công nhận."), CancellationToken.None);
+        var criteria = Antq.Admin.Features.Submissions.StoredEvaluation.Read(await db.Submissions.Where(s => s.Id == id).Select(s => s.EvaluationJson).FirstAsync())!.Criteria;
+        var recorded = await services.GetRequiredService<Appraisals>().RecordAsync(id, new RecordAppraisalRequest(
+            new MeetingPersonDto("Nguyễn Văn An", "Phó Trưởng Công an phường"),
+            criteria.Select(c => new AppraisalOpinionDto(c.Id, true, "")).ToList(), true, "Hồ sơ đầy đủ, đúng quy định."), CancellationToken.None);
         Assert.True(recorded.Failure is null, recorded.Failure?.Detail);
         return id;
     }

@@ -38,7 +38,7 @@ internal static class ManifestReader
             else errors.Add(new PackError(PackError.At(File, "/effectiveFrom"), "manifest.date", $"\"effectiveFrom\" không phải ngày có thật: {ef.GetValue<string>()}."));
         }
         var outcome = ((JsonArray)o["outcome"]!).Select(x => new OutcomeLevel(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["when"]!.GetValue<string>())).ToList();
-        var documents = (o["documents"] as JsonArray ?? []).Select(x => new DocumentRef(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["template"]!.GetValue<string>(), x["requiredAtSubmit"]?.GetValue<bool>() ?? false)).ToList();
+        var documents = (o["documents"] as JsonArray ?? []).Select((x, i) => Document(x!, i, errors)).ToList();
         var facts = (o["facts"] as JsonArray ?? []).Select(x => new Evaluation.FactDeclaration(x!["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["fills"]!.GetValue<string>())).ToList();
         Unique(facts.Select(f => f.Id), "/facts", "manifest.duplicate-fact", "Dữ kiện", errors);
         Unique(outcome.Select(l => l.Id), "/outcome", "manifest.duplicate-outcome", "Mức kết quả", errors);
@@ -47,6 +47,21 @@ internal static class ManifestReader
             Strings(o["legalBasis"]), Strings(o["unitKinds"]), effectiveFrom, o["recognisedBy"]!.GetValue<string>(),
             o["workflow"]!.GetValue<string>(), outcome, documents) { Facts = facts, Recognition = Recognition(o["recognition"] as JsonArray, errors) };
         return (errors.Count == 0 ? manifest : null, errors);
+    }
+
+    private static DocumentRef Document(JsonNode x, int i, List<PackError> errors)
+    {
+        var document = new DocumentRef(x["id"]!.GetValue<string>(), x["title"]!.GetValue<string>(), x["template"]!.GetValue<string>(), x["requiredAtSubmit"]?.GetValue<bool>() ?? false);
+        if (x["requiredRoles"] is not JsonArray roles) return document;
+        // The roles name the attendees of the unit's own meeting, which only minutes required at submission record.
+        if (!document.RequiredAtSubmit)
+            errors.Add(new PackError(PackError.At(File, $"/documents/{i}/requiredRoles"), "manifest.meeting-roles",
+                $"Văn bản \"{document.Id}\" khai báo \"requiredRoles\" nhưng không phải biên bản cuộc họp đánh giá bắt buộc khi gửi hồ sơ (thiếu \"requiredAtSubmit\": true)."));
+        for (var j = 0; j < roles.Count; j++)
+            if (roles[j]!.GetValue<string>() is var role && !Documents.MeetingRoles.IsKnown(role))
+                errors.Add(new PackError(PackError.At(File, $"/documents/{i}/requiredRoles/{j}"), "manifest.meeting-role",
+                    $"Thành phần \"{role}\" không có trong danh mục thành phần cuộc họp đánh giá; dùng một trong: {string.Join(", ", Documents.MeetingRoles.All.Select(r => r.Id))}."));
+        return document with { RequiredRoles = Strings(roles) };
     }
 
     private static List<RecognitionRule> Recognition(JsonArray? rows, List<PackError> errors)

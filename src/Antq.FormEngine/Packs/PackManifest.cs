@@ -46,4 +46,12 @@ public sealed record OutcomeLevel(string Id, string Title, string When);
 /// <summary>A dossier document the pack produces, by template id.</summary>
 /// <param name="RequiredAtSubmit">The dossier cannot be sent without it (TT124 Điều 9 khoản 2 điểm b). On the meeting's minutes it also
 /// means the unit holds its own assessment meeting (Điều 9 khoản 1) before sending, instead of the reviewing level.</param>
-public sealed record DocumentRef(string Id, string Title, string Template, bool RequiredAtSubmit = false);
+public sealed record DocumentRef(string Id, string Title, string Template, bool RequiredAtSubmit = false)
+{
+    /// <summary>
+    /// On the minutes of the unit's own meeting: whom its attendees must include, as <see cref="Documents.MeetingRoles"/> ids
+    /// (TT124 Điều 9 khoản 1 names the Công an cơ sở for every kind and, for an agency, enterprise or school, the authority
+    /// managing it). Absent in pack.json: the Công an cơ sở only.
+    /// </summary>
+    public IReadOnlyList<string> RequiredRoles { get; init; } = Documents.MeetingRoles.DefaultRequired;
+}

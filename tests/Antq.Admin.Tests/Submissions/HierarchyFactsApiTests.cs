@@ -40,7 +40,7 @@ public sealed class HierarchyFactsApiTests(AntqApiFactory factory) : IClassFixtu
 
     private static SubmissionRecord Dossier(Unit unit, int year, string status) => new()
     {
-        Id = Guid.NewGuid(), UnitId = unit.Id, PackId = KdcPack, Year = year, PackVersion = "1.1.0", Status = status,
+        Id = Guid.NewGuid(), UnitId = unit.Id, PackId = KdcPack, Year = year, PackVersion = Packs.PackZips.ShippedVersion(KdcPack), Status = status,
         DataJson = "{}", CreateHash = Guid.NewGuid().ToString("N"), EvaluationJson = "{}", EvaluatedPackHash = "",
         DecisionNumber = status == SubmissionStatus.Recognised ? "01/QĐ-UBND" : null,
         DecisionDate = status == SubmissionStatus.Recognised ? new DateOnly(year, 11, 10) : null,

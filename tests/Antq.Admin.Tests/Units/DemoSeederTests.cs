@@ -200,9 +200,11 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
         var catalog = services.GetRequiredService<PackCatalog>();
         var rows = await db.Submissions.AsNoTracking().ToListAsync();
         var requiring = 0;
+        var kinds = new HashSet<string>();
         foreach (var row in rows)
         {
-            var heldByUnit = Meetings.HeldByUnit((await catalog.GetActiveAsync(row.PackId))!);
+            var pack = (await catalog.GetActiveAsync(row.PackId))!;
+            var heldByUnit = Meetings.HeldByUnit(pack);
             var meetings = await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == row.Id).ToListAsync();
             var minutes = await db.IssuedDocuments.AsNoTracking().Where(d => d.SubmissionId == row.Id && d.DocumentId.StartsWith("bien-ban")).ToListAsync();
             if (!heldByUnit || row.Status == SubmissionStatus.Draft)
@@ -215,15 +217,22 @@ public sealed class DemoSeederTests(DemoHost host) : IClassFixture<DemoHost>
             // TT124 Điều 9 khoản 1: the unit held it before sending, the Công an cơ sở attending; the minutes are the unit's document.
             var meeting = Assert.Single(meetings);
             Assert.Equal(row.UnitId, meeting.UnitId);
-            Assert.True(meeting.StartAt < row.SubmittedAt);
-            Assert.Contains(Meetings.Attendees(meeting), a => a.Role == "cong-an");
+            // Held within the year before the dossier went up, the minutes dated that day (not the day the demo was seeded).
+            Assert.True(meeting.StartAt < row.SubmittedAt && meeting.StartAt > row.SubmittedAt!.Value.AddYears(-1), $"{row.PackId}: meeting {meeting.StartAt}, sent {row.SubmittedAt}");
+            var roles = Meetings.Attendees(meeting).Select(a => a.Role).ToList();
+            Assert.All(Meetings.OwnMinutes(pack)!.RequiredRoles, required => Assert.Contains(required, roles));
             var issued = Assert.Single(minutes);
             Assert.Equal(row.UnitId, issued.IssuerUnitId);
             Assert.Equal(meeting.Id, issued.MeetingId);
-            Assert.Matches(@"^\d{2}/BB-", issued.Number);
+            Assert.Equal(VietnamTime.DateOf(meeting.EndAt!.Value), issued.IssueDate);
+            // A commune's minutes carry its committee's sign (…/BB-UBND); an area's or an organisation's have none.
+            Assert.Matches(@"^\d{2}/BB(-UBND)?$", issued.Number);
+            kinds.Add(row.PackId);
         }
-        // The commune dossiers sent this year and in 2024 (qd9745.xa, tt124.xa): submitted, returned, approved, recognised, not recognised.
-        Assert.True(requiring >= 5, $"{requiring} dossiers carry the unit's minutes");
+        // The dossiers sent this year and in 2024 by communes, khu dân cư, agencies, enterprises and schools.
+        Assert.True(requiring >= 10, $"{requiring} dossiers carry the unit's minutes");
+        Assert.Contains("tt124.khu-dan-cu", kinds);
+        Assert.Contains("tt124.co-so-giao-duc", kinds);
     }
 
     [Fact]

@@ -7,25 +7,12 @@ namespace Antq.FormEngine.Tests.Packs;
 /// <summary>pack.json "recognition" (docs/packs.md, "Who recognises"): read, validated, optional.</summary>
 public sealed class RecognitionManifestTests
 {
-    private static PackLoadResult LoadWith(JsonArray? recognition)
+    // null: no table at all (the shipped pack has one), as in packs written before "recognition" existed.
+    private static PackLoadResult LoadWith(JsonArray? recognition) => EditedPacks.Load("tt124.xa", manifest =>
     {
-        var dir = Path.Combine(Path.GetTempPath(), "antq-recognition-" + Guid.NewGuid().ToString("N"));
-        CopyDirectory(Path.Combine(Repo.CriteriaPacks, "tt124.xa"), dir);
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "pack.json")))!.AsObject();
-        // null: no table at all (the shipped pack has one), as in packs written before "recognition" existed.
         if (recognition is null) manifest.Remove("recognition");
         else manifest["recognition"] = recognition;
-        File.WriteAllText(Path.Combine(dir, "pack.json"), manifest.ToJsonString());
-        try { return PackLoader.Load(dir, new PackLoadOptions { TemplateDirectory = Repo.Templates }); }
-        finally { Directory.Delete(dir, recursive: true); }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var sub in Directory.GetDirectories(from)) CopyDirectory(sub, Path.Combine(to, Path.GetFileName(sub)));
-    }
+    });
 
     [Fact]
     public void Recognition_Read()

@@ -26,6 +26,9 @@ internal sealed class DemoResidentialAreas(AntqDbContext db, TimeProvider time)
     /// <summary>"Khu phố 3 (dữ liệu mẫu)": real khu phố names are not part of the public lists the demo uses.</summary>
     public static string Name(int number) => $"Khu phố {number} (dữ liệu mẫu)";
 
+    /// <summary>The khu dân cư dossiers added (the ward's draft is not among them): their units hold their meetings next.</summary>
+    public List<DemoDossier> Added { get; } = [];
+
     public async Task<int> AddAsync(DemoHierarchy hierarchy, IReadOnlyDictionary<string, CompiledPack> packs, IReadOnlyDictionary<string, (AppUser User, string Role)> actors)
     {
         if (!packs.TryGetValue(AreaPack, out var areaPack) || !packs.TryGetValue(CommunePack, out var communePack)) return 0;
@@ -58,6 +61,7 @@ internal sealed class DemoResidentialAreas(AntqDbContext db, TimeProvider time)
             var action = status == SubmissionStatus.Recognised ? SubmissionAudit.Recognised : SubmissionAudit.Submitted;
             db.AuditEntries.Add(SubmissionAudit.Entry(actor, record, action, status == SubmissionStatus.Recognised ? SubmissionStatus.Approved : SubmissionStatus.Draft,
                 status == SubmissionStatus.Recognised ? new { decisionNumber = record.DecisionNumber, decisionDate = record.DecisionDate } : null, now));
+            Added.Add(new DemoDossier(record, areas[i], areaPack));
             added++;
         }
         await db.SaveChangesAsync();

@@ -19,7 +19,7 @@ namespace Antq.Admin.Features.Demo;
 /// recognised in 2024. All of it is written in one transaction, and nothing is written when the demo
 /// communes already exist, so a restart (or a crash half-way) never duplicates anything.
 /// </summary>
-public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, UnitDirectory directory, UnitPeriods periods, PackCatalog catalog, DocumentIssuer issuer,
+public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, UnitDirectory directory, UnitPeriods periods, PackCatalog catalog,
     TimeProvider time) : IStartupSeeder
 {
     /// <summary>Bogus seed: the same names and codes on every machine.</summary>
@@ -46,8 +46,9 @@ public sealed class DemoSeeder(AntqDbContext db, UserManager<AppUser> users, Uni
         var actors = await AddAccountsAsync(hierarchy);
         var dossiers = new DemoSubmissions(db, directory, periods, time);
         var submissions = await dossiers.AddAsync(hierarchy, packs, actors);
-        var minutes = await new DemoMeetings(db, issuer, time).AddAsync(dossiers.Added, actors, hierarchy);
-        submissions += await new DemoResidentialAreas(db, time).AddAsync(hierarchy, packs, actors);
+        var areas = new DemoResidentialAreas(db, time);
+        submissions += await areas.AddAsync(hierarchy, packs, actors);
+        var minutes = await new DemoMeetings(db, services, time).AddAsync([.. dossiers.Added, .. areas.Added], actors, hierarchy);
         await tx.CommitAsync();
         logger.LogInformation("Demo data added: {Communes} communes, {Accounts} accounts, {Submissions} dossiers, {Minutes} minutes of the units' meetings.",
             DongNai.Communes.Length, actors.Count, submissions, minutes);

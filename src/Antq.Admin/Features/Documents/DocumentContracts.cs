@@ -45,6 +45,9 @@ public sealed record SubmissionDocumentsView(
     /// <summary>The pack has the unit hold its own assessment meeting (its minutes are required at submission).</summary>
     public bool MeetingByUnit { get; init; }
 
+    /// <summary>With <see cref="MeetingByUnit"/>: whom the unit's meeting may record, by the law's wording for its kind, and which the pack requires.</summary>
+    public IReadOnlyList<MeetingRoleView> MeetingRoles { get; init; } = [];
+
     /// <summary>The reviewing levels' appraisals (thẩm định), newest first.</summary>
     public IReadOnlyList<AppraisalView> Appraisals { get; init; } = [];
 
@@ -54,7 +57,11 @@ public sealed record SubmissionDocumentsView(
 
 public sealed record ReissueRequest(string? Note);
 
-/// <summary>A person at a meeting; <paramref name="Role"/> (a <see cref="MeetingRoles"/> id) says whom an attendee of the unit's own meeting represents.</summary>
+/// <summary>Whom an attendee of the unit's own meeting may represent (a <see cref="Antq.FormEngine.Documents.MeetingRoles"/> id and its name
+/// for the unit's kind); <paramref name="Required"/>: the pack requires one such attendee.</summary>
+public sealed record MeetingRoleView(string Id, string Name, bool Required);
+
+/// <summary>A person at a meeting; <paramref name="Role"/> (a <see cref="Antq.FormEngine.Documents.MeetingRoles"/> id) says whom an attendee of the unit's own meeting represents.</summary>
 public sealed record MeetingPersonDto(string? Name, string? Title, string? Role = null)
 {
     /// <summary>A person typed as "Họ tên - Chức vụ" (the first " - " separates them), as the forms take them.</summary>

@@ -178,7 +178,7 @@ public sealed class DocumentIssuer(
         var manifest = await plans.GetAsync(record.Year, ct) is { } plan
             ? pack.Manifest with { LegalBasis = [.. pack.Manifest.LegalBasis, plan.Citation()] }
             : pack.Manifest;
-        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting, record.UnitId))
+        return TemplateModel.Build(new TemplateModelInput(unitInfo, record.Year, manifest, data, evaluation, info, signer, Meetings.ToInfo(meeting, record.UnitId, unit.KindId))
             { Appraisal = Appraisals.ToInfo(appraisal, evaluation) });
     }
 

@@ -22,7 +22,7 @@ public enum DocumentStep
 /// </summary>
 public static class DocumentKinds
 {
-    private static readonly HashSet<string> CommuneKinds = ["xa", "phuong", "thi-tran", "dac-khu"];
+    public static readonly IReadOnlySet<string> CommuneKinds = new HashSet<string> { "xa", "phuong", "thi-tran", "dac-khu" };
 
     /// <summary>A document whose id or template starts with <c>bien-ban</c> is the meeting's minutes, with <c>bao-cao-tham-dinh</c>
     /// the appraisal report; any other is issued at submission.</summary>
@@ -55,7 +55,7 @@ public static class DocumentKinds
             : (issuer.Name, parentName ?? "");
     }
 
-    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+    public static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
     /// <summary>Who signs, by title; the name is left for the signature by hand.</summary>
     public static string SignerTitle(Unit issuer) =>

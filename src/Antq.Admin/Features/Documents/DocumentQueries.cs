@@ -34,7 +34,8 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
         var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SubmissionId == id).ToListAsync(ct))
             .OrderByDescending(m => m.Id).Select(m => Meetings.View(m, record.UnitId)).ToList();
         var pack = await store.PinnedPackAsync(record, ct);
-        var byUnit = Meetings.HeldByUnit(pack);
+        var minutes = Meetings.OwnMinutes(pack);
+        var byUnit = minutes is not null;
         var canRecord = byUnit
             ? account.IsUnit && account.ScopeUnit.Id == record.UnitId && SubmissionStates.IsEditable(record.Status)
             : account.IsReviewer && record.PendingUnitId == account.ScopeUnit.Id && SubmissionStates.IsUnderReview(record.Status);
@@ -46,8 +47,11 @@ public sealed class DocumentQueries(CurrentAccount current, SubmissionStore stor
         var appraisals = (await db.Appraisals.AsNoTracking().Where(a => a.SubmissionId == id).ToListAsync(ct))
             .OrderByDescending(a => a.Id).Select(Appraisals.View).ToList();
         return new SubmissionDocumentsView(id, documents, meetings, canRecord, canReissue)
-            { MeetingByUnit = byUnit, Appraisals = appraisals, CanAppraise = Appraisals.MayAppraise(account, record) };
+            { MeetingByUnit = byUnit, MeetingRoles = minutes is null ? [] : Meetings.RolesFor(await UnitKindAsync(record, ct), minutes), Appraisals = appraisals, CanAppraise = Appraisals.MayAppraise(account, record) };
     }
+
+    private async Task<string> UnitKindAsync(SubmissionRecord record, CancellationToken ct) =>
+        record.Unit?.KindId ?? await db.Units.Where(u => u.Id == record.UnitId).Select(u => u.KindId).FirstAsync(ct);
 
     /// <summary>The stored bytes of one version (the current one when <paramref name="version"/> is null).</summary>
     public async Task<IssuedDocument> GetAsync(Guid id, string documentId, int? version, CancellationToken ct)

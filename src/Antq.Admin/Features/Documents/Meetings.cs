@@ -5,6 +5,7 @@ using Antq.Admin.Features.Submissions;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Deadlines;
 using Antq.FormEngine.Documents;
+using Antq.FormEngine.Packs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antq.Admin.Features.Documents;
@@ -27,7 +28,8 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
         var account = await current.RequireAsync(ct);
         var record = await store.GetVisibleAsync(account, id, ct);
         var pack = await store.PinnedPackAsync(record, ct);
-        var unitsOwn = HeldByUnit(pack);
+        var minutes = OwnMinutes(pack);
+        var unitsOwn = minutes is not null;
         if (unitsOwn)
         {
             SubmissionStore.RequireOwner(account, record);
@@ -40,7 +42,8 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
             if (record.PendingUnitId != account.ScopeUnit.Id)
                 throw new AccessDeniedException("Hồ sơ không chờ đơn vị của bạn xét duyệt nên đơn vị không ghi biên bản họp xét được.");
         }
-        if (Check(request, unitsOwn) is { } invalid) return Refusal.BadRequest(invalid);
+        var roles = unitsOwn ? RolesFor(account.ScopeUnit.KindId, minutes!) : null;
+        if (Check(request, roles) is { } invalid) return Refusal.BadRequest(invalid);
 
         var meeting = ToRecord(request, record, account);
         var orders = DocumentIssuer.OrdersFor(pack, DocumentStep.Meeting, account.ScopeUnit, meeting);
@@ -57,20 +60,29 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
     }
 
     /// <summary>Whether the pack has the unit hold its own meeting: its minutes are required when the dossier is sent.</summary>
-    public static bool HeldByUnit(Antq.FormEngine.CompiledPack pack) =>
-        pack.Manifest.Documents.Any(d => d.RequiredAtSubmit && DocumentKinds.StepOf(d) == DocumentStep.Meeting);
+    public static bool HeldByUnit(Antq.FormEngine.CompiledPack pack) => OwnMinutes(pack) is not null;
+
+    /// <summary>The minutes of the unit's own meeting the pack requires at submission (null: the old procedure).</summary>
+    public static DocumentRef? OwnMinutes(Antq.FormEngine.CompiledPack pack) =>
+        pack.Manifest.Documents.FirstOrDefault(d => d.RequiredAtSubmit && DocumentKinds.StepOf(d) == DocumentStep.Meeting);
+
+    /// <summary>The roles a unit of <paramref name="kindId"/> records at its meeting, those the pack's minutes require marked.</summary>
+    public static IReadOnlyList<MeetingRoleView> RolesFor(string kindId, DocumentRef minutes) =>
+        MeetingRoles.For(kindId, minutes.RequiredRoles).Select(r => new MeetingRoleView(r.Id, r.Name, minutes.RequiredRoles.Contains(r.Id))).ToList();
 
     /// <summary>The minutes the pack requires and the unit has not yet issued from its own meeting (null: nothing missing).</summary>
     public async Task<Refusal?> MissingMinutesAsync(SubmissionRecord record, Antq.FormEngine.CompiledPack pack, CancellationToken ct)
     {
-        var required = pack.Manifest.Documents.FirstOrDefault(d => d.RequiredAtSubmit && DocumentKinds.StepOf(d) == DocumentStep.Meeting);
+        var required = OwnMinutes(pack);
         if (required is null || await db.Meetings.AnyAsync(m => m.SubmissionId == record.Id && m.UnitId == record.UnitId, ct)) return null;
         return Refusal.Unprocessable($"Chưa gửi được hồ sơ: thiếu «{required.Title}». Đơn vị cần ghi kết quả cuộc họp đánh giá của mình " +
             "(người chủ trì, thành phần tham dự, biểu quyết, kết luận) để phát hành biên bản trước khi gửi (khoản 1 và điểm b khoản 2 Điều 9 Thông tư số 124/2021/TT-BCA).");
     }
 
-    private static string? Check(RecordMeetingRequest r, bool unitsOwn)
+    /// <param name="roles">For the unit's own meeting, the roles its kind records (null: the reviewing level's họp xét, attendees without roles).</param>
+    private static string? Check(RecordMeetingRequest r, IReadOnlyList<MeetingRoleView>? roles)
     {
+        var unitsOwn = roles is not null;
         var problems = new List<string>();
         if (r.Start is null) problems.Add("thời gian bắt đầu");
         if (r.End is { } end && r.Start is { } start && end < start) problems.Add("thời gian kết thúc không được trước thời gian bắt đầu");
@@ -84,15 +96,18 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
             problems.Add("kết quả biểu quyết (số phiếu tán thành, không tán thành, không biểu quyết: số không âm)");
         else if ((votes.Agree ?? 0) + (votes.Disagree ?? 0) + (votes.Abstain ?? 0) > (r.Attendees?.Count ?? 0))
             problems.Add("tổng số phiếu biểu quyết không được vượt số người tham dự");
-        if (unitsOwn && (r.Attendees ?? []).Any(a => !MeetingRoles.IsKnown(a.Role)))
-            problems.Add("thành phần tham dự: mỗi người cần ghi là đại diện của ai (cấp ủy Đảng, Mặt trận, đoàn thể, lực lượng bảo vệ, Công an cơ sở…)");
-        else if (unitsOwn && !(r.Attendees ?? []).Any(a => a.Role == "cong-an"))
-            problems.Add("thành phần tham dự phải có đại diện Công an cơ sở (khoản 1 Điều 9 Thông tư số 124/2021/TT-BCA)");
+        if (unitsOwn && (r.Attendees ?? []).Any(a => roles!.All(role => role.Id != a.Role)))
+            problems.Add($"thành phần tham dự: mỗi người cần ghi là đại diện của ai, một trong: {string.Join("; ", roles!.Select(role => DocumentKinds.LowerFirst(role.Name)))}");
+        else if (unitsOwn && roles!.Where(role => role.Required && (r.Attendees ?? []).All(a => a.Role != role.Id)).ToList() is { Count: > 0 } absent)
+            problems.Add($"thành phần tham dự phải có {Listed(absent)} (khoản 1 Điều 9 Thông tư số 124/2021/TT-BCA)");
         if (Blank(r.Conclusion, 4000)) problems.Add("kết luận của cuộc họp (tối đa 4.000 ký tự)");
         foreach (var person in new[] { r.Chair, r.Secretary }.Concat(r.Attendees ?? []))
             if (person?.Title is { Length: > 300 }) { problems.Add("chức vụ tối đa 300 ký tự"); break; }
         return problems.Count == 0 ? null : (unitsOwn ? "Biên bản cuộc họp đánh giá còn thiếu hoặc sai: " : "Biên bản họp xét còn thiếu hoặc sai: ") + string.Join("; ", problems) + ".";
     }
+
+    /// <summary>Roles as running text: "đại diện Công an cơ sở và đại diện cơ quan có thẩm quyền quản lý".</summary>
+    public static string Listed(IEnumerable<MeetingRoleView> roles) => string.Join(" và ", roles.Select(role => DocumentKinds.LowerFirst(role.Name)));
 
     private static bool Blank(string? text, int max) => string.IsNullOrWhiteSpace(text) || text.Trim().Length > max;
 
@@ -119,11 +134,12 @@ public sealed class Meetings(CurrentAccount current, SubmissionStore store, Antq
     public static IReadOnlyList<MeetingPersonDto> Attendees(MeetingRecord m) =>
         JsonSerializer.Deserialize<List<MeetingPersonDto>>(m.AttendeesJson, SubmissionEvaluator.Json) ?? [];
 
-    /// <summary>The meeting as the template model reads it; <paramref name="dossierUnitId"/> tells the unit's own meeting from the reviewing level's.</summary>
-    public static MeetingInfo? ToInfo(MeetingRecord? m, int dossierUnitId) => m is null ? null : new MeetingInfo(
+    /// <summary>The meeting as the template model reads it; <paramref name="dossierUnitId"/> tells the unit's own meeting from the reviewing level's,
+    /// <paramref name="kindId"/> (the dossier unit's kind) words the attendees' roles as the law does for that kind.</summary>
+    public static MeetingInfo? ToInfo(MeetingRecord? m, int dossierUnitId, string kindId) => m is null ? null : new MeetingInfo(
         ToVietnam(m.StartAt), m.EndAt is { } end ? ToVietnam(end) : null, m.Place,
         new MeetingPerson(m.ChairName, m.ChairTitle), new MeetingPerson(m.SecretaryName, m.SecretaryTitle),
-        Attendees(m).Select(a => new MeetingPerson(a.Name ?? "", a.Title ?? "", MeetingRoles.Name(a.Role))).ToList(),
+        Attendees(m).Select(a => new MeetingPerson(a.Name ?? "", a.Title ?? "", MeetingRoles.Name(a.Role, kindId))).ToList(),
         new MeetingVotes(m.VotesAgree, m.VotesDisagree, m.VotesAbstain), m.Conclusion) { HeldByUnit = m.UnitId == dossierUnitId };
 
     /// <summary>The meeting as shown; one held by another unit than the dossier's was the reviewing level's (the old procedure).</summary>
