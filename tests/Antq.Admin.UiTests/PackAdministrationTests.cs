@@ -107,6 +107,12 @@ public sealed class PackAdministrationTests(UiServer server)
             await ConfirmAsync(page, $"Quay lại phiên bản {CommunePackRevision.ShippedVersion} thay cho phiên bản {version}");
             await Assertions.Expect(page.GetByText($"Đã quay lại phiên bản {CommunePackRevision.ShippedVersion} của gói {Pack} (trước đó: {version}).")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=pack-active-version]")).ToHaveTextAsync(CommunePackRevision.ShippedVersion);
+            // The commune's draft, started on the new version, moves back after the answer: the page follows the run to its result.
+            var moving = page.Locator("[data-testid=move-progress]");
+            await Assertions.Expect(moving).ToContainTextAsync($"sang phiên bản {CommunePackRevision.ShippedVersion}");
+            await Assertions.Expect(moving).ToHaveAttributeAsync("data-status", "done");
+            await Assertions.Expect(moving).ToContainTextAsync("Đã chuyển");
+            await Assertions.Expect(moving).ToContainTextAsync("các đơn vị đã được thông báo");
         }
         finally
         {
