@@ -1,4 +1,4 @@
-using System.Globalization;
+using Antq.Admin.Infrastructure;
 
 namespace Antq.Admin.Features.Packs.Moves;
 
@@ -10,12 +10,6 @@ public sealed record MoveSettings(int BatchSize)
 {
     public const int DefaultBatchSize = 200;
 
-    public static MoveSettings From(IConfiguration configuration)
-    {
-        var text = configuration["ANTQ_MOVE_BATCH"];
-        if (string.IsNullOrWhiteSpace(text)) return new MoveSettings(DefaultBatchSize);
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
-            ? new MoveSettings(size)
-            : throw new InvalidOperationException($"ANTQ_MOVE_BATCH must be a whole number of dossiers (1 or more), not '{text}'.");
-    }
+    public static MoveSettings From(IConfiguration configuration) =>
+        new(WholeNumberSetting.Read(configuration, "ANTQ_MOVE_BATCH", DefaultBatchSize, min: 1, "dossiers"));
 }
