@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two server instances on one PostgreSQL behind bench/Antq.Proxy, the deadline-day load model for DURATION seconds
-# (default 300) with a pack activation at 25 % and a rolling restart of instance 1 at 60 % (issue 19, item 4).
+# (default 300) with a pack activation at 25 % (its drafts then moved by a background run, followed to its end) and a
+# rolling restart of instance 1 at 60 % (issue 19, item 4).
 # See bench/README.md, "Two instances".
 #
 #   bench/two-instances.sh [DURATION]
@@ -32,7 +33,7 @@ eval "$(scripts/ensure-postgres.sh)"
 database=antq_two_$(date +%Y%m%d%H%M%S)
 # Each instance's Npgsql pool is capped so that both stay under PostgreSQL's max_connections (default 100) with room
 # for other clients: with the default pool (100 each) two instances ran the server out of connections
-# ("53300: sorry, too many clients already") when saves queued behind an activation.
+# ("53300: sorry, too many clients already") when saves queued behind an activation (before the move left its transaction).
 pool=${POOL:-30}
 connection="$ANTQ_TEST_POSTGRES;Database=$database;Maximum Pool Size=$pool"
 pg_password=${ANTQ_TEST_PG_PASSWORD:-antq-test}

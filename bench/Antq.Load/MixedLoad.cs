@@ -91,13 +91,17 @@ public static class MixedLoad
             // An activation that only went through once the saves had stopped did not work under load.
             var inWindow = rollout.Activated && rollout.ActivatedAt < window;
             log.WriteLine($"  check: activation of {rollout.Version} done during the load ({rollout.Attempts} attempt(s) from {options.ActivateAtSeconds:0} s, "
-                + $"{(rollout.Activated ? $"active at {rollout.ActivatedAt.TotalSeconds:F1} s" : "never active")}, {rollout.Moved} drafts moved): {Verdict(inWindow)}");
+                + $"{(rollout.Activated ? $"active at {rollout.ActivatedAt.TotalSeconds:F1} s" : "never active")}, {rollout.ToMove} drafts to move): {Verdict(inWindow)}");
             foreach (var (instance, seen) in rollout.SeenAfter)
                 log.WriteLine($"  check: {instance} evaluates with {rollout.Version} {(seen is { } s ? $"{s.TotalMilliseconds:F0} ms after the activation (or after it answered again)" : "never")}"
                     + $" (cache time {options.CacheSeconds:0.#} s): {Verdict(seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1)}");
             var atEnd = await PackRollout.ActiveOnEveryInstanceAsync(api, adminToken, options, evaluateBody, rollout.Version);
             log.WriteLine($"  check: at the end every instance evaluates with {rollout.Version}: {Verdict(atEnd)}");
-            ok &= inWindow && rollout.SeenAfter.All(s => s.Seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1) && atEnd;
+            // The drafts move after the answer, in batches that never hold the units' saves: the run must have ended, all moved.
+            var moved = rollout.Move is not { } move || move.Status == "done";
+            log.WriteLine($"  check: the drafts moved to {rollout.Version} after the activation ({(rollout.Move is { } m
+                ? $"{m.Status}, {m.Moved}/{m.Total} dossiers{(m.EndedAfter is { } after ? $", {after.TotalSeconds:F1} s after it" : "")}" : "nothing to move")}): {Verdict(moved)}");
+            ok &= inWindow && rollout.SeenAfter.All(s => s.Seen is { } t && t.TotalSeconds <= options.CacheSeconds + 1) && atEnd && moved;
         }
         return ok;
     }

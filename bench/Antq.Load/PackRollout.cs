@@ -11,15 +11,22 @@ namespace Antq.Load;
 /// <summary>
 /// The pack activation in the middle of `--phase mixed`: a copy of the shipped pack folder with the patch version above
 /// the active one, uploaded and activated through the proxy as an administrator would, then every instance of
-/// <c>--instances</c> polled directly until it reports the new active version.
+/// <c>--instances</c> polled directly until it reports the new active version, and the run moving the pack's drafts
+/// (which goes on after the activation has answered) followed until it ends.
 /// </summary>
 public static class PackRollout
 {
     /// <summary>
     /// <paramref name="ActivatedAt"/>: into the run; <paramref name="SeenAfter"/>: per instance, how long after the activation
-    /// (or after the instance answered again, if it was down then: a restart reads the pointer afresh) it reported the version.
+    /// (or after the instance answered again, if it was down then: a restart reads the pointer afresh) it reported the version;
+    /// <paramref name="ToMove"/>: the drafts and returned dossiers the activation's answer said it would move, <paramref name="Move"/>
+    /// how that run ended (null when there was nothing to move).
     /// </summary>
-    public sealed record Report(string Version, bool Activated, int Attempts, int Moved, TimeSpan ActivatedAt, IReadOnlyList<(string Instance, TimeSpan? Seen)> SeenAfter);
+    public sealed record Report(string Version, bool Activated, int Attempts, int ToMove, TimeSpan ActivatedAt, IReadOnlyList<(string Instance, TimeSpan? Seen)> SeenAfter,
+        MoveOutcome? Move = null);
+
+    /// <summary>The end of the run moving the drafts: its status (<c>done</c> unless something went wrong, or <c>unfinished</c> when it did not end in time), dossiers moved, and when it ended after the activation's answer.</summary>
+    public sealed record MoveOutcome(string Status, int Moved, int Total, TimeSpan? EndedAfter);
 
     public static async Task<Report> RunAsync(Api api, string adminToken, LoadOptions options, byte[] evaluateBody, Stopwatch run, TextWriter log)
     {
@@ -40,7 +47,8 @@ public static class PackRollout
         }
         log.WriteLine($"  [rollout] {options.PackId} {version} uploaded; activating…");
 
-        // A draft saved while the activation moves the pack's drafts makes it a 409 with nothing changed (ADR 0010): try again.
+        // The activation only swaps the pointer (the drafts move after it, ADR 0010); a 409 now means another activation of the
+        // pack raced it, and trying again is what an administrator would do.
         var path = $"/api/packs/{Uri.EscapeDataString(options.PackId)}/versions/{Uri.EscapeDataString(version)}/activate";
         var attempts = 0;
         JsonElement? done = null;
@@ -61,8 +69,11 @@ public static class PackRollout
         }
         var activatedAt = Stopwatch.StartNew();
         var at = run.Elapsed;
-        var moved = activation.GetProperty("movedDossiers").GetInt32();
-        log.WriteLine($"  [rollout] {version} active at {at.TotalSeconds:F1} s after {attempts} attempt(s), {moved} drafts moved; polling each instance…");
+        var toMove = activation.GetProperty("dossiersToMove").GetInt32();
+        log.WriteLine($"  [rollout] {version} active at {at.TotalSeconds:F1} s after {attempts} attempt(s), {toMove} drafts to move in the background; polling each instance…");
+        var move = activation.GetProperty("moveRun") is { ValueKind: JsonValueKind.Object } started
+            ? FollowMoveAsync(api, adminToken, started.GetProperty("location").GetString()!, activatedAt, log)
+            : Task.FromResult<MoveOutcome?>(null);
 
         var seen = await Task.WhenAll(options.Instances.Select(async instance =>
         {
@@ -78,7 +89,32 @@ public static class PackRollout
             }
             return (instance.ToString(), (TimeSpan?)null);
         }));
-        return new Report(version, true, attempts, moved, at, seen);
+        return new Report(version, true, attempts, toMove, at, seen, await move);
+    }
+
+    /// <summary>Polls the move run every half second (any instance answers it: the run is in the database) until it has ended, ten minutes at most.</summary>
+    private static async Task<MoveOutcome?> FollowMoveAsync(Api api, string adminToken, string location, Stopwatch activatedAt, TextWriter log)
+    {
+        while (activatedAt.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            try
+            {
+                var run = await api.CallAsync(HttpMethod.Get, location, adminToken);
+                var status = run.GetProperty("status").GetString()!;
+                if (status is "done" or "failed" or "superseded")
+                {
+                    var outcome = new MoveOutcome(status, run.GetProperty("done").GetInt32(), run.GetProperty("total").GetInt32(), activatedAt.Elapsed);
+                    log.WriteLine($"  [rollout] move run {status}: {outcome.Moved}/{outcome.Total} dossiers, {outcome.EndedAfter!.Value.TotalSeconds:F1} s after the activation");
+                    return outcome;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or LoadSetupException)
+            {
+                // The instance the proxy chose may be the one restarting: ask again.
+            }
+            await Task.Delay(500);
+        }
+        return new MoveOutcome("unfinished", 0, 0, null);
     }
 
     public static async Task<bool> ActiveOnEveryInstanceAsync(Api api, string adminToken, LoadOptions options, byte[] evaluateBody, string version)

@@ -33,6 +33,7 @@ public abstract class AntqDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RegistrationFile> RegistrationFiles => Set<RegistrationFile>();
     public DbSet<AppraisalRecord> Appraisals => Set<AppraisalRecord>();
     public DbSet<ImpactRun> ImpactRuns => Set<ImpactRun>();
+    public DbSet<MoveRun> MoveRuns => Set<MoveRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

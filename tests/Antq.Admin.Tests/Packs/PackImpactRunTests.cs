@@ -101,20 +101,7 @@ public sealed class PackImpactRunTests : IDisposable
     public async Task Progress_IsReportedEvery200Dossiers_AndTheRunEndsWithDoneEqualToTotal()
     {
         var (world, admin, _) = await ArrangeAsync();
-        var communes = await _factory.WithServicesAsync(async s =>
-        {
-            var db = s.GetRequiredService<AntqDbContext>();
-            var added = Enumerable.Range(1, 400).Select(i => new Unit
-            {
-                Code = $"TN-{i:D3}", Name = $"Xã Thử {i}", KindId = world.CommuneB1.KindId, LevelId = world.CommuneB1.LevelId,
-                ParentId = world.DistrictB.Id, Depth = world.DistrictB.Depth + 1,
-            }).ToList();
-            db.Units.AddRange(added);
-            await db.SaveChangesAsync();
-            foreach (var unit in added) unit.Path = $"{world.DistrictB.Path}{unit.Id}/";
-            await db.SaveChangesAsync();
-            return added;
-        });
+        var communes = await PackImpactTests.AddCommunesAsync(_factory, world, 400);
         foreach (var commune in communes) await PackImpactTests.StoreSubmissionAsync(_factory, commune, PackZips.Tt124DataWithRecognised(90));
 
         var reported = new List<int>();

@@ -49,8 +49,8 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
         Assert.Equal(3, same.GetProperty("unchanged").GetInt32());
     }
 
-    /// <summary>A sent submission as the submissions feature stores it: data plus the verdict of the active version (sent, so activation does not move it).</summary>
-    internal static async Task<Guid> StoreSubmissionAsync(AntqApiFactory factory, Unit unit, JsonObject data) =>
+    /// <summary>A submission as the submissions feature stores it: data plus the verdict of the active version; sent unless <paramref name="status"/> says otherwise (sent, an activation does not move it).</summary>
+    internal static async Task<Guid> StoreSubmissionAsync(AntqApiFactory factory, Unit unit, JsonObject data, string status = SubmissionStatus.Submitted) =>
         await factory.WithServicesAsync(async services =>
         {
             var pack = (await services.GetRequiredService<PackCatalog>().GetActiveAsync(PackZips.Tt124))!;
@@ -60,7 +60,7 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
             var now = DateTimeOffset.UtcNow;
             var record = new SubmissionRecord
             {
-                Id = Guid.NewGuid(), UnitId = unit.Id, PackId = PackZips.Tt124, Year = 2025, PackVersion = pack.Manifest.Version, Status = SubmissionStatus.Submitted,
+                Id = Guid.NewGuid(), UnitId = unit.Id, PackId = PackZips.Tt124, Year = 2025, PackVersion = pack.Manifest.Version, Status = status,
                 DataJson = dataJson, CreateHash = new string('0', 64), EvaluationJson = StoredEvaluation.Write(result),
                 EvaluatedPackHash = pack.ContentHash, OutcomeId = result.Outcome?.Id, Valid = result.Valid, CreatedAt = now, UpdatedAt = now,
             };
@@ -68,5 +68,22 @@ public sealed class PackImpactTests(AntqApiFactory factory) : IClassFixture<Antq
             db.Submissions.Add(record);
             await db.SaveChangesAsync();
             return record.Id;
+        });
+
+    /// <summary><paramref name="count"/> communes of the commune kind added under district B (codes <paramref name="codePrefix"/>-001…), with their paths.</summary>
+    internal static Task<List<Unit>> AddCommunesAsync(AntqApiFactory factory, TestWorld world, int count, string codePrefix = "TN") =>
+        factory.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<AntqDbContext>();
+            var added = Enumerable.Range(1, count).Select(i => new Unit
+            {
+                Code = $"{codePrefix}-{i:D3}", Name = $"Xã Thử {i}", KindId = world.CommuneB1.KindId, LevelId = world.CommuneB1.LevelId,
+                ParentId = world.DistrictB.Id, Depth = world.DistrictB.Depth + 1,
+            }).ToList();
+            db.Units.AddRange(added);
+            await db.SaveChangesAsync();
+            foreach (var unit in added) unit.Path = $"{world.DistrictB.Path}{unit.Id}/";
+            await db.SaveChangesAsync();
+            return added;
         });
 }

@@ -5,6 +5,7 @@ using Antq.Admin.Data.Entities;
 using Antq.Admin.Features.Packs;
 using Antq.Admin.Tests.Submissions;
 using Antq.Admin.Tests.Support;
+using Antq.Admin.Tests.Units;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Antq.Admin.Tests.Packs;
@@ -34,9 +35,11 @@ public sealed class PackVersionFollowTests(AntqApiFactory factory) : IClassFixtu
 
         var next = await UploadRevisionAsync(admin, old, 75);
         var editable = await EditableCountAsync(admin);
-        var activation = await (await admin.PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/versions/{next}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        var (activation, run) = await MoveRunKit.ActivateAndMoveAsync(admin, PackZips.Tt124, next);
 
-        Assert.Equal(editable, activation.GetProperty("movedDossiers").GetInt32()); // every draft and returned dossier of the pack, ours among them
+        Assert.Equal(editable, activation.GetProperty("dossiersToMove").GetInt32()); // every draft and returned dossier of the pack, ours among them
+        Assert.Equal("done", run!.Value.Str("status"));
+        Assert.Equal(editable, run.Value.Int("done"));
         var moved = await a1.ReadSubmissionAsync(draft);
         Assert.Equal(next, moved.GetProperty("packVersion").GetString());
         Assert.Equal("chua-dat", moved.GetProperty("outcomeId").GetString()); // re-evaluated under the new threshold
@@ -63,11 +66,12 @@ public sealed class PackVersionFollowTests(AntqApiFactory factory) : IClassFixtu
         Assert.Empty(await MovedNoticesAsync(a2));
 
         // Rolling back is an activation too: the drafts follow it back; the sent dossier never moved.
-        var rollback = await (await admin.PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/versions/{old}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(editable, rollback.GetProperty("movedDossiers").GetInt32());
-        var back = await a1.ReadSubmissionAsync(draft);
-        Assert.Equal(old, back.GetProperty("packVersion").GetString());
-        Assert.Equal("dat", back.GetProperty("outcomeId").GetString());
+        var (rollback, back) = await MoveRunKit.ActivateAndMoveAsync(admin, PackZips.Tt124, old);
+        Assert.Equal(editable, rollback.GetProperty("dossiersToMove").GetInt32());
+        Assert.Equal(editable, back!.Value.Int("done"));
+        var movedBack = await a1.ReadSubmissionAsync(draft);
+        Assert.Equal(old, movedBack.GetProperty("packVersion").GetString());
+        Assert.Equal("dat", movedBack.GetProperty("outcomeId").GetString());
         Assert.Equal(2, (await MovedNoticesAsync(a1)).Count(n => n.GetProperty("link").GetString() == $"/ho-so/{draft}"));
     }
 
@@ -113,7 +117,7 @@ public sealed class PackVersionFollowTests(AntqApiFactory factory) : IClassFixtu
         var id = await unit.CreateSubmissionAsync(world.CommuneA2, PackZips.Tt124, 2027, Data(72, 2027));
         await (await unit.SubmitAsync(id)).ExpectAsync(HttpStatusCode.OK);
         var next = await UploadRevisionAsync(admin, old, 77);
-        await (await admin.PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/versions/{next}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        await MoveRunKit.ActivateAndMoveAsync(admin, PackZips.Tt124, next);
         Assert.Equal(old, (await unit.ReadSubmissionAsync(id)).GetProperty("packVersion").GetString()); // submitted: pinned
 
         var returned = await (await district.ActAsync(id, "return", new { reason = "Bổ sung số liệu khu dân cư" })).ExpectAsync(HttpStatusCode.OK);
@@ -127,7 +131,7 @@ public sealed class PackVersionFollowTests(AntqApiFactory factory) : IClassFixtu
         var inbox = await unit.GetFromJsonAsync<JsonElement>("/api/notifications");
         var notice = Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == NotificationKinds.Returned);
         Assert.Contains($"sang phiên bản {next}", notice.GetProperty("body").GetString(), StringComparison.Ordinal);
-        await (await admin.PostAsJsonAsync($"/api/packs/{PackZips.Tt124}/versions/{old}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        await MoveRunKit.ActivateAndMoveAsync(admin, PackZips.Tt124, old);
     }
 
     [Fact]

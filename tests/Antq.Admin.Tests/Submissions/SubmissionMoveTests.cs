@@ -27,13 +27,13 @@ public sealed class SubmissionMoveTests(AntqApiFactory factory) : IClassFixture<
         await (await unit.ActAsync(first, "move", new { version = PackZips.Tt124Patch })).ExpectAsync(HttpStatusCode.UnprocessableEntity);
 
         // Activated: the draft follows it (ADR 0010), and choosing it again is allowed.
-        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/{PackZips.Tt124Patch}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        await MoveRunKit.ActivateAndMoveAsync(admin, Samples.CommunePack, PackZips.Tt124Patch);
         Assert.Equal(PackZips.Tt124Patch, (await unit.ReadSubmissionAsync(first)).GetProperty("packVersion").GetString());
         var moved = await (await unit.ActAsync(first, "move", new { version = PackZips.Tt124Patch })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(PackZips.Tt124Patch, moved.GetProperty("packVersion").GetString());
 
         // Rolled back to the shipped version: the patch may no longer be chosen; the active shipped version may.
-        await (await admin.PostAsJsonAsync($"/api/packs/{Samples.CommunePack}/versions/{PackZips.Tt124Version}/activate", new { })).ExpectAsync(HttpStatusCode.OK);
+        await MoveRunKit.ActivateAndMoveAsync(admin, Samples.CommunePack, PackZips.Tt124Version);
         var other = await TestWorld.LoginAsync(factory, "xa-a2@test.vn");
         var second = await other.CreateSubmissionAsync(world.CommuneA2, Samples.CommunePack, 2040, Samples.FailingCommune);
         var problem = await (await other.ActAsync(second, "move", new { version = PackZips.Tt124Patch })).ExpectAsync(HttpStatusCode.UnprocessableEntity);

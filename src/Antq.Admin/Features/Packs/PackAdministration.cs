@@ -1,7 +1,6 @@
 using Antq.Admin.Data;
 using Antq.Admin.Data.Entities;
-using Antq.Admin.Features.Notifications;
-using Antq.Admin.Features.Submissions;
+using Antq.Admin.Features.Packs.Moves;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine;
 using Antq.FormEngine.Packs;
@@ -11,7 +10,7 @@ namespace Antq.Admin.Features.Packs;
 
 /// <summary>Uploads and activations, for administrators only.</summary>
 public sealed class PackAdministration(PackRegistry registry, CurrentAccount current, PackFourEyes fourEyes, AntqDbContext db, PackCatalog catalog,
-    SubmissionMove moves, StepNotifications notifications)
+    MoveRuns moveRuns)
 {
     /// <summary>Largest .zip accepted (pack-format.md, "Upload safety").</summary>
     public static long MaxArchiveBytes => PackLimits.Default.MaxPackedBytes;
@@ -41,53 +40,41 @@ public sealed class PackAdministration(PackRegistry registry, CurrentAccount cur
     }
 
     /// <summary>
-    /// Makes a stored version active (also a rollback) and, in the same transaction, moves every draft and returned
-    /// dossier of the pack to it, each audited and its unit told what changed (ADR 0010, point 2). A dossier saved by
-    /// its unit meanwhile makes the whole activation a 409 with nothing changed; activating again then succeeds (on
-    /// PostgreSQL the drafts are locked first, see <see cref="LockEditableAsync"/>).
+    /// Makes a stored version active (also a rollback) in one short transaction: the pointer swap with its audit row and
+    /// the run that then moves the pack's drafts and returned dossiers to it (ADR 0010, point 2), replacing the run of an
+    /// earlier activation still moving them. The answer comes once that has committed, with the run to follow; the dossiers
+    /// move batch by batch after it (<see cref="MoveRunner"/>), each still saved by its unit on its own version until then.
     /// </summary>
     public async Task<Result<PackActivation>> ActivateAsync(string packId, string version, CancellationToken ct)
     {
         var account = await current.RequireAdminAsync(ct);
         await fourEyes.EnsureMayActivateAsync(packId, version, account, ct);
         var pack = await catalog.GetAsync(packId, version, ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
+        PackActivation done;
+        MoveRun? run;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await LockEditableAsync(packId, ct);
-            var done = await registry.ActivateAsync(packId, version, account.Actor(), ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
-            var moved = await moves.FollowActivationAsync(account, pack, ct);
-            await db.SaveChangesAsync(ct);
+            done = await registry.ActivateAsync(packId, version, account.Actor(), ct) ?? throw PackAuthorization.VersionNotFound(packId, version);
+            run = await moveRuns.RecordAsync(account, pack, done.Previous, ct);
             await transaction.CommitAsync(ct);
-            await notifications.QueueEmailsAsync(ct);
-            return done with { Moved = moved };
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || Reminders.UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (Reminders.UniqueViolation.Is(ex))
         {
-            // Nothing was committed: the cache must not keep the pointer the rolled-back transaction set.
+            // Another activation of the pack recorded its run first. Nothing was committed: the cache must not keep the
+            // pointer the rolled-back transaction set.
             db.ChangeTracker.Clear();
             catalog.InvalidateActive(packId);
-            return Refusal.Conflict("Một hồ sơ đang soạn của bộ tiêu chí vừa được cập nhật trong lúc kích hoạt nên chưa có gì thay đổi. Hãy kích hoạt lại.");
+            return Refusal.Conflict("Bộ tiêu chí vừa được kích hoạt ở nơi khác trong cùng lúc nên chưa có gì thay đổi. Hãy tải lại trang và kích hoạt lại nếu vẫn cần.");
         }
         catch
         {
             catalog.InvalidateActive(packId);
             throw;
         }
-    }
-
-    /// <summary>
-    /// PostgreSQL: locks the pack's drafts and returned dossiers for the transaction, so a unit's save waits for the
-    /// activation (and then gets the 409 of a dossier that moved) instead of making it fail. Without the lock, moving
-    /// every draft took longer than the gap between two saves of the units typing, and under editing load the
-    /// activation was refused again and again (bench/two-instances.sh: 31 refusals in 45 s with 20 units saving).
-    /// Measured on PostgreSQL; SQLite (one writer at a time, one instance) is left as it was.
-    /// </summary>
-    private async Task LockEditableAsync(string packId, CancellationToken ct)
-    {
-        if (db is not PostgresAntqDbContext) return;
-        await db.Database.ExecuteSqlAsync(
-            $"""SELECT 1 FROM "Submissions" WHERE "PackId" = {packId} AND "Status" IN ({SubmissionStatus.Draft}, {SubmissionStatus.Returned}) ORDER BY "Id" FOR UPDATE""", ct);
+        if (run is null) return done;
+        if (run.Status == MoveRunStatus.Queued) moveRuns.Start(run); // a run taken twice is moved once (its claim)
+        return done with { Moves = MoveRunView.Of(run) };
     }
 
     private static string UploadName(string? fileName)

@@ -22,8 +22,8 @@ public sealed record PackActor(string Id, string Name, int? UnitId = null)
     public static PackActor System { get; } = new("system", "system");
 }
 
-/// <summary>A done activation: the version now active, the one it replaced and how many drafts and returned dossiers moved to it.</summary>
-public sealed record PackActivation(string PackId, string Version, string? Previous, DateTimeOffset ActivatedAt, bool Changed, int Moved = 0);
+/// <summary>A done activation: the version now active, the one it replaced and the run moving the drafts and returned dossiers to it (none when nothing is to move).</summary>
+public sealed record PackActivation(string PackId, string Version, string? Previous, DateTimeOffset ActivatedAt, bool Changed, Moves.MoveRunView? Moves = null);
 
 /// <summary>
 /// Accepts pack versions (full verification, then stored immutably) and activates them. A refused

@@ -39,7 +39,16 @@ public sealed record PackAlreadyStored(string Id, string Version);
 /// <summary>A refusal reason of an upload, as in the 422 ProblemDetails' <c>errors</c>.</summary>
 public sealed record PackErrorView(string Path, string Code, string Message);
 
-public sealed record PackActivationView(string Id, string ActiveVersion, string? PreviousVersion, DateTimeOffset ActivatedAt, bool Changed, int MovedDossiers);
+/// <summary>
+/// An activation's answer: the pointer has moved; <c>dossiersToMove</c> drafts and returned dossiers are being moved to the
+/// version in the background by <c>moveRun</c> (null when none), whose progress is at its <c>location</c>.
+/// </summary>
+public sealed record PackActivationView(string Id, string ActiveVersion, string? PreviousVersion, DateTimeOffset ActivatedAt, bool Changed,
+    int DossiersToMove, Moves.MoveRunView? MoveRun)
+{
+    public static PackActivationView Of(PackActivation done) =>
+        new(done.PackId, done.Version, done.Previous, done.ActivatedAt, done.Changed, done.Moves is { } run ? run.Total - run.Done : 0, done.Moves);
+}
 
 /// <summary>What a form renderer needs: the schema with its x-ui hints, the criteria, documents and deadlines.</summary>
 public sealed record PackFormView(

@@ -1,4 +1,5 @@
 using Antq.Admin.Features.Packs.Impact;
+using Antq.Admin.Features.Packs.Moves;
 using Antq.Admin.Infrastructure;
 using Antq.FormEngine.Evaluation;
 using Antq.FormEngine.Packs.Diff;
@@ -45,10 +46,15 @@ public static class PacksApi
 
         group.MapPost("/{id}/versions/{version}/activate", async Task<Results<Ok<PackActivationView>, ProblemHttpResult>> (
                 string id, string version, PackAdministration admin, CancellationToken ct) =>
-                (await admin.ActivateAsync(id, version, ct)).ToHttp(done => TypedResults.Ok(
-                    new PackActivationView(done.PackId, done.Version, done.Previous, done.ActivatedAt, done.Changed, done.Moved))))
-            .WithName("ActivatePackVersion").WithSummary("Make a stored version active (also the rollback) and move the pack's drafts and returned dossiers to it, their units notified (ADR 0010). New requests use it at once; requests in flight finish on theirs.")
+                (await admin.ActivateAsync(id, version, ct)).ToHttp(done => TypedResults.Ok(PackActivationView.Of(done))))
+            .WithName("ActivatePackVersion").WithSummary("Make a stored version active (also the rollback); new requests use it at once, requests in flight finish on theirs. "
+                + "The pack's drafts and returned dossiers then move to it in the background, their units notified (ADR 0010): the answer says how many (dossiersToMove) and the run to follow (moveRun.location).")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{id}/move-runs/{runId:guid}", async Task<Ok<MoveRunView>> (string id, Guid runId, MoveRuns runs, CancellationToken ct) =>
+                TypedResults.Ok(await runs.GetAsync(id, runId, ct)))
+            .WithName("GetPackMoveRun").WithSummary("The moving of a pack's drafts and returned dossiers after an activation: status (queued, running, done, failed, superseded), done/total dossiers, the reason once failed. Province administrators.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/versions/{version}/impact", PreviewImpact)
             .WithName("PreviewPackImpact").WithSummary("Re-evaluate every submission of the pack in the administrator's scope under a candidate version and list who changes outcome, criterion by criterion. "

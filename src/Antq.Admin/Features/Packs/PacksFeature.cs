@@ -1,4 +1,5 @@
 using Antq.Admin.Features.Packs.Impact;
+using Antq.Admin.Features.Packs.Moves;
 using Antq.Admin.Features.Reminders;
 
 namespace Antq.Admin.Features.Packs;
@@ -19,12 +20,16 @@ public static class PacksFeature
         services.AddScoped<ImpactRuns>();
         services.AddScoped<ImpactRunner>();
         services.AddSingleton(sp => ImpactSettings.From(sp.GetRequiredService<IConfiguration>()));
-        // Background impact runs: Hangfire jobs where this instance processes jobs (ANTQ_JOBS), else tasks in this process.
-        services.AddSingleton<InProcessImpactRunQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<InProcessImpactRunQueue>());
-        services.AddSingleton<IImpactRunQueue>(sp => sp.GetRequiredService<ReminderSettings>().JobsEnabled
-            ? ActivatorUtilities.CreateInstance<HangfireImpactRunQueue>(sp)
-            : sp.GetRequiredService<InProcessImpactRunQueue>());
+        services.AddScoped<MoveRuns>();
+        services.AddScoped<MoveRunner>();
+        services.AddSingleton(sp => MoveSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddHostedService<MoveRunSweeper>();
+        // Background runs (impact previews, moves after an activation): Hangfire jobs where this instance processes jobs (ANTQ_JOBS), else tasks in this process.
+        services.AddSingleton<InProcessPackRunQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessPackRunQueue>());
+        services.AddSingleton<IPackRunQueue>(sp => sp.GetRequiredService<ReminderSettings>().JobsEnabled
+            ? ActivatorUtilities.CreateInstance<HangfirePackRunQueue>(sp)
+            : sp.GetRequiredService<InProcessPackRunQueue>());
         services.AddScoped<PackComparison>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PackEvaluationJson.Default));
         return services;

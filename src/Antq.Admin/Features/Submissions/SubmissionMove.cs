@@ -10,14 +10,14 @@ namespace Antq.Admin.Features.Submissions;
 /// Moving a dossier to another version of its pack (ADR 0010): the stored data is re-validated and re-evaluated
 /// under the new version and the dossier is pinned to it, audited as <c>submission.moved</c> with from/to. One code
 /// path serves the three ways a dossier moves: its unit moves its own draft (after <see cref="PreviewAsync"/>),
-/// activating a version moves every draft and returned dossier of the pack (<see cref="FollowActivationAsync"/>, its
-/// units told what changed), and a reviewer's return moves the dossier it makes editable (<see cref="FollowActiveAsync"/>).
+/// activating a version moves every draft and returned dossier of the pack (<see cref="FollowActivationAsync"/>, batch by
+/// batch after the activation, its units told what changed), and a reviewer's return moves the dossier it makes editable (<see cref="FollowActiveAsync"/>).
 /// The only version a dossier may move to is the pack's <em>active</em> one: stored candidates that were never
 /// activated, and versions that have been rolled back, are refused (422) — otherwise a unit could pick whichever
 /// stored version judges it most leniently.
 /// </summary>
 public sealed class SubmissionMove(CurrentAccount current, PackCatalog catalog, SubmissionStore store, SubmissionEvaluator evaluator, SubmissionQueries queries,
-    StepNotifications notifications, ILogger<SubmissionMove> logger)
+    StepNotifications notifications)
 {
     /// <summary>Audit <c>by</c> values of <c>submission.moved</c>: the unit moved it, or an activation did (a return records its move in its own row).</summary>
     public const string ByUnit = "unit", ByActivation = "activation";
@@ -62,28 +62,16 @@ public sealed class SubmissionMove(CurrentAccount current, PackCatalog catalog, 
     }
 
     /// <summary>
-    /// Activation: every draft and returned dossier of the pack not on <paramref name="to"/> moves to it, each with its
-    /// audit row and a notification to its unit of what changed for it. All are staged on the caller's unit of work
-    /// (the activation's transaction) and saved once; a dossier saved meanwhile makes that save a concurrency conflict.
-    /// Dossiers of unit kinds the new version no longer covers stay where they are (logged). Returns how many moved.
+    /// Activation: one draft or returned dossier of the pack, read by the run moving them after the activation
+    /// (<see cref="Packs.Moves.MoveRunner"/>), moves to <paramref name="to"/> with its audit row and a notice to its unit of
+    /// what changed for it, keyed by the revision the move acts on. Staged only: the run saves a batch at once, and a
+    /// dossier its unit saved meanwhile makes that save a concurrency conflict (the run re-reads it later).
     /// </summary>
-    public async Task<int> FollowActivationAsync(Account actor, CompiledPack to, CancellationToken ct)
+    public async Task FollowActivationAsync(Account actor, SubmissionRecord record, CompiledPack to, CancellationToken ct)
     {
-        var moved = 0;
-        foreach (var record in await store.EditableOfPackAsync(to.Manifest.Id, to.Manifest.Version, ct))
-        {
-            if (!to.Manifest.UnitKinds.Contains(record.Unit!.KindId))
-            {
-                logger.LogWarning("Dossier {Id} of {Unit} stays on {PackId} {Version}: the activated {To} does not cover unit kind {Kind}.",
-                    record.Id, record.Unit.Code, record.PackId, record.PackVersion, to.Manifest.Version, record.Unit.KindId);
-                continue;
-            }
-            var move = await ApplyAsync(record, to, ct);
-            await notifications.VersionMovedAsync(actor, record, move, ct); // keyed by the revision the move acts on
-            store.Stage(actor, record, SubmissionAudit.Moved, record.Status, Details(move, ByActivation));
-            moved++;
-        }
-        return moved;
+        var move = await ApplyAsync(record, to, ct);
+        await notifications.VersionMovedAsync(actor, record, move, ct);
+        store.Stage(actor, record, SubmissionAudit.Moved, record.Status, Details(move, ByActivation));
     }
 
     /// <summary>The audit details of a move: from/to versions, whether the data is valid under the new one, and who moved it.</summary>

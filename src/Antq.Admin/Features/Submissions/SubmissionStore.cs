@@ -90,9 +90,22 @@ public sealed class SubmissionStore(AntqDbContext db, PackCatalog catalog, UnitD
         db.AuditEntries.Add(SubmissionAudit.Entry(actor, record, action, fromStatus, details, record.UpdatedAt));
     }
 
-    /// <summary>The pack's drafts and returned dossiers on a version other than <paramref name="version"/>, tracked, with their units.</summary>
-    public Task<List<SubmissionRecord>> EditableOfPackAsync(string packId, string version, CancellationToken ct) =>
-        db.Submissions.Include(s => s.Unit)
-            .Where(s => s.PackId == packId && s.PackVersion != version && (s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned))
-            .OrderBy(s => s.Id).ToListAsync(ct);
+    /// <summary>
+    /// The next <paramref name="take"/> drafts and returned dossiers of <paramref name="to"/>'s pack, in id order after
+    /// <paramref name="after"/>, that are on another version and of a unit kind <paramref name="to"/> covers (a dossier of a
+    /// kind it no longer covers stays where it is), leaving out <paramref name="skip"/>; tracked, with their units.
+    /// </summary>
+    public Task<List<SubmissionRecord>> EditableToMoveAsync(CompiledPack to, Guid after, IReadOnlyCollection<Guid> skip, int take, CancellationToken ct) =>
+        EditableToMove(to).Include(s => s.Unit).Where(s => s.Id.CompareTo(after) > 0 && !skip.Contains(s.Id))
+            .OrderBy(s => s.Id).Take(take).ToListAsync(ct);
+
+    /// <summary>How many dossiers <see cref="EditableToMoveAsync"/> has to move in all.</summary>
+    public Task<int> CountEditableToMoveAsync(CompiledPack to, CancellationToken ct) => EditableToMove(to).CountAsync(ct);
+
+    private IQueryable<SubmissionRecord> EditableToMove(CompiledPack to)
+    {
+        var (packId, version, kinds) = (to.Manifest.Id, to.Manifest.Version, to.Manifest.UnitKinds.ToList());
+        return db.Submissions.Where(s => s.PackId == packId && s.PackVersion != version
+            && (s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned) && kinds.Contains(s.Unit!.KindId));
+    }
 }

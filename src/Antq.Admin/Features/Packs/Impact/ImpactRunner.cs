@@ -7,19 +7,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Antq.Admin.Features.Packs.Impact;
 
 /// <summary>
-/// Executes one queued impact run (a Hangfire job or an in-process task, <see cref="IImpactRunQueue"/>): claims it,
+/// Executes one queued impact run (a Hangfire job or an in-process task, <see cref="IPackRunQueue"/>): claims it,
 /// scans with <see cref="PackImpactScan"/>, writes the progress every <see cref="PackImpactScan.ProgressEvery"/> dossiers
 /// and the result or the failure. The scan streams submissions on this scope's context, so progress is written through a
-/// second context (PostgreSQL runs one command at a time per connection).
+/// second context (PostgreSQL runs one command at a time per connection). No retry (on the class: Hangfire runs the job
+/// through <see cref="IPackRunner"/>): a failed run is recorded as failed and the administrator's next request starts a new one.
 /// </summary>
+[AutomaticRetry(Attempts = 0)]
 public sealed class ImpactRunner(AntqDbContext db, PackImpactScan scan, PackCatalog catalog, IServiceScopeFactory scopes,
-    TimeProvider time, ILogger<ImpactRunner> logger)
+    TimeProvider time, ILogger<ImpactRunner> logger) : IPackRunner
 {
     public const string Interrupted = "Việc tính ảnh hưởng bị gián đoạn do máy chủ dừng. Hãy yêu cầu lại để tính lại từ đầu.";
     public const string Crashed = "Không tính được ảnh hưởng do lỗi máy chủ. Hãy yêu cầu lại; nếu vẫn lỗi, báo cho quản trị hệ thống.";
 
-    /// <summary>No retry: a failed run is recorded as failed and the administrator's next request starts a new one.</summary>
-    [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid runId, CancellationToken ct)
     {
         var now = time.GetUtcNow();

@@ -10,10 +10,10 @@ namespace Antq.Admin.Features.Packs.Impact;
 /// Background impact runs (issue 19), authorised exactly as the inline preview (province administrators) and kept per
 /// (pack, version, scope unit). Starting one returns, in this order: the latest finished run while the pack's submissions
 /// in scope are unchanged since it was requested; the unfinished run of another request (joined; a unique index makes
-/// two instances agree); else a new queued run handed to <see cref="IImpactRunQueue"/>. A run whose runner went silent
+/// two instances agree); else a new queued run handed to <see cref="IPackRunQueue"/>. A run whose runner went silent
 /// (an instance killed mid-run) is marked failed and replaced.
 /// </summary>
-public sealed class ImpactRuns(AntqDbContext db, PackCatalog catalog, CurrentAccount current, PackImpactScan scan, IImpactRunQueue queue, TimeProvider time)
+public sealed class ImpactRuns(AntqDbContext db, PackCatalog catalog, CurrentAccount current, PackImpactScan scan, IPackRunQueue queue, TimeProvider time)
 {
     /// <summary>A running run writes progress every few hundred dossiers, seconds apart; this long without a word, its runner is gone.</summary>
     private static readonly TimeSpan SilentRunning = TimeSpan.FromMinutes(5);
@@ -64,7 +64,7 @@ public sealed class ImpactRuns(AntqDbContext db, PackCatalog catalog, CurrentAcc
                 .Where(r => r.Status == ImpactRunStatus.Queued || r.Status == ImpactRunStatus.Running).FirstOrDefaultAsync(ct);
             return other is not null ? View(other) : throw new InvalidOperationException("The impact run could not be stored.");
         }
-        queue.Enqueue(run.Id);
+        queue.Enqueue<ImpactRunner>(run.Id);
         return View(run);
     }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Antq.Admin.Infrastructure;
 
 namespace Antq.Admin.Features.Packs.Impact;
 
@@ -10,12 +10,6 @@ public sealed record ImpactSettings(int InlineMax)
 {
     public const int DefaultInlineMax = 500;
 
-    public static ImpactSettings From(IConfiguration configuration)
-    {
-        var text = configuration["ANTQ_IMPACT_INLINE_MAX"];
-        if (string.IsNullOrWhiteSpace(text)) return new ImpactSettings(DefaultInlineMax);
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
-            ? new ImpactSettings(max)
-            : throw new InvalidOperationException($"ANTQ_IMPACT_INLINE_MAX must be a whole number of dossiers (0 or more), not '{text}'.");
-    }
+    public static ImpactSettings From(IConfiguration configuration) =>
+        new(WholeNumberSetting.Read(configuration, "ANTQ_IMPACT_INLINE_MAX", DefaultInlineMax, min: 0, "dossiers"));
 }
