@@ -18,14 +18,15 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace Antq.Bench;
 
 /// <summary>
-/// `http-alloc [requests] [pack]`: bytes allocated per <c>POST /api/packs/{pack}/evaluate</c> over real HTTP, whole
+/// `http-alloc [requests] [pack] [types]`: bytes allocated per <c>POST /api/packs/{pack}/evaluate</c> over real HTTP, whole
 /// process. The server runs in this process on Kestrel (Production settings, a fresh SQLite data folder, a first
 /// administrator, bearer token — the request of <c>bench/evaluate-vs-hello.sh</c>: the pack's first test case's
 /// unit kind, year and data); one keep-alive connection from a client that allocates nothing per request sends them
 /// one after another. After a warm-up, <see cref="GC.GetTotalAllocatedBytes(bool)"/> around N requests divided by N is
 /// the figure: exact whatever the machine's load, unlike time. Then each stage alone on this thread, same body:
 /// the body read into the request record, the engine, the answer's JSON; the rest of the request (Kestrel, the
-/// middleware, authentication, the body check, binding, routing) is the difference.
+/// middleware, authentication, the body check, binding, routing) is the difference. With <c>types</c> &gt; 0, a last
+/// run of the same requests lists that many types by the runtime's allocation ticks (<see cref="AllocationTicks"/>).
 /// </summary>
 public static class HttpAllocProbe
 {
@@ -36,6 +37,7 @@ public static class HttpAllocProbe
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
         var packId = args.Length > 1 ? args[1] : "tt124.xa";
+        var types = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
         var body = Body(packId);
         var data = Path.Combine(Path.GetTempPath(), $"antq-http-alloc-{Guid.NewGuid():N}");
         try
@@ -70,6 +72,14 @@ public static class HttpAllocProbe
                 known += bytes;
             }
             Console.WriteLine($"  {"the rest (Kestrel, middleware, authentication, binding)",-58} {Math.Min(perRequest, again) - known,10:N0} B");
+            if (types > 0)
+            {
+                // After the figures: the listener allocates per event.
+                using var ticks = new AllocationTicks();
+                PrintTypes($"whole process, {requests:N0} requests", ticks.During(() => Measure(client, requests)), requests, types);
+                var (engine, calls) = EngineAlone(factory.Services, packId, body);
+                PrintTypes($"the engine alone, {calls:N0} evaluations", ticks.During(engine), calls, types);
+            }
             Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
             return 0;
         }
@@ -78,6 +88,23 @@ public static class HttpAllocProbe
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static void PrintTypes(string what, IReadOnlyList<(string Type, long Bytes)> sampled, int count, int top)
+    {
+        var total = Math.Max(1, sampled.Sum(p => p.Bytes));
+        Console.WriteLine($"Types allocated ({what}; runtime allocation ticks, one per ~100 KB), top {top}:");
+        foreach (var (type, bytes) in sampled.Take(top))
+            Console.WriteLine($"  {bytes * 100.0 / total,5:0.0} %  {bytes / count,8:N0} B each  {type}");
+    }
+
+    private static (Action Work, int Calls) EngineAlone(IServiceProvider services, string packId, byte[] body)
+    {
+        var pack = services.GetRequiredService<PackCatalog>().GetActiveAsync(packId).GetAwaiter().GetResult()!;
+        var request = JsonSerializer.Deserialize<EvaluateRequest>(body, JsonSerializerOptions.Web)!;
+        var unit = new UnitInfo(request.Unit!.Kind!, "", "", "");
+        const int calls = 20_000;
+        return (() => { for (var i = 0; i < calls; i++) pack.Evaluate(unit, request.Year!.Value, request.Data); }, calls);
     }
 
     private static long Measure(RawClient client, int requests)

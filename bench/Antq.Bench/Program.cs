@@ -19,7 +19,7 @@ if (args.Length > 0 && string.Equals(args[0], "exports", StringComparison.Ordina
 if (args.Length > 0 && string.Equals(args[0], "studio", StringComparison.OrdinalIgnoreCase))
     return StudioProbe.Run(args[1..]);
 
-// `http-alloc [requests] [pack]`: bytes allocated per HTTP evaluate request, whole process, and by stage.
+// `http-alloc [requests] [pack] [types]`: bytes allocated per HTTP evaluate request, whole process, by stage, and the top types.
 if (args.Length > 0 && string.Equals(args[0], "http-alloc", StringComparison.OrdinalIgnoreCase))
     return await HttpAllocProbe.Run(args[1..]);
 
