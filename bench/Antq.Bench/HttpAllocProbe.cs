@@ -130,7 +130,11 @@ public static class HttpAllocProbe
         return
         [
             ("request body → EvaluateRequest (HTTP JSON options)", PerCall(() => JsonSerializer.Deserialize(body, requestInfo))),
-            ("engine (CompiledPack.Evaluate)", PerCall(() => pack.Evaluate(unit, year, request.Data))),
+            ("engine (CompiledPack.Evaluate), of which:", 0),
+            ("  validation (the compiled validator)", PerCall(() => pack.Validator.Validate(request.Data))),
+            ("  the typed form (FormMaterializer)", PerCall(() => Antq.FormEngine.Forms.FormMaterializer.Materialize(pack.Form, request.Data))),
+            ("  criteria, explanations, outcome (the rest of the engine)", PerCall(() => pack.Evaluate(unit, year, request.Data))
+                - PerCall(() => pack.Validator.Validate(request.Data)) - PerCall(() => Antq.FormEngine.Forms.FormMaterializer.Materialize(pack.Form, request.Data))),
             ("answer's JSON into a reused buffer (HTTP JSON options)", PerCall(() =>
             {
                 output.ResetWrittenCount();

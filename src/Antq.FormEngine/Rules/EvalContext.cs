@@ -50,13 +50,18 @@ public sealed class EvalContext
         return false;
     }
 
-    public static void Record(EvalContext context, int fieldId, object? value)
+    /// <summary>
+    /// Keeps a value read for the explanation. Generic, so a number or yes/no is boxed only when it is kept (the first
+    /// read of a field, within <see cref="MaxReads"/>), and common ones not at all (<see cref="Boxes"/>): the compiled
+    /// expressions used to box every read they made.
+    /// </summary>
+    public static void Record<T>(EvalContext context, int fieldId, T value)
     {
         var reads = context.Reads;
         if (reads.Count >= MaxReads) return;
         foreach (var read in reads)
             if (read.FieldId == fieldId) return;
-        reads.Add((fieldId, value));
+        reads.Add((fieldId, Boxes.Of(value)));
     }
 
     public static void Tick(EvalContext context)
@@ -76,6 +81,20 @@ public sealed class EvalContext
         context.Fuel -= 1 + (source is ICollection collection ? collection.Count : 0);
         if (context.Fuel < 0) throw new FuelExhaustedException();
         return source;
+    }
+}
+
+/// <summary>Shared boxes of the values explanations keep most: yes/no and small counts. Read only, so sharing is safe.</summary>
+internal static class Boxes
+{
+    private static readonly object True = true, False = false;
+    private static readonly object[] SmallLongs = [.. Enumerable.Range(0, 256).Select(i => (object)(long)i)];
+
+    public static object? Of<T>(T value)
+    {
+        if (typeof(T) == typeof(bool)) return (bool)(object)value! ? True : False;
+        if (typeof(T) == typeof(long) && (long)(object)value! is >= 0 and < 256 and var small) return SmallLongs[small];
+        return value;
     }
 }
 
