@@ -69,6 +69,11 @@ public static class HttpAllocProbe
             {
                 for (var i = 0; i < 2000; i++) me.Send();
                 Console.WriteLine($"For comparison, GET /api/auth/me (same pipeline and token, {me.Send().BodyBytes:N0} B answer): {Measure(me, requests):N0} B/request");
+                if (types > 0)
+                {
+                    using var ticks = new AllocationTicks();
+                    PrintTypes($"GET /api/auth/me, {requests:N0} requests", ticks.During(() => Measure(me, requests)), requests, types);
+                }
             }
             var stages = Stages(factory.Services, packId, body);
             var known = 0L;

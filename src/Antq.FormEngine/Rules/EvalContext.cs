@@ -84,19 +84,5 @@ public sealed class EvalContext
     }
 }
 
-/// <summary>Shared boxes of the values explanations keep most: yes/no and small counts. Read only, so sharing is safe.</summary>
-internal static class Boxes
-{
-    private static readonly object True = true, False = false;
-    private static readonly object[] SmallLongs = [.. Enumerable.Range(0, 256).Select(i => (object)(long)i)];
-
-    public static object? Of<T>(T value)
-    {
-        if (typeof(T) == typeof(bool)) return (bool)(object)value! ? True : False;
-        if (typeof(T) == typeof(long) && (long)(object)value! is >= 0 and < 256 and var small) return SmallLongs[small];
-        return value;
-    }
-}
-
 /// <summary>Thrown inside a compiled expression when it has used up its work budget.</summary>
 public sealed class FuelExhaustedException() : Exception("work budget exhausted");
