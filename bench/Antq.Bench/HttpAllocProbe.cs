@@ -193,6 +193,7 @@ public static class HttpAllocProbe
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning"); // the start-up's lines, not the figures
             builder.UseSetting("ANTQ_PUBLIC_URL", "http://127.0.0.1");
             builder.UseSetting("ANTQ_DATA_DIR", dataDir);
             builder.UseSetting("ANTQ_ADMIN_EMAIL", Email);

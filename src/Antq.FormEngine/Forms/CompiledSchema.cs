@@ -547,7 +547,7 @@ internal sealed class StringCheck : SchemaCheck
         var raw = JsonMarshal.GetRawUtf8Value(e); // with its quotes
         if (raw.Length - 2 <= StackChars && raw.IndexOf((byte)'\\') < 0)
         {
-            Span<char> buffer = stackalloc char[StackChars];
+            Span<char> buffer = stackalloc char[raw.Length - 2]; // UTF-16 never needs more units than UTF-8 has bytes
             if (Utf8.ToUtf16(raw[1..^1], buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
                 return Test(buffer[..written]);
         }
