@@ -77,27 +77,11 @@ public sealed class MalformedJsonTests(AntqApiFactory factory) : IClassFixture<A
 
     private static HttpRequestMessage Chunked(string url, byte[] body)
     {
-        var content = new StreamContent(new OneWayStream(body)); // no length known up front
+        var content = new StreamContent(new UnknownLengthStream(body)); // no length known up front
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.TransferEncodingChunked = true;
         return request;
-    }
-
-    /// <summary>A body read front to back only, so neither the client nor the test server can tell its length.</summary>
-    private sealed class OneWayStream(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes);
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1000));
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Theory]
