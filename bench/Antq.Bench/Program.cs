@@ -19,6 +19,10 @@ if (args.Length > 0 && string.Equals(args[0], "exports", StringComparison.Ordina
 if (args.Length > 0 && string.Equals(args[0], "studio", StringComparison.OrdinalIgnoreCase))
     return StudioProbe.Run(args[1..]);
 
+// `http-alloc [requests] [pack] [types]`: bytes allocated per HTTP evaluate request, whole process, by stage, and the top types.
+if (args.Length > 0 && string.Equals(args[0], "http-alloc", StringComparison.OrdinalIgnoreCase))
+    return await HttpAllocProbe.Run(args[1..]);
+
 // Artifacts (logs, results tables) under bench/, not the working directory.
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(BenchData.RepoRoot, "bench", "BenchmarkDotNet.Artifacts"));
 BenchmarkSwitcher.FromAssembly(typeof(EvaluateBenchmarks).Assembly).Run(args, config);

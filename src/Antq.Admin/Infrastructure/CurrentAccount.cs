@@ -26,8 +26,10 @@ public sealed record Account(string UserId, string Name, string Role, Unit Scope
 /// <summary>
 /// The account of the current request, or of the Blazor circuit when a UI operation put the
 /// circuit's user into <see cref="PrincipalHolder"/> (circuits have no HttpContext after the first request).
+/// The database context is taken from the request's services only when the snapshot cache misses: a request served
+/// from the cache (nearly every API call, the evaluate endpoint included) creates no context at all.
 /// </summary>
-public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder holder, AntqDbContext db, AccountSnapshots snapshots)
+public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder holder, IServiceProvider services, AccountSnapshots snapshots)
 {
     private Account? _account;
     private bool _loaded;
@@ -44,7 +46,7 @@ public sealed class CurrentAccount(IHttpContextAccessor http, PrincipalHolder ho
         if (!snapshots.TryGet(userId, out var user))
         {
             var generation = snapshots.Generation;
-            user = await LoadUser(db, userId, cancellationToken);
+            user = await LoadUser(services.GetRequiredService<AntqDbContext>(), userId, cancellationToken);
             snapshots.Set(userId, user, generation);
         }
         if (user?.Unit is null) return null;

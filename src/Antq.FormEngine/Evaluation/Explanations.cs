@@ -70,7 +70,7 @@ internal static class Explanations
             }
             text.AppendFormatted(Name(field));
             text.AppendLiteral(": ");
-            text.AppendFormatted(Format(field, value));
+            AppendValue(ref text, field, value);
             if (factNotes is not null && factNotes.TryGetValue(fieldId, out var note))
             {
                 text.AppendLiteral(" (");
@@ -105,28 +105,66 @@ internal static class Explanations
     /// </summary>
     public static string Format(FormField field, object? value)
     {
-        if (value is null) return "(trống)";
-        if (field.ChoiceTitle(value) is { } title) return title;
-        return value switch
-        {
-            long l when field.IsIdentifierNumber => l.ToString(CultureInfo.InvariantCulture),
-            double d when field.IsIdentifierNumber => d.ToString("0.##", CultureInfo.InvariantCulture),
-            string s when field.IsDate && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-            ICollection c when field.Item is { } item && c.Count is > 0 and <= 5 && c.Cast<object?>().All(v => v is string or bool or long or double)
-                => string.Join(", ", c.Cast<object?>().Select(v => Format(item, v))),
-            _ => Format(value),
-        };
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        AppendValue(ref text, field, value);
+        return text.ToStringAndClear();
     }
 
-    public static string Format(object? value) => value switch
+    public static string Format(object? value)
     {
-        null => "(trống)",
-        bool b => b ? "có" : "không",
-        double d => d.ToString("#,##0.##", Vietnamese),
-        long l => l.ToString("#,##0", Vietnamese),
-        string s => s.Length > 60 ? $"«{s[..57]}…»" : $"«{s}»",
-        ICollection c => $"{c.Count} mục",
-        _ => value.ToString() ?? "",
-    };
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        AppendValue(ref text, value);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>
+    /// <see cref="Format(FormField, object?)"/> written straight into an explanation's buffer (whose culture is the
+    /// invariant one): every value of every explanation went through a string of its own before.
+    /// </summary>
+    private static void AppendValue(ref DefaultInterpolatedStringHandler text, FormField field, object? value)
+    {
+        if (value is null) text.AppendLiteral("(trống)");
+        else if (field.ChoiceTitle(value) is { } title) text.AppendFormatted(title);
+        else if (value is long l && field.IsIdentifierNumber) text.AppendFormatted(l);
+        else if (value is double d && field.IsIdentifierNumber) text.AppendFormatted(d, "0.##");
+        else if (value is string s && field.IsDate && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            text.AppendFormatted(date, "dd/MM/yyyy");
+        else if (value is ICollection c && field.Item is { } item && c.Count is > 0 and <= 5 && c.Cast<object?>().All(v => v is string or bool or long or double))
+            text.AppendFormatted(string.Join(", ", c.Cast<object?>().Select(v => Format(item, v))));
+        else AppendValue(ref text, value);
+    }
+
+    private static void AppendValue(ref DefaultInterpolatedStringHandler text, object? value)
+    {
+        switch (value)
+        {
+            case null: text.AppendLiteral("(trống)"); break;
+            case bool b: text.AppendLiteral(b ? "có" : "không"); break;
+            case double d: AppendVietnamese(ref text, d, "#,##0.##"); break;
+            case long l: AppendVietnamese(ref text, l, "#,##0"); break;
+            case string s when s.Length > 60:
+                text.AppendLiteral("«");
+                text.AppendFormatted(s.AsSpan(0, 57));
+                text.AppendLiteral("…»");
+                break;
+            case string s:
+                text.AppendLiteral("«");
+                text.AppendFormatted(s);
+                text.AppendLiteral("»");
+                break;
+            case ICollection c:
+                text.AppendFormatted(c.Count);
+                text.AppendLiteral(" mục");
+                break;
+            default: text.AppendFormatted(value.ToString() ?? ""); break;
+        }
+    }
+
+    /// <summary>A number in vi-VN digits and separators, formatted on the stack (the buffer's own culture is the invariant one).</summary>
+    private static void AppendVietnamese<T>(ref DefaultInterpolatedStringHandler text, T number, string format) where T : ISpanFormattable
+    {
+        Span<char> digits = stackalloc char[64];
+        if (number.TryFormat(digits, out var written, format, Vietnamese)) text.AppendFormatted(digits[..written]);
+        else text.AppendFormatted(number.ToString(format, Vietnamese));
+    }
 }

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Json.More;
 using Json.Schema;
 
@@ -541,11 +543,37 @@ internal sealed class StringCheck : SchemaCheck
     public override bool Test(JsonElement e, int depth)
     {
         if (e.ValueKind != JsonValueKind.String) return true;
-        var text = e.GetString()!;
+        // Most strings of a form are short and unescaped: decoded on the stack rather than into a string per value checked.
+        var raw = JsonMarshal.GetRawUtf8Value(e); // with its quotes
+        if (raw.Length - 2 <= StackChars && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> buffer = stackalloc char[raw.Length - 2]; // UTF-16 never needs more units than UTF-8 has bytes
+            if (Utf8.ToUtf16(raw[1..^1], buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+                return Test(buffer[..written]);
+        }
+        return Test(e.GetString()!); // an escape, a long text, or invalid UTF-8 (GetString throws: not sure)
+    }
+
+    private const int StackChars = 256;
+
+    private bool Test(ReadOnlySpan<char> text)
+    {
         if (MinLength is { } min && !(text.Length >= min && (min <= 1 || TextElements(text) >= min))) return false;
         // A text element is at least one UTF-16 unit, so a string no longer than the limit in units passes.
         if (MaxLength is { } max && text.Length > max && TextElements(text) > max) return false;
         return Pattern is null || Pattern.IsMatch(text);
+    }
+
+    /// <summary>What <see cref="StringInfo.LengthInTextElements"/> counts, over a span.</summary>
+    private static int TextElements(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        while (!text.IsEmpty)
+        {
+            text = text[StringInfo.GetNextTextElementLength(text)..];
+            count++;
+        }
+        return count;
     }
 
     public override void Explain(JsonElement e, int depth, List<(string Keyword, string[]? Missing)> own)
@@ -557,7 +585,6 @@ internal sealed class StringCheck : SchemaCheck
         if (Pattern is not null && !Pattern.IsMatch(text)) own.Add(("pattern", null));
     }
 
-    private static int TextElements(string text) => new StringInfo(text).LengthInTextElements;
 }
 
 /// <summary>format through the same registry and format objects JsonSchema.Net asserts with.</summary>

@@ -90,11 +90,11 @@ internal static class FormMaterializer
         {
             case FieldKind.Integer:
                 // Only numbers that are exactly safe integers (1E-400 is not 0): the validator refuses the rest.
-                return ExactIntegers.TryGet(element, out var l) ? l : null;
+                return ExactIntegers.TryGet(element, out var l) ? Boxes.Of(l) : null;
             case FieldKind.Number:
                 return element.ValueKind == JsonValueKind.Number ? element.GetDouble() : null;
             case FieldKind.Boolean:
-                return element.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null };
+                return element.ValueKind switch { JsonValueKind.True => Boxes.Of(true), JsonValueKind.False => Boxes.Of(false), _ => null };
             case FieldKind.String:
                 return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
             case FieldKind.Object:

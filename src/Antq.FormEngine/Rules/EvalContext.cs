@@ -50,13 +50,18 @@ public sealed class EvalContext
         return false;
     }
 
-    public static void Record(EvalContext context, int fieldId, object? value)
+    /// <summary>
+    /// Keeps a value read for the explanation. Generic, so a number or yes/no is boxed only when it is kept (the first
+    /// read of a field, within <see cref="MaxReads"/>), and common ones not at all (<see cref="Boxes"/>): the compiled
+    /// expressions used to box every read they made.
+    /// </summary>
+    public static void Record<T>(EvalContext context, int fieldId, T value)
     {
         var reads = context.Reads;
         if (reads.Count >= MaxReads) return;
         foreach (var read in reads)
             if (read.FieldId == fieldId) return;
-        reads.Add((fieldId, value));
+        reads.Add((fieldId, Boxes.Of(value)));
     }
 
     public static void Tick(EvalContext context)

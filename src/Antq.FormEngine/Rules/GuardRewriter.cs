@@ -17,7 +17,7 @@ internal sealed class GuardRewriter : ExpressionVisitor
 {
     private static readonly MethodInfo RunningMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Running))!;
     private static readonly MethodInfo ReadableMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Readable))!;
-    private static readonly MethodInfo RecordMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Record))!;
+    private static readonly MethodInfo RecordMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Record))!; // generic: Record<T>
     private static readonly MethodInfo TickMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.Tick))!;
     private static readonly MethodInfo ChargeStringMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.ChargeString))!;
     private static readonly MethodInfo ChargeSequenceMethod = typeof(EvalContext).GetMethod(nameof(EvalContext.ChargeSequence))!;
@@ -89,7 +89,7 @@ internal sealed class GuardRewriter : ExpressionVisitor
         // owner = …; value = default; if (Running && Readable(owner.__absent…)) { value = owner.Field; Record } → value
         var read = new List<Expression> { Expression.Assign(value, Expression.Property(instance, property)) };
         if (_lambdaDepth == 0)
-            read.Add(Expression.Call(RecordMethod, _context, Expression.Constant(field.Id), Expression.Convert(value, typeof(object))));
+            read.Add(Expression.Call(RecordMethod.MakeGenericMethod(value.Type), _context, Expression.Constant(field.Id), value));
         var readable = Expression.AndAlso(Expression.Call(RunningMethod, _context),
             Expression.Call(ReadableMethod, _context, Expression.Property(instance, FormModelBuilder.AbsentPropertyName),
                 Expression.Constant(child.ChildIndex), Expression.Constant(field.Id)));

@@ -46,6 +46,44 @@ public sealed class MalformedJsonTests(AntqApiFactory factory) : IClassFixture<A
         await ExpectBadRequestAsync(response);
     }
 
+    /// <summary>The same bodies without a Content-Length (chunked): the check reads them as they come.</summary>
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task Evaluate_MalformedBodyWithoutLength_400Vietnamese(string kind)
+    {
+        await factory.WorldAsync();
+        var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
+
+        var response = await client.SendAsync(Chunked($"/api/packs/{Samples.CommunePack}/evaluate", Body(kind, "{\"data\":{\"tc01\":{\"note\":", "}}}")));
+
+        await ExpectBadRequestAsync(response);
+    }
+
+    /// <summary>A valid body reaches the endpoint whole whether it comes with a Content-Length or chunked.</summary>
+    [Fact]
+    public async Task Evaluate_ValidBodyWithOrWithoutLength_SameAnswer()
+    {
+        await factory.WorldAsync();
+        var client = await TestWorld.LoginAsync(factory, "xa-a1@test.vn");
+        var body = Encoding.UTF8.GetBytes($"{{\"unit\":{{\"kind\":\"xa\"}},\"year\":2025,\"data\":{{\"tc01\":{{\"note\":\"{new string('ô', 3000)}\"}}}}}}");
+
+        var withLength = await client.PostAsync($"/api/packs/{Samples.CommunePack}/evaluate", Json(body));
+        var chunked = await client.SendAsync(Chunked($"/api/packs/{Samples.CommunePack}/evaluate", body));
+
+        Assert.Equal(HttpStatusCode.OK, withLength.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, chunked.StatusCode);
+        Assert.Equal(await withLength.Content.ReadAsStringAsync(), await chunked.Content.ReadAsStringAsync());
+    }
+
+    private static HttpRequestMessage Chunked(string url, byte[] body)
+    {
+        var content = new StreamContent(new UnknownLengthStream(body)); // no length known up front
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        return request;
+    }
+
     [Theory]
     [MemberData(nameof(Bodies))]
     public async Task DraftSave_MalformedBody_400Vietnamese(string kind)

@@ -1,10 +1,10 @@
-namespace Antq.FormEngine.Tests.Packs;
+namespace Antq.TestKit;
 
 /// <summary>
-/// A forward-only stream that will not say how long it is, like a network upload; without
+/// A forward-only stream that will not say how long it is, like a network upload or a chunked request body; without
 /// <paramref name="syncReads"/>, like a browser upload in Blazor, it only reads asynchronously.
 /// </summary>
-internal sealed class UnknownLengthStream(byte[] bytes, bool syncReads = true) : Stream
+public sealed class UnknownLengthStream(byte[] bytes, bool syncReads = true) : Stream
 {
     private readonly MemoryStream _inner = new(bytes);
 
