@@ -584,7 +584,6 @@ internal sealed class StringCheck : SchemaCheck
         if (MaxLength is { } max && TextElements(text) > max) own.Add(("maxLength", null));
         if (Pattern is not null && !Pattern.IsMatch(text)) own.Add(("pattern", null));
     }
-
 }
 
 /// <summary>format through the same registry and format objects JsonSchema.Net asserts with.</summary>
